@@ -1,0 +1,32 @@
+package ca.trialpath.guideline;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the guideline says for one person, with the rule behind every part so a clinician can check it.
+ *
+ * @param extent  DISTANT, LOCAL or LOCOREGIONAL; {@code null} off the treated pathways
+ * @param goal    {@code null} where no treatment goal applies
+ * @param options in rule order
+ * @param flags   in {@link ReviewFlag} order
+ */
+public record Assessment(
+        Pathway pathway,
+        String extent,
+        TreatmentGoal goal,
+        List<TreatmentOption> options,
+        Set<ReviewFlag> flags,
+        boolean trialDiscussion,
+        TrialPriority trialPriority) {
+
+    public Assessment {
+        options = List.copyOf(options);
+        flags = Set.copyOf(flags);
+    }
+
+    /** Flags in their declared order, for stable output. */
+    public List<ReviewFlag> orderedFlags() {
+        return flags.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,78 @@
+package ca.trialpath.guideline;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides the pathway (rules.md, section 3) from the recurrence sites and the NAACCR recurrence type,
+ * and what about them needs review. Pure: the same case always gives the same classification.
+ */
+public final class PathwayClassifier {
+
+    /** The pathway, the extent column, whether part of the disease is local, and the data flags. */
+    public record Classification(Pathway pathway, String extent, boolean hasLocalPart, Set<ReviewFlag> flags) {
+    }
+
+    private PathwayClassifier() {
+    }
+
+    public static Classification classify(RecurrenceCase recurrence) {
+        if (recurrence.scope() == PrimarySite.Scope.OUT_OF_SCOPE) {
+            // P0: the guideline does not cover this cancer; nothing else is read
+            return new Classification(Pathway.OUT_OF_SCOPE, null, false, Set.of());
+        }
+        Set<Extent> siteExtents = EnumSet.noneOf(Extent.class);
+        boolean unknownTerm = false;
+        for (String site : recurrence.sites()) {
+            Optional<Extent> extent = RecurrenceSites.extentOf(site);
+            if (extent.isPresent()) {
+                siteExtents.add(extent.get());
+            } else {
+                unknownTerm = true;
+            }
+        }
+        Optional<RecurrenceType> code = recurrence.recurrenceType();
+        boolean codeDistant = code.map(RecurrenceType::isDistant).orElse(false);
+        boolean codeLocalOrRegional = code.map(RecurrenceType::isLocalOrRegional).orElse(false);
+        boolean codeNoRecurrence = code.map(RecurrenceType::meansNoRecurrence).orElse(false);
+        boolean siteDistant = siteExtents.contains(Extent.DISTANT);
+        boolean siteLocalOrRegional = siteExtents.contains(Extent.LOCAL) || siteExtents.contains(Extent.REGIONAL);
+        boolean anySite = !recurrence.sites().isEmpty();
+
+        Set<ReviewFlag> flags = EnumSet.noneOf(ReviewFlag.class);
+        boolean conflict = (codeLocalOrRegional && siteDistant)
+                || (codeDistant && anySite && !unknownTerm && !siteDistant)
+                || (codeNoRecurrence && anySite);
+        if (conflict) {
+            flags.add(ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT);
+        }
+        if (unknownTerm) {
+            // the person is assessed on the rest of the row, and the term is flagged whatever the pathway
+            flags.add(ReviewFlag.UNKNOWN_SITE_TERM);
+        }
+        boolean hasLocalPart = siteLocalOrRegional || code.map(RecurrenceType::hasLocalPart).orElse(false);
+
+        if (siteDistant || codeDistant) {
+            // P1: a known distant site settles it, even beside an unknown term
+            return new Classification(Pathway.DISTANT_METASTASIS, Extent.DISTANT.name(), hasLocalPart, flags);
+        }
+        if (unknownTerm) {
+            // P2: the unknown term might be distant, so the local pathway would be a guess
+            return new Classification(Pathway.UNDETERMINED, null, hasLocalPart, flags);
+        }
+        if (siteLocalOrRegional || codeLocalOrRegional) {
+            // P3
+            boolean regional = siteExtents.contains(Extent.REGIONAL) || code.map(RecurrenceType::isRegional).orElse(false);
+            return new Classification(Pathway.LOCAL_RECURRENCE, regional ? "LOCOREGIONAL" : Extent.LOCAL.name(),
+                    hasLocalPart, flags);
+        }
+        if (codeNoRecurrence) {
+            // P4: no site can be present here, or P2/P3 would have fired
+            return new Classification(Pathway.NOT_RECURRENT, null, false, EnumSet.of(ReviewFlag.NO_RECURRENCE_RECORDED));
+        }
+        // P5: code 88 or 99, or nothing given
+        flags.add(ReviewFlag.RECURRENCE_SITE_MISSING);
+        return new Classification(Pathway.UNDETERMINED, null, hasLocalPart, flags);
+    }
+}
