@@ -1,0 +1,115 @@
+package ca.trialpath.cohort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Checks a whole cohort file before any of its rows is read: it is UTF-8 throughout, it has a header,
+ * and the header has the required columns. Computes its SHA-256 on the same pass for the summary.
+ */
+public final class CohortFileInspector {
+
+    /** What a run needs to know about a file before reading it. */
+    public record InspectedFile(String name, String path, long bytes, String sha256, List<String> ignoredColumns)
+            implements java.io.Serializable {
+    }
+
+    private static final int HEADER_PREFIX = 1024 * 1024;
+
+    private CohortFileInspector() {
+    }
+
+    /** @throws CohortFileException for a file-level error, naming the file */
+    public static InspectedFile inspect(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        MessageDigest sha256 = sha256();
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        StringBuilder head = new StringBuilder();
+        long bytes = 0;
+        long line = 1;
+        byte[] chunk = new byte[64 * 1024];
+        ByteBuffer pending = ByteBuffer.allocate(chunk.length + 8);
+        CharBuffer chars = CharBuffer.allocate(chunk.length + 8);
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                sha256.update(chunk, 0, n);
+                bytes += n;
+                pending.put(chunk, 0, n).flip();
+                line = decode(decoder, pending, chars, false, line, head, name);
+                pending.compact();
+            }
+            pending.flip();
+            line = decode(decoder, pending, chars, true, line, head, name);
+        }
+        if (bytes == 0) {
+            throw new CohortFileException(name, "the file is empty: a cohort file needs at least a header line");
+        }
+        CsvRecord header;
+        try (CsvRecordReader reader = new CsvRecordReader(new StringReader(head.toString()))) {
+            header = reader.next();
+        }
+        if (header == null) {
+            throw new CohortFileException(name, "the file has no header line (only blank lines)");
+        }
+        if (header.isMalformed()) {
+            throw new CohortFileException(name, "the header line cannot be read: " + header.malformed());
+        }
+        CohortHeader parsed = CohortHeader.of(name, header.cells());
+        return new InspectedFile(name, file.toString(), bytes, HexFormat.of().formatHex(sha256.digest()),
+                parsed.ignoredColumns());
+    }
+
+    private static long decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer out, boolean endOfInput, long line,
+            StringBuilder head, String name) {
+        while (true) {
+            CoderResult result = decoder.decode(in, out, endOfInput);
+            out.flip();
+            for (int i = 0; i < out.length(); i++) {
+                if (out.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            if (head.length() < HEADER_PREFIX) {
+                head.append(out, 0, Math.min(out.length(), HEADER_PREFIX - head.length()));
+            }
+            out.clear();
+            if (result.isError()) {
+                throw new CohortFileException(name, "the file is not UTF-8: invalid byte sequence on line " + line
+                        + " (export the file as UTF-8)");
+            }
+            if (result.isUnderflow()) {
+                if (endOfInput) {
+                    CoderResult flushed = decoder.flush(out);
+                    if (flushed.isError()) {
+                        throw new CohortFileException(name, "the file is not UTF-8: it ends inside a character");
+                    }
+                }
+                return line;
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package ca.trialpath.cohort;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Where each known column sits in one file, and which header cells were not ours. */
+public final class CohortHeader {
+
+    private final int width;
+    private final Map<CohortColumn, Integer> positions;
+    private final List<String> ignoredColumns;
+
+    private CohortHeader(int width, Map<CohortColumn, Integer> positions, List<String> ignoredColumns) {
+        this.width = width;
+        this.positions = positions;
+        this.ignoredColumns = List.copyOf(ignoredColumns);
+    }
+
+    /**
+     * Reads a header record.
+     *
+     * @throws CohortFileException if a required column is missing or a known column appears twice
+     */
+    public static CohortHeader of(String file, List<String> cells) {
+        Map<CohortColumn, Integer> positions = new EnumMap<>(CohortColumn.class);
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i).strip();
+            final int position = i;
+            CohortColumn.ofHeader(name).ifPresentOrElse(column -> {
+                Integer earlier = positions.putIfAbsent(column, position);
+                if (earlier != null) {
+                    throw new CohortFileException(file, "column '" + column.header() + "' appears twice in the header"
+                            + " (columns " + (earlier + 1) + " and " + (position + 1) + ")");
+                }
+            }, () -> ignored.add(name.isEmpty() ? "(unnamed column " + (position + 1) + ")" : name));
+        }
+        List<String> missing = new ArrayList<>();
+        for (CohortColumn column : CohortColumn.values()) {
+            if (column.required() && !positions.containsKey(column)) {
+                missing.add(column.header());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new CohortFileException(file, "the header has no required column "
+                    + missing.stream().map(m -> "'" + m + "'").collect(Collectors.joining(" or "))
+                    + " (header: " + String.join(",", cells) + ")");
+        }
+        return new CohortHeader(cells.size(), positions, ignored);
+    }
+
+    /** The number of header cells: a record with more cells than this is malformed. */
+    public int width() {
+        return width;
+    }
+
+    /** The trimmed cell of a column, or {@code ""} when the column is absent or the record short. */
+    public String cell(List<String> cells, CohortColumn column) {
+        Integer position = positions.get(column);
+        if (position == null || position >= cells.size()) {
+            return "";
+        }
+        return cells.get(position).strip();
+    }
+
+    public List<String> ignoredColumns() {
+        return ignoredColumns;
+    }
+}

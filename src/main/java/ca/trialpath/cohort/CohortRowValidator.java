@@ -1,0 +1,243 @@
+package ca.trialpath.cohort;
+
+import ca.trialpath.guideline.PrimarySite;
+import ca.trialpath.guideline.PriorTreatment;
+import ca.trialpath.guideline.RecurrenceType;
+import ca.trialpath.guideline.SurgeryPossible;
+import ca.trialpath.guideline.Terms;
+import ca.trialpath.guideline.TreatmentWish;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one record of a cohort file into a {@link PatientRecord} or a {@link RejectedRow}, checking
+ * every column of cohort-csv.md. Duplicate ids are a property of the whole run and are checked by the
+ * caller. Checks run in the order of the reason codes: malformed, missing, invalid, dates; every
+ * invalid cell of a row is named in one message so a data steward fixes them in one pass.
+ */
+public final class CohortRowValidator {
+
+    private static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern HISTOLOGY = Pattern.compile("\\d{4}/[0-369]");
+    private static final Pattern ECOG = Pattern.compile("[0-4]");
+    private static final Set<String> SEXES = Set.of("F", "M", "X", "U");
+    private static final Set<String> PROVINCES =
+            Set.of("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT");
+    private static final int MAX_VALUE_IN_MESSAGE = 80;
+
+    private final LocalDate runDate;
+
+    public CohortRowValidator(LocalDate runDate) {
+        this.runDate = runDate;
+    }
+
+    /** A valid row, or the reason it was rejected. */
+    public sealed interface Result permits Valid, Invalid {
+    }
+
+    public record Valid(PatientRecord record) implements Result {
+    }
+
+    public record Invalid(RejectedRow rejected) implements Result {
+    }
+
+    public Result validate(String file, CohortHeader header, CsvRecord csv) {
+        if (csv.isMalformed()) {
+            return reject(file, csv.line(), null, ReasonCode.MALFORMED_RECORD, csv.malformed());
+        }
+        List<String> cells = csv.cells();
+        String patientId = header.cell(cells, CohortColumn.PATIENT_ID);
+        String reportedId = patientId.isEmpty() ? null : shorten(patientId);
+        if (cells.size() > header.width()) {
+            return reject(file, csv.line(), reportedId, ReasonCode.MALFORMED_RECORD,
+                    "the record has " + cells.size() + " cells but the header has " + header.width()
+                            + " (an unquoted comma inside a cell?)");
+        }
+        String primarySite = header.cell(cells, CohortColumn.PRIMARY_SITE);
+        if (patientId.isEmpty() || primarySite.isEmpty()) {
+            String column = patientId.isEmpty() ? "patient_id" : "primary_site";
+            return reject(file, csv.line(), reportedId, ReasonCode.MISSING_REQUIRED,
+                    "column '" + column + "' is empty but required");
+        }
+
+        Cells row = new Cells(header, cells);
+        if (!PATIENT_ID.matcher(patientId).matches()) {
+            row.invalid(CohortColumn.PATIENT_ID, patientId, "is not 1-64 characters of A-Z a-z 0-9 . _ -");
+        }
+        LocalDate birthDate = row.date(CohortColumn.BIRTH_DATE);
+        String sex = row.oneOf(CohortColumn.SEX, SEXES);
+        String province = row.oneOf(CohortColumn.PROVINCE, PROVINCES);
+        Optional<PrimarySite.Scope> scope = PrimarySite.scopeOf(primarySite);
+        if (scope.isEmpty()) {
+            row.invalid(CohortColumn.PRIMARY_SITE, primarySite,
+                    "is neither a valid ICD-O-3 topography code (e.g. C21.1) nor one of anus, anal_canal, perianal_skin, anal_margin");
+        }
+        String histology = row.matching(CohortColumn.HISTOLOGY, HISTOLOGY, "is not ICD-O-3 morphology NNNN/B (e.g. 8070/3)");
+        LocalDate recurrenceDate = row.date(CohortColumn.RECURRENCE_DATE);
+        String typeCode = row.get(CohortColumn.RECURRENCE_TYPE);
+        RecurrenceType recurrenceType = null;
+        if (!typeCode.isEmpty()) {
+            recurrenceType = RecurrenceType.ofCode(typeCode).orElse(null);
+            if (recurrenceType == null) {
+                row.invalid(CohortColumn.RECURRENCE_TYPE, typeCode,
+                        "is not an accepted NAACCR item 1880 code (two digits: 00, 04, 06, 10, 13-17, 20-22, 25-27, 30, 36, 40, 46, 51-60, 62, 70, 88, 99)");
+            }
+        }
+        List<String> sites = row.list(CohortColumn.RECURRENCE_SITES);
+        List<PriorTreatment> prior = row.terms(CohortColumn.PRIOR_TREATMENTS, PriorTreatment::ofTerm,
+                "surgery, chemoradiation, radiation, chemotherapy");
+        SurgeryPossible surgery = row.term(CohortColumn.SURGERY_POSSIBLE, SurgeryPossible::ofTerm,
+                "yes, no, unknown", SurgeryPossible.UNKNOWN);
+        List<String> symptoms = row.list(CohortColumn.SYMPTOMS);
+        String ecogText = row.matching(CohortColumn.ECOG, ECOG, "is not an ECOG performance status 0-4");
+        TreatmentWish wish = row.term(CohortColumn.TREATMENT_WISH, TreatmentWish::ofTerm,
+                "wants_treatment, declines_treatment, unable_to_have_treatment", TreatmentWish.WANTS_TREATMENT);
+
+        if (!row.problems.isEmpty()) {
+            return reject(file, csv.line(), reportedId, ReasonCode.INVALID_VALUE, String.join("; ", row.problems));
+        }
+        String dates = inconsistentDates(birthDate, recurrenceDate);
+        if (dates != null) {
+            return reject(file, csv.line(), patientId, ReasonCode.INCONSISTENT_DATES, dates);
+        }
+        return new Valid(new PatientRecord(patientId, file, csv.line(), birthDate, sex, province,
+                PrimarySite.canonical(primarySite), scope.orElseThrow(), histology, recurrenceDate,
+                recurrenceType == null ? null : typeCode, recurrenceType, sites, prior, surgery, symptoms,
+                ecogText == null ? null : Integer.valueOf(ecogText), wish));
+    }
+
+    private String inconsistentDates(LocalDate birthDate, LocalDate recurrenceDate) {
+        if (recurrenceDate != null && recurrenceDate.isAfter(runDate)) {
+            return "column 'recurrence_date': '" + recurrenceDate + "' is after the run date " + runDate;
+        }
+        if (recurrenceDate != null && birthDate != null && recurrenceDate.isBefore(birthDate)) {
+            return "column 'recurrence_date': '" + recurrenceDate + "' is before birth_date '" + birthDate + "'";
+        }
+        if (birthDate != null && birthDate.isAfter(runDate)) {
+            return "column 'birth_date': '" + birthDate + "' is after the run date " + runDate;
+        }
+        return null;
+    }
+
+    private static Invalid reject(String file, long line, String patientId, ReasonCode reason, String message) {
+        return new Invalid(new RejectedRow(file, line, patientId, reason, message));
+    }
+
+    static String shorten(String value) {
+        return value.length() <= MAX_VALUE_IN_MESSAGE ? value : value.substring(0, MAX_VALUE_IN_MESSAGE) + "...";
+    }
+
+    /** The cells of one row, collecting what is wrong with them. */
+    private static final class Cells {
+        private final CohortHeader header;
+        private final List<String> cells;
+        private final List<String> problems = new ArrayList<>();
+
+        Cells(CohortHeader header, List<String> cells) {
+            this.header = header;
+            this.cells = cells;
+        }
+
+        String get(CohortColumn column) {
+            return header.cell(cells, column);
+        }
+
+        void invalid(CohortColumn column, String value, String why) {
+            problems.add("column '" + column.header() + "': '" + shorten(value) + "' " + why);
+        }
+
+        LocalDate date(CohortColumn column) {
+            String value = get(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (ISO_DATE.matcher(value).matches()) {
+                try {
+                    return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+                } catch (DateTimeParseException notACalendarDate) {
+                    invalid(column, value, "is not a real calendar date");
+                    return null;
+                }
+            }
+            invalid(column, value, "is not an ISO date YYYY-MM-DD");
+            return null;
+        }
+
+        String oneOf(CohortColumn column, Set<String> allowed) {
+            String value = get(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            String code = value.toUpperCase(Locale.ROOT);
+            if (!allowed.contains(code)) {
+                invalid(column, value, "is not one of " + String.join(", ", allowed.stream().sorted().toList()));
+                return null;
+            }
+            return code;
+        }
+
+        String matching(CohortColumn column, Pattern pattern, String why) {
+            String value = get(column);
+            if (value.isEmpty()) {
+                return null;
+            }
+            if (!pattern.matcher(value).matches()) {
+                invalid(column, value, why);
+                return null;
+            }
+            return value;
+        }
+
+        <T> T term(CohortColumn column, Function<String, Optional<T>> lookup, String allowed, T whenEmpty) {
+            String value = get(column);
+            if (value.isEmpty()) {
+                return whenEmpty;
+            }
+            Optional<T> term = lookup.apply(value);
+            if (term.isEmpty()) {
+                invalid(column, value, "is not one of " + allowed);
+                return whenEmpty;
+            }
+            return term.get();
+        }
+
+        /** A ;-list of normalised terms: spaces around items, empty items and duplicates ignored. */
+        List<String> list(CohortColumn column) {
+            String value = get(column);
+            if (value.isEmpty()) {
+                return List.of();
+            }
+            Set<String> items = new LinkedHashSet<>();
+            for (String item : value.split(";")) {
+                String term = Terms.normalize(item);
+                if (!term.isEmpty()) {
+                    items.add(term);
+                }
+            }
+            return List.copyOf(items);
+        }
+
+        <T> List<T> terms(CohortColumn column, Function<String, Optional<T>> lookup, String allowed) {
+            Set<T> items = new LinkedHashSet<>();
+            for (String item : list(column)) {
+                Optional<T> term = lookup.apply(item);
+                if (term.isEmpty()) {
+                    invalid(column, item, "is not one of " + allowed);
+                } else {
+                    items.add(term.get());
+                }
+            }
+            return List.copyOf(items);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package ca.trialpath.cohort;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits RFC 4180 text into records, one at a time, remembering the line each starts on.
+ *
+ * <p>Written here rather than taken from Commons CSV because a registry file must survive its own bad
+ * records: after a malformed record (text after a closing quote, a cell or record over the size
+ * limits) this reader resumes at the next line, and it never holds an oversized cell in memory, where
+ * Commons CSV stops at the first parse error and buffers whole cells. An unterminated quote still
+ * runs to the end of the file, as RFC 4180 says it must: the lines after it are part of that record.
+ *
+ * <p>Blank lines between records are skipped and not counted. A leading byte-order mark is dropped.
+ */
+public final class CsvRecordReader implements Closeable {
+
+    /** Cells longer than this are not kept: the record is rejected as malformed. */
+    public static final int MAX_CELL_CHARS = 64 * 1024;
+    /** Records longer than this are not kept: the record is rejected as malformed. */
+    public static final int MAX_RECORD_CHARS = 1024 * 1024;
+
+    private static final int EOF = -1;
+    private static final char BOM = '\uFEFF';
+
+    private final Reader in;
+    private final char[] buffer = new char[64 * 1024];
+    private int position;
+    private int limit;
+    private long line = 1;
+    private boolean atStart = true;
+
+    public CsvRecordReader(Reader in) {
+        this.in = in;
+    }
+
+    /** The next record, or {@code null} at the end of the input. */
+    public CsvRecord next() throws IOException {
+        int c = peek();
+        if (atStart) {
+            atStart = false;
+            if (c == BOM) {
+                take();
+                c = peek();
+            }
+        }
+        // blank lines between records are not records
+        while (c == '\n' || c == '\r') {
+            takeLineBreak();
+            c = peek();
+        }
+        if (c == EOF) {
+            return null;
+        }
+        return readRecord();
+    }
+
+    private CsvRecord readRecord() throws IOException {
+        long startLine = line;
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        long recordChars = 0;
+        String problem = null;
+        while (true) {
+            int c = take();
+            if (c == '"' && problem == null && cell.toString().isBlank()) {
+                // a quoted cell (spaces before the quote are trimmed anyway): runs to the next lone
+                // quote, across line breaks
+                cell.setLength(0);
+                while (true) {
+                    int q = take();
+                    if (q == EOF) {
+                        return new CsvRecord(startLine, List.of(),
+                                "unterminated quoted cell in column " + (cells.size() + 1)
+                                        + ": the quote opened on line " + startLine
+                                        + " is never closed, so the rest of the file belongs to this record");
+                    }
+                    if (q == '"') {
+                        if (peek() == '"') {
+                            take();
+                            q = '"';
+                        } else {
+                            break;
+                        }
+                    } else if (q == '\r' || q == '\n') {
+                        countLineBreak(q);
+                    }
+                    recordChars++;
+                    if (problem != null) {
+                        continue;
+                    }
+                    if (cell.length() >= MAX_CELL_CHARS) {
+                        problem = "cell " + (cells.size() + 1) + " is longer than " + MAX_CELL_CHARS + " characters";
+                    } else if (recordChars > MAX_RECORD_CHARS) {
+                        problem = "record is longer than " + MAX_RECORD_CHARS + " characters";
+                    } else {
+                        cell.append((char) q);
+                    }
+                }
+                // after the closing quote only spaces, a comma or the end of the record may follow
+                int after = peek();
+                while (after == ' ' || after == '\t') {
+                    take();
+                    after = peek();
+                }
+                if (after != ',' && after != '\n' && after != '\r' && after != EOF && problem == null) {
+                    problem = "text after the closing quote of cell " + (cells.size() + 1) + " (a quote inside a cell must be doubled)";
+                }
+                continue;
+            }
+            if (c == ',' || c == '\n' || c == '\r' || c == EOF) {
+                if (problem == null) {
+                    cells.add(cell.toString());
+                }
+                cell.setLength(0);
+                if (c == ',') {
+                    continue;
+                }
+                if (c != EOF) {
+                    countLineBreak(c);
+                }
+                break;
+            }
+            if (problem != null) {
+                continue; // skip the rest of a malformed record up to its line end
+            }
+            recordChars++;
+            if (cell.length() >= MAX_CELL_CHARS) {
+                problem = "cell " + (cells.size() + 1) + " is longer than " + MAX_CELL_CHARS + " characters";
+            } else if (recordChars > MAX_RECORD_CHARS) {
+                problem = "record is longer than " + MAX_RECORD_CHARS + " characters";
+            } else {
+                cell.append((char) c);
+            }
+        }
+        if (problem != null) {
+            return new CsvRecord(startLine, List.of(), problem);
+        }
+        return new CsvRecord(startLine, cells, null);
+    }
+
+    private void countLineBreak(int c) throws IOException {
+        if (c == '\r' && peek() == '\n') {
+            take();
+        }
+        line++;
+    }
+
+    private void takeLineBreak() throws IOException {
+        countLineBreak(take());
+    }
+
+    private int peek() throws IOException {
+        if (position == limit && !fill()) {
+            return EOF;
+        }
+        return buffer[position];
+    }
+
+    private int take() throws IOException {
+        if (position == limit && !fill()) {
+            return EOF;
+        }
+        return buffer[position++];
+    }
+
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        if (n < 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+
+    /** The line the next record would start on, for messages about the end of a file. */
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,44 @@
+package ca.trialpath.job;
+
+import ca.trialpath.cohort.CohortFileInspector;
+import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
+import ca.trialpath.cohort.CohortFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * First step: checks every input file as a whole (UTF-8, header, required columns) before any row is
+ * read, so a broken export fails the run at once and names the file, and records each file's SHA-256.
+ */
+class InputInspection implements Tasklet {
+
+    static final String INPUTS = "inputs";
+
+    private static final Logger log = LoggerFactory.getLogger(InputInspection.class);
+
+    private final Path input;
+
+    InputInspection(Path input) {
+        this.input = input;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ArrayList<InspectedFile> inspected = new ArrayList<>();
+        for (Path file : CohortFiles.resolve(input)) {
+            InspectedFile result = CohortFileInspector.inspect(file);
+            log.info("input {}: {} bytes, sha256 {}{}", result.name(), result.bytes(), result.sha256(),
+                    result.ignoredColumns().isEmpty() ? "" : ", ignored columns " + result.ignoredColumns());
+            inspected.add(result);
+        }
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .put(INPUTS, inspected);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,93 @@
+package ca.trialpath.job;
+
+import ca.trialpath.cohort.ReasonCode;
+import ca.trialpath.guideline.Pathway;
+import ca.trialpath.guideline.ReviewFlag;
+import ca.trialpath.guideline.TreatmentOption;
+import ca.trialpath.guideline.TrialPriority;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counts of a run, kept with the committed chunks in the step's execution context so that a
+ * restarted run goes on counting from where the crashed one committed.
+ */
+final class RunTally {
+
+    private final LinkedHashMap<String, Long> counts;
+
+    RunTally() {
+        this(new LinkedHashMap<>());
+    }
+
+    private RunTally(LinkedHashMap<String, Long> counts) {
+        this.counts = counts;
+    }
+
+    static RunTally of(Map<String, Long> saved) {
+        return new RunTally(saved == null ? new LinkedHashMap<>() : new LinkedHashMap<>(saved));
+    }
+
+    /** A copy fit for the execution context. */
+    LinkedHashMap<String, Long> snapshot() {
+        return new LinkedHashMap<>(counts);
+    }
+
+    void assessed(String file, Pathway pathway, TrialPriority priority, List<ReviewFlag> flags,
+            List<TreatmentOption> options) {
+        add("assessed." + file);
+        add("pathway." + pathway.name());
+        add("priority." + priority.name());
+        flags.forEach(flag -> add("flag." + flag.name()));
+        options.forEach(option -> add("rule." + option.ruleId()));
+    }
+
+    void rejected(String file, ReasonCode reason) {
+        add("rejected." + file);
+        add("reason." + reason.name());
+    }
+
+    long assessed(String file) {
+        return get("assessed." + file);
+    }
+
+    long rejected(String file) {
+        return get("rejected." + file);
+    }
+
+    Map<String, Long> pathways() {
+        return byName("pathway.", Pathway.values());
+    }
+
+    Map<String, Long> priorities() {
+        return byName("priority.", TrialPriority.values());
+    }
+
+    Map<String, Long> reasons() {
+        return byName("reason.", ReasonCode.values());
+    }
+
+    Map<String, Long> flags() {
+        return byName("flag.", ReviewFlag.values());
+    }
+
+    Map<String, Long> rules() {
+        return byName("rule.", TreatmentOption.values());
+    }
+
+    private Map<String, Long> byName(String prefix, Enum<?>[] vocabulary) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        Arrays.stream(vocabulary).forEach(value -> result.put(value.name(), get(prefix + value.name())));
+        return result;
+    }
+
+    private void add(String key) {
+        counts.merge(key, 1L, Long::sum);
+    }
+
+    private long get(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+}

@@ -1,0 +1,173 @@
+package ca.trialpath.job;
+
+import ca.trialpath.cohort.PatientRecord;
+import ca.trialpath.cohort.RejectedRow;
+import ca.trialpath.guideline.Assessment;
+import ca.trialpath.guideline.GuidelineVersion;
+import ca.trialpath.guideline.ReviewFlag;
+import ca.trialpath.guideline.TreatmentOption;
+import ca.trialpath.report.AssessmentJson;
+import ca.trialpath.report.PublishedColumns;
+import ca.trialpath.report.RunFolders;
+import ca.trialpath.report.SpreadsheetSafe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Appends each committed chunk to the staged output files, in input order, and counts what it wrote.
+ * The files' lengths and the counts are saved with every commit, so a restart continues them exactly.
+ */
+class StagedOutputWriter implements ItemStreamWriter<Outcome> {
+
+    static final String TALLY = "writer.tally";
+    static final String ASSESSED_IDS = "assessed-ids.txt";
+    static final String REJECTS_JSONL = "rejects.jsonl";
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    private static final String LENGTH = "writer.length.";
+
+    private final RunFolders folders;
+    private final AssessmentJson json = new AssessmentJson();
+    private final Map<String, StagedFile> files = new LinkedHashMap<>();
+    private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
+    private final Map<String, Long> lengths = new LinkedHashMap<>();
+    private RunTally tally = new RunTally();
+
+    StagedOutputWriter(RunFolders folders) {
+        this.folders = folders;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void open(ExecutionContext context) {
+        boolean resuming = context.containsKey(TALLY);
+        try {
+            Files.createDirectories(folders.staging());
+            Files.createDirectories(folders.internal());
+            openFile(context, resuming, folders.staging().resolve("assessments.csv"), PublishedColumns.ASSESSMENTS);
+            openFile(context, resuming, folders.staging().resolve("options.csv"), PublishedColumns.OPTIONS);
+            openFile(context, resuming, folders.staging().resolve("rejects.csv"), PublishedColumns.REJECTS);
+            openFile(context, resuming, folders.staging().resolve("assessments.jsonl"), null);
+            openFile(context, resuming, folders.internal().resolve(REJECTS_JSONL), null);
+            openFile(context, resuming, folders.internal().resolve(ASSESSED_IDS), null);
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot open the staged outputs in " + folders.staging(), e);
+        }
+        tally = resuming ? RunTally.of((Map<String, Long>) context.get(TALLY)) : new RunTally();
+    }
+
+    private void openFile(ExecutionContext context, boolean resuming, Path path, List<String> csvHeader)
+            throws IOException {
+        String name = path.getFileName().toString();
+        StagedFile file = resuming ? StagedFile.resume(path, context.getLong(LENGTH + name)) : StagedFile.create(path);
+        files.put(name, file);
+        if (csvHeader != null) {
+            CSVPrinter printer = new CSVPrinter(file.writer(), CSV);
+            if (!resuming) {
+                printer.printRecord(csvHeader);
+            }
+            printers.put(name, printer);
+        }
+        lengths.put(name, file.flush());
+    }
+
+    @Override
+    public void write(Chunk<? extends Outcome> chunk) throws IOException {
+        for (Outcome outcome : chunk) {
+            if (outcome instanceof Outcome.Assessed assessed) {
+                writeAssessed(assessed);
+            } else if (outcome instanceof Outcome.Rejected rejected) {
+                writeRejected(rejected.row());
+            }
+        }
+        // to the operating system before the commit: the saved lengths never exceed what is on disk
+        for (Map.Entry<String, StagedFile> file : files.entrySet()) {
+            lengths.put(file.getKey(), file.getValue().flush());
+        }
+    }
+
+    private void writeAssessed(Outcome.Assessed assessed) throws IOException {
+        PatientRecord record = assessed.record();
+        Assessment assessment = assessed.assessment();
+        List<ReviewFlag> flags = assessment.orderedFlags();
+        List<String> row = new ArrayList<>(PublishedColumns.ASSESSMENTS.size());
+        row.add(record.patientId());
+        row.add(record.sourceFile());
+        row.add(Long.toString(record.sourceLine()));
+        row.add(record.primarySite());
+        row.add(assessment.pathway().name());
+        row.add(assessment.extent());
+        row.add(assessment.goal() == null ? null : assessment.goal().name());
+        row.add(assessment.options().stream().map(TreatmentOption::code).collect(Collectors.joining(";")));
+        row.add(assessment.options().stream().map(TreatmentOption::ruleId).collect(Collectors.joining(";")));
+        row.add(Boolean.toString(assessment.trialDiscussion()));
+        row.add(assessment.trialPriority().name());
+        row.add(flags.stream().map(Enum::name).collect(Collectors.joining(";")));
+        row.add(assessed.ageAtRecurrence() == null ? null : assessed.ageAtRecurrence().toString());
+        row.add(record.province());
+        row.add(GuidelineVersion.ID);
+        printSafe("assessments.csv", row);
+
+        for (TreatmentOption option : assessment.options()) {
+            printSafe("options.csv", List.of(record.patientId(), option.ruleId(), option.code(), option.label(),
+                    option.regimens(), option.goal().name(), option.section().heading(), option.basis()));
+        }
+        var jsonl = files.get("assessments.jsonl").writer();
+        json.writeAssessment(jsonl, record, assessment, assessed.ageAtRecurrence());
+        jsonl.write('\n');
+        var ids = files.get(ASSESSED_IDS).writer();
+        ids.write(record.patientId());
+        ids.write('\n');
+        tally.assessed(record.sourceFile(), assessment.pathway(), assessment.trialPriority(), flags,
+                assessment.options());
+    }
+
+    private void writeRejected(RejectedRow row) throws IOException {
+        printSafe("rejects.csv", java.util.Arrays.asList(row.sourceFile(), Long.toString(row.line()), row.patientId(),
+                row.reason().name(), row.message()));
+        var jsonl = files.get(REJECTS_JSONL).writer();
+        json.writeRejected(jsonl, row);
+        jsonl.write('\n');
+        tally.rejected(row.sourceFile(), row.reason());
+    }
+
+    private void printSafe(String file, List<String> cells) throws IOException {
+        CSVPrinter printer = printers.get(file);
+        for (String cell : cells) {
+            printer.print(SpreadsheetSafe.cell(cell));
+        }
+        printer.println();
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        lengths.forEach((name, length) -> context.putLong(LENGTH + name, length));
+        context.put(TALLY, tally.snapshot());
+    }
+
+    @Override
+    public void close() {
+        for (StagedFile file : files.values()) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        files.clear();
+        printers.clear();
+    }
+}
