@@ -1,0 +1,88 @@
+package ca.trialpath.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One line of {@code assessments.jsonl} as the report shows it: values as text, {@code null} where the job
+ * recorded none.
+ *
+ * @param ordinal position of the line among the assessments (0-based, input order)
+ * @param facts the recorded facts by their JSON name, in file order; lists joined with {@code ", "}
+ */
+record AssessmentLine(
+        long ordinal,
+        String patientId,
+        String sourceFile,
+        String sourceLine,
+        String primarySite,
+        String pathway,
+        String extent,
+        String treatmentGoal,
+        boolean trialDiscussion,
+        String trialPriority,
+        List<String> reviewFlags,
+        String ageAtRecurrence,
+        String province,
+        String guidelineVersion,
+        List<Option> options,
+        Map<String, String> facts) {
+
+    /** One element of {@code options}: the option and the rule and guideline section behind it. */
+    record Option(String rule, String optionCode, String optionLabel, String regimens, String goal,
+            String guidelineSection, String rationale) {
+    }
+
+    static AssessmentLine from(long ordinal, JsonNode node) {
+        List<Option> options = new ArrayList<>();
+        JsonNode optionNodes = node.get("options");
+        if (optionNodes != null && optionNodes.isArray()) {
+            for (JsonNode o : optionNodes.values()) {
+                options.add(new Option(JsonLines.text(o, "rule"), JsonLines.text(o, "option_code"),
+                        JsonLines.text(o, "option_label"), JsonLines.text(o, "regimens"), JsonLines.text(o, "goal"),
+                        JsonLines.text(o, "guideline_section"), JsonLines.text(o, "rationale")));
+            }
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        JsonNode factNode = node.get("facts");
+        if (factNode != null && factNode.isObject()) {
+            for (Map.Entry<String, JsonNode> fact : factNode.properties()) {
+                JsonNode value = fact.getValue();
+                String text;
+                if (value == null || value.isNull()) {
+                    text = null;
+                } else if (value.isArray()) {
+                    text = String.join(", ", JsonLines.list(factNode, fact.getKey()));
+                } else {
+                    text = JsonLines.text(factNode, fact.getKey());
+                }
+                facts.put(fact.getKey(), text);
+            }
+        }
+        JsonNode trial = node.get("trial_discussion");
+        return new AssessmentLine(ordinal,
+                JsonLines.text(node, "patient_id"),
+                JsonLines.text(node, "source_file"),
+                JsonLines.text(node, "source_line"),
+                JsonLines.text(node, "primary_site"),
+                JsonLines.text(node, "pathway"),
+                JsonLines.text(node, "extent"),
+                JsonLines.text(node, "treatment_goal"),
+                trial != null && trial.asBoolean(),
+                JsonLines.text(node, "trial_priority"),
+                JsonLines.list(node, "review_flags"),
+                JsonLines.text(node, "age_at_recurrence"),
+                JsonLines.text(node, "province"),
+                JsonLines.text(node, "guideline_version"),
+                options,
+                facts);
+    }
+
+    List<String> ruleIds() {
+        return options.stream().map(Option::rule).toList();
+    }
+}

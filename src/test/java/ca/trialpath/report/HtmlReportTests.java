@@ -1,0 +1,364 @@
+package ca.trialpath.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ca.trialpath.guideline.ReviewFlag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class HtmlReportTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldWriteTheSectionsInOrder() throws IOException {
+        String html = render(5000, List.of(distant("P1", "HIGH")), List.of());
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">");
+        assertThat(html.indexOf("<h1>TrialPath report")).isPositive();
+        assertThat(Arrays.asList(html.indexOf("<h1>TrialPath report"), html.indexOf("id=\"at-a-glance\""),
+                html.indexOf("id=\"worklist\""), html.indexOf("id=\"review\""), html.indexOf("id=\"rejects\""),
+                html.indexOf("id=\"people\""))).doesNotContain(-1).isSorted();
+        assertThat(html.indexOf("<nav")).isLessThan(html.indexOf("<h1>"));
+        assertThat(html).contains("href=\"#worklist\"", "href=\"#review\"", "href=\"#rejects\"", "href=\"#people\"",
+                "href=\"#at-a-glance\"");
+    }
+
+    @Test
+    void shouldShowTheRunHeaderAndCounts() throws IOException {
+        String html = render(5000, List.of(), List.of());
+
+        assertThat(html).contains("2026-11-27", "Job execution id", "<dd>42</dd>", "2026-11-27 02:00:00 UTC",
+                "2026-11-27 02:03:05 UTC", "CCS recurrent anal cancer treatment (2024)", "rules v1");
+        String glance = section(html, "at-a-glance");
+        assertThat(glance).contains("<th scope=\"row\">DISTANT_METASTASIS</th><td class=\"num\">3</td>",
+                "<th scope=\"row\">HIGH</th><td class=\"num\">3</td>",
+                "<th scope=\"row\">INVALID_VALUE</th><td class=\"num\">1</td>",
+                ReviewFlag.SURGICAL_ASSESSMENT_NEEDED.explanation(),
+                "title=\"" + "ab".repeat(32) + "\"", ">abababababab…</code>", "1,234",
+                "Columns the cohort format does not know, ignored: notes.");
+    }
+
+    @Test
+    void shouldListHighBeforeRoutineInInputOrderWithinEachPriority() throws IOException {
+        String html = render(5000, List.of(local("R1"), distant("H1", "HIGH"), local("R2"), distant("H2", "HIGH"),
+                outOfScope("N1")), List.of());
+
+        String worklist = section(html, "worklist");
+        assertThat(Arrays.asList(worklist.indexOf(">H1</a>"), worklist.indexOf(">H2</a>"), worklist.indexOf(">R1</a>"),
+                worklist.indexOf(">R2</a>"))).doesNotContain(-1).isSorted();
+        assertThat(worklist).doesNotContain("N1").contains("href=\"#p-H1\"", "DM1, DM2", "ON", "63");
+    }
+
+    @Test
+    void shouldListPeopleNeedingReviewWithEachFlagExplained() throws IOException {
+        String html = render(5000, List.of(local("R1"), distant("H1", "HIGH")), List.of());
+
+        String review = section(html, "review");
+        assertThat(review).contains(">R1</a>", "SURGICAL_ASSESSMENT_NEEDED",
+                ReviewFlag.SURGICAL_ASSESSMENT_NEEDED.explanation()).doesNotContain(">H1</a>");
+    }
+
+    @Test
+    void shouldShowRejectedRows() throws IOException {
+        String html = render(5000, List.of(), List.of(reject("cohort-b.csv", 17, "P0199"), reject("cohort-b.csv", 18, null)));
+
+        String rejects = section(html, "rejects");
+        assertThat(rejects).contains("<td>cohort-b.csv</td><td class=\"num\">17</td><td>P0199</td>",
+                "<code>INVALID_VALUE</code>", "column &#39;sex&#39;: &#39;Q&#39; is not one of F, M, X, U",
+                "<td class=\"num\">18</td><td><span class=\"na\">not recorded</span></td>");
+    }
+
+    @Test
+    void shouldShowEachPersonWithOptionsRulesAndGuidelineSections() throws IOException {
+        String html = render(5000, List.of(distant("P0001", "HIGH")), List.of());
+
+        String people = section(html, "people");
+        assertThat(people).contains("<article class=\"person\" id=\"p-P0001\"", "cohort-a.csv:2", "C21.1",
+                "CONTROL_AND_PALLIATION", "yes, HIGH priority", "liver, anus", "chemoradiation", "wants_treatment",
+                "<code>DM1</code></th><td>Chemotherapy</td>", "<code>DM2</code>", "Distant metastasis",
+                "There is no standard treatment", "No review flags.");
+    }
+
+    @Test
+    void shouldSayWhyAPersonHasNoOptions() throws IOException {
+        String html = render(5000, List.of(outOfScope("N1")), List.of());
+
+        assertThat(section(html, "people")).contains("No options: the primary site is outside this guideline");
+    }
+
+    @Test
+    void shouldCapEachListAndCountTheRest() throws IOException {
+        List<Map<String, Object>> people = new ArrayList<>();
+        List<Map<String, Object>> rejects = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            people.add(local("P" + i));
+            rejects.add(reject("cohort-b.csv", i, "X" + i));
+        }
+        String html = render(2, people, rejects);
+
+        assertThat(section(html, "worklist")).contains("3 more not shown: see assessments.csv")
+                .contains(">P1</a>", ">P2</a>").doesNotContain("P3");
+        assertThat(section(html, "review")).contains("3 more not shown: see assessments.csv");
+        assertThat(section(html, "rejects")).contains("3 more not shown: see rejects.csv").doesNotContain("X3");
+        assertThat(section(html, "people")).contains("3 more not shown: see assessments.csv")
+                .contains("id=\"p-P2\"").doesNotContain("id=\"p-P3\"");
+    }
+
+    @Test
+    void shouldLinkOnlyToPeopleThePageShows() throws IOException {
+        String html = render(1, List.of(outOfScope("N1"), distant("H1", "HIGH")), List.of());
+
+        assertThat(section(html, "worklist")).contains("H1").doesNotContain("href=\"#p-H1\"");
+    }
+
+    @Test
+    void shouldEscapeHostileValuesEverywhere() throws IOException {
+        String script = "<script>alert(1)</script>";
+        String breakout = "\"><img src=x onerror=alert(1)>";
+        Map<String, Object> person = distant(breakout, "HIGH");
+        person.put("province", script);
+        person.put("source_file", "Québec & \"Montréal\" 'x'.csv");
+        person.put("review_flags", List.of(script));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = (Map<String, Object>) person.get("facts");
+        facts.put("recurrence_sites", List.of(script, "liver"));
+        facts.put(script, breakout);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> option = ((List<Map<String, Object>>) person.get("options")).get(0);
+        option.put("rationale", script);
+        option.put("rule", breakout);
+        Map<String, Object> reject = reject(script, 3, breakout);
+        reject.put("message", script + breakout);
+
+        String html = render(5000, List.of(person), List.of(reject));
+
+        assertThat(html).doesNotContain("<script", "<img", "onerror=alert(1)>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
+                        "Québec &amp; &quot;Montréal&quot; &#39;x&#39;.csv");
+        String anchor = Html.personAnchor(breakout);
+        assertThat(html).contains("id=\"" + anchor + "\"", "href=\"#" + anchor + "\"");
+    }
+
+    @Test
+    void shouldLoadNothingFromTheNetwork() throws IOException {
+        String html = render(5000, List.of(distant("H1", "HIGH"), local("R1")), List.of(reject("a.csv", 2, "P")));
+
+        assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
+                .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
+                .doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("@import")
+                .doesNotContainIgnoringCase("url(").doesNotContainIgnoringCase(" src=")
+                .contains("<style>", "default-src 'none'");
+    }
+
+    @Test
+    void shouldSaySoWhenListsAreEmpty() throws IOException {
+        String html = render(5000, List.of(), List.of());
+
+        assertThat(section(html, "worklist")).contains("No people for a trial discussion.").doesNotContain("<table");
+        assertThat(section(html, "review")).contains("No people need review.");
+        assertThat(section(html, "rejects")).contains("No rejected rows.");
+        assertThat(section(html, "people")).contains("No people were assessed.");
+        assertThat(html).doesNotContain("more not shown");
+    }
+
+    @Test
+    void shouldUseEveryTableHeaderWithAScope() throws IOException {
+        String html = render(5000, List.of(distant("H1", "HIGH"), local("R1")), List.of(reject("a.csv", 2, "P")));
+
+        assertThat(html.split("<th[ >]", -1).length - 1).isPositive()
+                .isEqualTo(html.split("<th scope=\"(col|row)\"", -1).length - 1);
+    }
+
+    /** Renders a realistic page into target/report-sample.html for a human look. */
+    @Test
+    void shouldRenderASamplePage() throws IOException {
+        List<Map<String, Object>> people = new ArrayList<>(List.of(distant("P0001", "HIGH"), local("P0002"),
+                outOfScope("P0003"), local("P0004"), distant("P0005", "HIGH")));
+        Map<String, Object> undetermined = person("P0006", "UNDETERMINED", null, null, true, "ROUTINE",
+                List.of("UNKNOWN_SITE_TERM"), List.of());
+        undetermined.put("province", "QC");
+        undetermined.put("source_file", "cohort-québec.csv");
+        facts(undetermined).put("unknown_site_terms", List.of("spleen?"));
+        people.add(undetermined);
+        Map<String, Object> noStandard = person("P0007", "LOCAL_RECURRENCE", "LOCAL", "TREAT_RECURRENCE", true, "HIGH",
+                List.of("NO_STANDARD_OPTION"), List.of());
+        facts(noStandard).put("prior_treatments", List.of("radiation"));
+        people.add(noStandard);
+        Map<String, Object> notRecurrent = person("P0008", "NOT_RECURRENT", null, null, false, "NONE",
+                List.of("NO_RECURRENCE_RECORDED"), List.of());
+        facts(notRecurrent).put("recurrence_type", "00");
+        people.add(notRecurrent);
+        Map<String, Object> comfort = person("P0009", "DISTANT_METASTASIS", "DISTANT", "COMFORT_CARE", false, "NONE",
+                List.of(), List.of(option("SC1", "SUPPORTIVE_CARE", "Supportive care", null, "COMFORT_CARE",
+                        "When you can't have or don't want cancer treatment",
+                        "The person declines treatment; care makes them feel better without treating the cancer.")));
+        facts(comfort).put("treatment_wish", "declines_treatment");
+        people.add(comfort);
+
+        Path target = Path.of("target", "report-sample.html");
+        Files.createDirectories(target.getParent());
+        new HtmlReport(5000).write(summary(), jsonl("a.jsonl", people),
+                jsonl("r.jsonl", List.of(reject("cohort-b.csv", 17, "P0199"), reject("cohort-b.csv", 23, null))), target);
+
+        assertThat(Files.readString(target)).contains("P0009", "Supportive care", "No options: the guideline gives no");
+    }
+
+    // ---- fixtures ----
+
+    private String render(int max, List<Map<String, Object>> assessments, List<Map<String, Object>> rejects)
+            throws IOException {
+        Path target = dir.resolve("report.html");
+        new HtmlReport(max).write(summary(), jsonl("assessments.jsonl", assessments), jsonl("rejects.jsonl", rejects),
+                target);
+        return Files.readString(target, StandardCharsets.UTF_8);
+    }
+
+    private Path jsonl(String name, List<Map<String, Object>> lines) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> line : lines) {
+            text.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The text of one section, so an assertion cannot pass on text of another. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\"");
+        assertThat(start).as("section %s", id).isNotNegative();
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    private static RunSummary summary() {
+        Map<String, Long> pathways = new LinkedHashMap<>();
+        pathways.put("LOCAL_RECURRENCE", 2L);
+        pathways.put("DISTANT_METASTASIS", 3L);
+        pathways.put("UNDETERMINED", 1L);
+        pathways.put("NOT_RECURRENT", 1L);
+        pathways.put("OUT_OF_SCOPE", 1L);
+        Map<String, Long> priorities = new LinkedHashMap<>();
+        priorities.put("HIGH", 3L);
+        priorities.put("ROUTINE", 3L);
+        priorities.put("NONE", 3L);
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        reasons.put("MISSING_REQUIRED", 0L);
+        reasons.put("INVALID_VALUE", 1L);
+        reasons.put("DUPLICATE_PATIENT_ID", 1L);
+        Map<String, Long> flags = new LinkedHashMap<>();
+        for (ReviewFlag flag : ReviewFlag.values()) {
+            flags.put(flag.name(), flag == ReviewFlag.SURGICAL_ASSESSMENT_NEEDED ? 2L : 1L);
+        }
+        Map<String, Long> rules = new LinkedHashMap<>();
+        for (String rule : List.of("LR1", "LR2", "LR3", "LR4", "LR5", "DM1", "DM2", "DM3", "DM4", "SC1")) {
+            rules.put(rule, rule.startsWith("DM") ? 2L : 1L);
+        }
+        return new RunSummary(LocalDate.of(2026, 11, 27), 42, Instant.parse("2026-11-27T02:00:00Z"),
+                Instant.parse("2026-11-27T02:03:05Z"), "CCS recurrent anal cancer treatment (2024)", "rules v1", 0.10,
+                11, 9, 2, pathways, priorities, reasons, flags, rules,
+                List.of(new RunSummary.InputFile("cohort-a.csv", "ab".repeat(32), 1234, 6, 6, 0, List.of("notes")),
+                        new RunSummary.InputFile("cohort-b.csv", "cd".repeat(32), 987, 5, 3, 2, List.of())),
+                List.of("notes"));
+    }
+
+    private static Map<String, Object> distant(String id, String priority) {
+        return person(id, "DISTANT_METASTASIS", "DISTANT", "CONTROL_AND_PALLIATION", true, priority, List.of(),
+                List.of(option("DM1", "CHEMOTHERAPY", "Chemotherapy", "Carboplatin and paclitaxel, or fluorouracil and cisplatin",
+                                "CONTROL_AND_PALLIATION", "Distant metastasis",
+                                "There is no standard treatment for distant metastasis; chemotherapy controls the disease."),
+                        option("DM2", "CHEMORADIATION", "Chemoradiation", "Chemotherapy as part of chemoradiation",
+                                "CONTROL_AND_PALLIATION", "Distant metastasis", "Chemotherapy may be given with radiation.")));
+    }
+
+    private static Map<String, Object> local(String id) {
+        return person(id, "LOCAL_RECURRENCE", "LOCAL", "TREAT_RECURRENCE", true, "ROUTINE",
+                List.of("SURGICAL_ASSESSMENT_NEEDED"),
+                List.of(option("LR2", "ABDOMINOPERINEAL_RESECTION", "Abdominoperineal resection",
+                        null, "TREAT_RECURRENCE", "Local recurrence",
+                        "Chemoradiation was given for the original tumour; surgery removes the rectum, anal sphincter and anus.")));
+    }
+
+    private static Map<String, Object> outOfScope(String id) {
+        Map<String, Object> person = person(id, "OUT_OF_SCOPE", null, null, false, "NONE", List.of(), List.of());
+        person.put("primary_site", "C18.7");
+        return person;
+    }
+
+    private static Map<String, Object> person(String id, String pathway, String extent, String goal, boolean trial,
+            String priority, List<String> flags, List<Map<String, Object>> options) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("patient_id", id);
+        p.put("source_file", "cohort-a.csv");
+        p.put("source_line", 2);
+        p.put("primary_site", "C21.1");
+        p.put("pathway", pathway);
+        p.put("extent", extent);
+        p.put("treatment_goal", goal);
+        p.put("trial_discussion", trial);
+        p.put("trial_priority", priority);
+        p.put("review_flags", new ArrayList<>(flags));
+        p.put("age_at_recurrence", 63);
+        p.put("province", "ON");
+        p.put("guideline_version", "CCS-2024/rules-v1");
+        p.put("options", new ArrayList<>(options));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("sex", "F");
+        facts.put("histology", "8070/3");
+        facts.put("recurrence_date", "2026-03-02");
+        facts.put("recurrence_type", "62");
+        facts.put("recurrence_sites", List.of("liver", "anus"));
+        facts.put("unknown_site_terms", List.of());
+        facts.put("prior_treatments", List.of("chemoradiation"));
+        facts.put("surgery_possible", "unknown");
+        facts.put("symptoms", List.of("pain"));
+        facts.put("ecog", 1);
+        facts.put("treatment_wish", "wants_treatment");
+        p.put("facts", facts);
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facts(Map<String, Object> person) {
+        return (Map<String, Object>) person.get("facts");
+    }
+
+    private static Map<String, Object> option(String rule, String code, String label, String regimens, String goal,
+            String section, String rationale) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("rule", rule);
+        o.put("option_code", code);
+        o.put("option_label", label);
+        o.put("regimens", regimens);
+        o.put("goal", goal);
+        o.put("guideline_section", section);
+        o.put("rationale", rationale);
+        return o;
+    }
+
+    private static Map<String, Object> reject(String file, int line, String patientId) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("source_file", file);
+        r.put("line", line);
+        r.put("patient_id", patientId);
+        r.put("reason_code", "INVALID_VALUE");
+        r.put("message", "column 'sex': 'Q' is not one of F, M, X, U");
+        return r;
+    }
+}
