@@ -1,0 +1,122 @@
+package ca.trialpath.job;
+
+import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
+import ca.trialpath.report.RunFolders;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job: inspect the input files, assess every row in restartable chunks, then check and
+ * publish. Wiring only; the work is in the classes it names.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TrialPathProperties.class)
+public class NightlyJobConfiguration {
+
+    public static final String JOB = "nightlyAssessment";
+    static final String INSPECT_STEP = "inspectInputs";
+    static final String ASSESS_STEP = "assessCohort";
+    static final String PUBLISH_STEP = "publishReports";
+
+    @Bean
+    Job nightlyAssessment(JobRepository jobRepository, Step inspectInputs, Step assessCohort, Step publishReports,
+            RunOutcomeLog runOutcomeLog) {
+        // no incrementer: the run's parameters (inputs, output, run date) are its identity, which is
+        // what lets a failed night be restarted and a published one be recognised
+        return new JobBuilder(JOB, jobRepository)
+                .start(inspectInputs)
+                .next(assessCohort)
+                .next(publishReports)
+                .listener(runOutcomeLog)
+                .build();
+    }
+
+    @Bean
+    RunOutcomeLog runOutcomeLog() {
+        return new RunOutcomeLog();
+    }
+
+    @Bean
+    Step inspectInputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InputInspection inputInspection) {
+        return new StepBuilder(INSPECT_STEP, jobRepository).tasklet(inputInspection, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    InputInspection inputInspection(@Value("#{jobParameters['input']}") String input) {
+        return new InputInspection(Path.of(input));
+    }
+
+    @Bean
+    Step assessCohort(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            TrialPathProperties properties, CohortReader cohortReader, AssessmentProcessor assessmentProcessor,
+            StagedOutputWriter stagedOutputWriter, ObjectProvider<ItemWriteListener<Outcome>> writeListeners) {
+        ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(ASSESS_STEP, jobRepository)
+                .<SourcedRecord, Outcome>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(cohortReader)
+                .processor(assessmentProcessor)
+                .writer(stagedOutputWriter)
+                .stream(assessmentProcessor);
+        // extension point for operations and tests (e.g. a listener that fails a chunk on purpose)
+        writeListeners.orderedStream().forEach(step::listener);
+        return step.build();
+    }
+
+    @Bean
+    @StepScope
+    CohortReader cohortReader(@Value("#{jobExecutionContext['" + InputInspection.INPUTS + "']}") List<InspectedFile> inputs,
+            TrialPathProperties properties) {
+        return new CohortReader(inputs, new ProgressLog(properties.progressInterval()));
+    }
+
+    @Bean
+    @StepScope
+    AssessmentProcessor assessmentProcessor(@Value("#{jobParameters['runDate']}") String runDate,
+            @Value("#{jobParameters['output']}") String output) {
+        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate));
+    }
+
+    @Bean
+    @StepScope
+    StagedOutputWriter stagedOutputWriter(@Value("#{jobParameters['runDate']}") String runDate,
+            @Value("#{jobParameters['output']}") String output) {
+        return new StagedOutputWriter(folders(output, runDate));
+    }
+
+    @Bean
+    Step publishReports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReportPublisher reportPublisher) {
+        return new StepBuilder(PUBLISH_STEP, jobRepository).tasklet(reportPublisher, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    ReportPublisher reportPublisher(JobRepository jobRepository, TrialPathProperties properties,
+            @Value("#{jobParameters['runDate']}") String runDate, @Value("#{jobParameters['output']}") String output,
+            @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint) {
+        return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
+                maxRejectRate, inputFingerprint, properties.maxRowsPerList());
+    }
+
+    private static RunFolders folders(String output, String runDate) {
+        return new RunFolders(Path.of(output), LocalDate.parse(runDate));
+    }
+}

@@ -1,0 +1,113 @@
+package ca.trialpath.launch;
+
+import ca.trialpath.cohort.CohortFiles;
+import ca.trialpath.job.NightlyJobConfiguration;
+import ca.trialpath.report.RunFolders;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts, resumes or declines one night's run and turns its outcome into the exit status of
+ * outputs.md: 0 published, 1 failed, 2 called wrongly.
+ */
+@Component
+public class RunLauncher {
+
+    public static final int PUBLISHED = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job nightlyAssessment;
+
+    RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyAssessment) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.nightlyAssessment = nightlyAssessment;
+    }
+
+    /** The job parameters of a request: its inputs' fingerprint is part of the run's identity. */
+    public static JobParameters parameters(RunRequest request, String inputFingerprint) {
+        return new JobParametersBuilder()
+                .addString("input", request.input().toString())
+                .addString("output", request.output().toString())
+                .addString("runDate", request.runDate().toString())
+                .addDouble("maxRejectRate", request.maxRejectRate())
+                .addString("inputFingerprint", inputFingerprint)
+                .toJobParameters();
+    }
+
+    public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
+        List<Path> files;
+        try {
+            files = CohortFiles.resolve(request.input());
+        } catch (IllegalArgumentException e) {
+            err.println("trialpath: " + e.getMessage());
+            return USAGE;
+        }
+        RunFolders folders = new RunFolders(request.output(), request.runDate());
+        try {
+            Files.createDirectories(request.output());
+        } catch (IOException e) {
+            err.println("trialpath: cannot create output folder " + request.output() + ": " + e.getMessage());
+            return USAGE;
+        }
+        try (RunLock lock = RunLock.tryAcquire(folders.lockFile())) {
+            if (lock == null) {
+                err.println("trialpath: another run is writing to " + request.output()
+                        + " right now; this one did not start");
+                return FAILED;
+            }
+            JobParameters parameters = parameters(request, InputFingerprint.of(files));
+            JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                out.println("trialpath: " + folders.published() + " was already published from these same input files"
+                        + " (execution " + last.getId() + "); nothing to do");
+                return PUBLISHED;
+            }
+            if (last != null && last.isRunning()) {
+                // we hold the lock, so the process that ran it is gone: mark it failed, then restart it
+                log.warn("execution {} of this run was left unfinished by a process that stopped; resuming it",
+                        last.getId());
+                jobOperator.recover(last);
+            }
+            JobExecution execution = jobOperator.start(nightlyAssessment, parameters);
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + ")");
+                return PUBLISHED;
+            }
+            err.println("trialpath: run " + request.runDate() + " " + execution.getStatus() + " (execution "
+                    + execution.getId() + "); nothing published: " + failureOf(execution));
+            return FAILED;
+        }
+    }
+
+    private static String failureOf(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (failures.isEmpty()) {
+            return execution.getExitStatus().getExitDescription();
+        }
+        Throwable cause = failures.get(0);
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

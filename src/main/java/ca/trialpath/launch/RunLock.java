@@ -1,0 +1,48 @@
+package ca.trialpath.launch;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One run at a time per output folder. An operating-system file lock is released when its process
+ * dies, however it dies, so holding it also proves that any run the job repository still calls
+ * "started" for this output is dead, not running.
+ */
+final class RunLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The lock, or {@code null} when another process holds it. */
+    static RunLock tryAcquire(Path lockFile) throws IOException {
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return null;
+            }
+            return new RunLock(channel, lock);
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            channel.close();
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
+}

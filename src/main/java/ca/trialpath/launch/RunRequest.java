@@ -1,0 +1,75 @@
+package ca.trialpath.launch;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The job parameters a user typed, checked before anything starts.
+ *
+ * @param springArguments the {@code --name=value} arguments, passed to Spring Boot as they are
+ */
+public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
+        List<String> springArguments) {
+
+    public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
+    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate");
+
+    /** @throws UsageException naming the first thing wrong */
+    public static RunRequest parse(String[] args, LocalDate today) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> spring = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                spring.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
+                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate")) + ")");
+            }
+            String name = arg.substring(0, equals);
+            if (!PARAMETERS.contains(name)) {
+                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate");
+            }
+            if (values.put(name, arg.substring(equals + 1)) != null) {
+                throw new UsageException("parameter '" + name + "' is given twice");
+            }
+        }
+        String input = values.get("input");
+        if (input == null || input.isBlank()) {
+            throw new UsageException("missing parameter input=PATH (a cohort CSV file or a folder of them)");
+        }
+        String output = values.getOrDefault("output", "reports");
+        if (output.isBlank()) {
+            throw new UsageException("parameter output is empty");
+        }
+        LocalDate runDate = today;
+        if (values.containsKey("runDate")) {
+            try {
+                runDate = LocalDate.parse(values.get("runDate"));
+            } catch (DateTimeParseException e) {
+                throw new UsageException("runDate '" + values.get("runDate") + "' is not a date YYYY-MM-DD");
+            }
+        }
+        double maxRejectRate = DEFAULT_MAX_REJECT_RATE;
+        if (values.containsKey("maxRejectRate")) {
+            try {
+                maxRejectRate = Double.parseDouble(values.get("maxRejectRate"));
+            } catch (NumberFormatException e) {
+                maxRejectRate = Double.NaN;
+            }
+            if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) {
+                throw new UsageException("maxRejectRate '" + values.get("maxRejectRate") + "' is not a number from 0 to 1");
+            }
+        }
+        return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
+                runDate, maxRejectRate, List.copyOf(spring));
+    }
+}

@@ -1,0 +1,62 @@
+package ca.trialpath.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes {@code summary.json}: the counts and provenance an operator checks after a run. */
+public final class SummaryJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private SummaryJson() {
+    }
+
+    public static void write(RunSummary summary, String inputFingerprint, Path target) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run_date", summary.runDate().toString());
+        json.put("job_execution_id", summary.jobExecutionId());
+        json.put("start_time", summary.startTime().toString());
+        json.put("end_time", summary.endTime().toString());
+        json.put("guideline_version", summary.guidelineVersion());
+        json.put("rules_version", summary.rulesVersion());
+        json.put("max_reject_rate", summary.maxRejectRate());
+        json.put("input_fingerprint", inputFingerprint);
+        json.put("read", summary.read());
+        json.put("assessed", summary.assessed());
+        json.put("rejected", summary.rejected());
+        json.put("pathways", summary.pathways());
+        json.put("trial_priorities", summary.priorities());
+        json.put("reject_reasons", summary.rejectReasons());
+        json.put("review_flags", summary.reviewFlags());
+        json.put("rules", summary.rules());
+        json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
+        json.put("ignored_columns", summary.ignoredColumns());
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), json);
+    }
+
+    private static Map<String, Object> file(RunSummary.InputFile file) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", file.name());
+        json.put("sha256", file.sha256());
+        json.put("bytes", file.bytes());
+        json.put("read", file.read());
+        json.put("assessed", file.assessed());
+        json.put("rejected", file.rejected());
+        json.put("ignored_columns", List.copyOf(file.ignoredColumns()));
+        return json;
+    }
+
+    /** The input fingerprint of a published folder, or {@code null} if it has none. */
+    public static String fingerprintOf(Path summary) {
+        try {
+            var node = MAPPER.readTree(summary.toFile()).get("input_fingerprint");
+            return node == null || node.isNull() ? null : node.asString();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
