@@ -1,0 +1,99 @@
+package ca.trialpath.guideline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Test fixture for {@link RecurrenceCase}: starts from an anal-canal primary with nothing else recorded
+ * (the cohort defaults: surgery_possible unknown, wants treatment), so that each test names only the
+ * facts its rule reads.
+ */
+final class RecurrenceCaseBuilder {
+
+    private PrimarySite.Scope scope = PrimarySite.Scope.ANAL_CANAL;
+    private String code;
+    private final List<String> sites = new ArrayList<>();
+    private final Set<PriorTreatment> prior = EnumSet.noneOf(PriorTreatment.class);
+    private SurgeryPossible surgeryPossible = SurgeryPossible.UNKNOWN;
+    private final Set<String> symptoms = new LinkedHashSet<>();
+    private TreatmentWish treatmentWish = TreatmentWish.WANTS_TREATMENT;
+
+    private RecurrenceCaseBuilder() {
+    }
+
+    static RecurrenceCaseBuilder analCanal() {
+        return new RecurrenceCaseBuilder();
+    }
+
+    static RecurrenceCaseBuilder perianalSkin() {
+        return analCanal().scope(PrimarySite.Scope.PERIANAL_SKIN);
+    }
+
+    static RecurrenceCaseBuilder outOfScope() {
+        return analCanal().scope(PrimarySite.Scope.OUT_OF_SCOPE);
+    }
+
+    /** A local recurrence in the anal canal, the starting point of the LR rules. */
+    static RecurrenceCaseBuilder localRecurrence() {
+        return analCanal().sites("anal_canal");
+    }
+
+    /** A liver metastasis with nothing in or near the anus, the starting point of the DM rules. */
+    static RecurrenceCaseBuilder distantMetastasis() {
+        return analCanal().sites("liver");
+    }
+
+    RecurrenceCaseBuilder scope(PrimarySite.Scope value) {
+        this.scope = value;
+        return this;
+    }
+
+    /** A NAACCR item 1880 code; it must be one the codebook accepts. */
+    RecurrenceCaseBuilder code(String value) {
+        this.code = value;
+        return this;
+    }
+
+    RecurrenceCaseBuilder sites(String... terms) {
+        sites.addAll(Arrays.asList(terms));
+        return this;
+    }
+
+    RecurrenceCaseBuilder prior(PriorTreatment... treatments) {
+        prior.addAll(Arrays.asList(treatments));
+        return this;
+    }
+
+    RecurrenceCaseBuilder surgeryPossible(SurgeryPossible value) {
+        this.surgeryPossible = value;
+        return this;
+    }
+
+    RecurrenceCaseBuilder symptoms(String... terms) {
+        symptoms.addAll(Arrays.asList(terms));
+        return this;
+    }
+
+    RecurrenceCaseBuilder wish(TreatmentWish value) {
+        this.treatmentWish = value;
+        return this;
+    }
+
+    RecurrenceCase build() {
+        Optional<RecurrenceType> type = Optional.empty();
+        if (code != null) {
+            type = Optional.of(RecurrenceType.ofCode(code)
+                    .orElseThrow(() -> new IllegalArgumentException("not an accepted NAACCR code: " + code)));
+        }
+        return new RecurrenceCase(scope, type, sites, prior, surgeryPossible, symptoms, treatmentWish);
+    }
+
+    Assessment assess() {
+        return GuidelineAssessor.assess(build());
+    }
+}
