@@ -2,15 +2,21 @@ package ca.trialpath.launch;
 
 import ca.trialpath.TrialPathApplication;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The command line: checks the parameters before Spring starts (a typo should not wait for a
  * database), then runs the job and returns its exit status.
  */
 public class TrialPathCommand {
+
+    static final String REPOSITORY_PATH = "trialpath.repository.path";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -24,6 +30,19 @@ public class TrialPathCommand {
         this.err = err;
     }
 
+    /**
+     * H2 refuses a relative file path such as {@code data/repo} (only {@code ./data/repo}); an operator
+     * should not have to know that, so the repository path is made absolute before the database opens.
+     */
+    private static void absoluteRepositoryPath(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        String path = environment.getProperty(REPOSITORY_PATH);
+        if (path != null && !path.isBlank()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("trialpathRepositoryPath",
+                    Map.of(REPOSITORY_PATH, Path.of(path).toAbsolutePath().normalize().toString())));
+        }
+    }
+
     public int run(String[] args) {
         RunRequest request;
         try {
@@ -34,6 +53,7 @@ public class TrialPathCommand {
             return RunLauncher.USAGE;
         }
         SpringApplication application = new SpringApplication(TrialPathApplication.class);
+        application.addInitializers(TrialPathCommand::absoluteRepositoryPath);
         try (ConfigurableApplicationContext context = application.run(request.springArguments().toArray(String[]::new))) {
             return context.getBean(RunLauncher.class).launch(request, out, err);
         } catch (Exception e) {

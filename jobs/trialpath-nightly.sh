@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs one night of TrialPath: today's run date, every *.csv of the export folder.
+# Exit status is the job's: 0 published (or already published from the same files),
+# 1 failed (nothing published; see the log), 2 called wrongly (fix this script or its settings).
+#
+# Settings (environment, or edit the defaults):
+#   TRIALPATH_JAR      the application jar
+#   TRIALPATH_CONFIG   the nightly properties (see jobs/nightly.properties)
+#   TRIALPATH_INPUT    the folder the registry exports the cohort files to
+#   TRIALPATH_OUTPUT   the folder the reports are published under (<output>/<YYYY-MM-DD>/)
+#   TRIALPATH_MAX_REJECT_RATE  fail the run above this share of rejected rows
+#   JAVA_OPTS          JVM options, e.g. -Xmx1g
+set -uo pipefail
+
+TRIALPATH_JAR="${TRIALPATH_JAR:-/opt/trialpath/trialpath.jar}"
+TRIALPATH_CONFIG="${TRIALPATH_CONFIG:-/etc/trialpath/nightly.properties}"
+TRIALPATH_INPUT="${TRIALPATH_INPUT:-/srv/registry/exports/anal-cancer-recurrence}"
+TRIALPATH_OUTPUT="${TRIALPATH_OUTPUT:-/srv/trialpath/reports}"
+TRIALPATH_MAX_REJECT_RATE="${TRIALPATH_MAX_REJECT_RATE:-0.10}"
+
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
+    "input=$TRIALPATH_INPUT" \
+    "output=$TRIALPATH_OUTPUT" \
+    "runDate=$(date +%F)" \
+    "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
+    "--spring.config.additional-location=file:$TRIALPATH_CONFIG"
+status=$?
+if [ "$status" -ne 0 ]; then
+    echo "TrialPath nightly run for $(date +%F) FAILED with exit status $status: nothing was published." >&2
+    echo "Fix the cause named above, then run this script again: it resumes where the run stopped." >&2
+fi
+exit "$status"
