@@ -33,6 +33,7 @@ public final class CsvRecordReader implements Closeable {
     private int limit;
     private long line = 1;
     private boolean atStart = true;
+    private boolean lastCellQuoted;
 
     public CsvRecordReader(Reader in) {
         this.in = in;
@@ -40,23 +41,30 @@ public final class CsvRecordReader implements Closeable {
 
     /** The next record, or {@code null} at the end of the input. */
     public CsvRecord next() throws IOException {
-        int c = peek();
         if (atStart) {
             atStart = false;
-            if (c == BOM) {
+            if (peek() == BOM) {
                 take();
-                c = peek();
             }
         }
-        // blank lines between records are not records
-        while (c == '\n' || c == '\r') {
-            takeLineBreak();
-            c = peek();
+        while (true) {
+            int c = peek();
+            // blank lines between records are not records
+            while (c == '\n' || c == '\r') {
+                takeLineBreak();
+                c = peek();
+            }
+            if (c == EOF) {
+                return null;
+            }
+            CsvRecord record = readRecord();
+            // a line of nothing but spaces is a blank line too, not a row
+            boolean blank = !record.isMalformed() && record.cells().size() == 1 && record.cells().get(0).isBlank()
+                    && !lastCellQuoted;
+            if (!blank) {
+                return record;
+            }
         }
-        if (c == EOF) {
-            return null;
-        }
-        return readRecord();
     }
 
     private CsvRecord readRecord() throws IOException {
@@ -65,12 +73,14 @@ public final class CsvRecordReader implements Closeable {
         StringBuilder cell = new StringBuilder();
         long recordChars = 0;
         String problem = null;
+        lastCellQuoted = false;
         while (true) {
             int c = take();
             if (c == '"' && problem == null && cell.toString().isBlank()) {
                 // a quoted cell (spaces before the quote are trimmed anyway): runs to the next lone
                 // quote, across line breaks
                 cell.setLength(0);
+                lastCellQuoted = true;
                 while (true) {
                     int q = take();
                     if (q == EOF) {
@@ -118,6 +128,7 @@ public final class CsvRecordReader implements Closeable {
                 }
                 cell.setLength(0);
                 if (c == ',') {
+                    lastCellQuoted = false;
                     continue;
                 }
                 if (c != EOF) {
