@@ -57,8 +57,22 @@ public class TrialPathCommand {
         try (ConfigurableApplicationContext context = application.run(request.springArguments().toArray(String[]::new))) {
             return context.getBean(RunLauncher.class).launch(request, out, err);
         } catch (Exception e) {
-            err.println("trialpath: the run could not be carried out: " + e.getMessage());
+            err.println("trialpath: the run could not be carried out: " + rootMessage(e));
             return RunLauncher.FAILED;
         }
+    }
+
+    /** The innermost message: Spring wraps the one an operator can act on in several layers. */
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
+            return "the job repository is in use by another TrialPath run (" + message.lines().findFirst().orElse("")
+                    + "); this one did not start";
+        }
+        return message.lines().findFirst().orElse(message);
     }
 }
