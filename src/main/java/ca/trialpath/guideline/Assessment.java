@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * What the guideline says for one person, with the rule behind every part so a clinician can check it.
  *
+ * @param pathwayRule  the row of the pathway table that decided it (P0-P5)
+ * @param pathwayBasis why, in one sentence
  * @param extent  DISTANT, LOCAL or LOCOREGIONAL; {@code null} off the treated pathways
  * @param goal    {@code null} where no treatment goal applies
  * @param options in rule order
@@ -13,6 +15,8 @@ import java.util.Set;
  */
 public record Assessment(
         Pathway pathway,
+        String pathwayRule,
+        String pathwayBasis,
         String extent,
         TreatmentGoal goal,
         List<TreatmentOption> options,

@@ -21,7 +21,8 @@ public final class GuidelineAssessor {
         flags.addAll(selection.flags());
 
         TrialPriority priority = TrialDiscussionPolicy.priority(classification.pathway(), selection.options(), flags);
-        return new Assessment(classification.pathway(), classification.extent(),
+        return new Assessment(classification.pathway(), classification.rule(), classification.basis(),
+                classification.extent(),
                 goal(classification.pathway(), selection), selection.options(), flags,
                 priority != TrialPriority.NONE, priority);
     }

@@ -1,6 +1,8 @@
 package ca.trialpath.guideline;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,8 +12,12 @@ import java.util.Set;
  */
 public final class PathwayClassifier {
 
-    /** The pathway, the extent column, whether part of the disease is local, and the data flags. */
-    public record Classification(Pathway pathway, String extent, boolean hasLocalPart, Set<ReviewFlag> flags) {
+    /**
+     * The pathway with the row of the table that decided it (P0-P5) and why in one sentence, the extent
+     * column, whether part of the disease is local, and the data flags.
+     */
+    public record Classification(Pathway pathway, String rule, String basis, String extent, boolean hasLocalPart,
+            Set<ReviewFlag> flags) {
     }
 
     private PathwayClassifier() {
@@ -20,18 +26,24 @@ public final class PathwayClassifier {
     public static Classification classify(RecurrenceCase recurrence) {
         if (recurrence.scope() == PrimarySite.Scope.OUT_OF_SCOPE) {
             // P0: the guideline does not cover this cancer; nothing else is read
-            return new Classification(Pathway.OUT_OF_SCOPE, null, false, Set.of());
+            return new Classification(Pathway.OUT_OF_SCOPE, "P0",
+                    "The primary site is neither the anal canal nor the perianal skin, so this guideline does not apply.",
+                    null, false, Set.of());
         }
         Set<Extent> siteExtents = EnumSet.noneOf(Extent.class);
-        boolean unknownTerm = false;
+        List<String> distantSites = new ArrayList<>();
+        List<String> localOrRegionalSites = new ArrayList<>();
+        List<String> unknownSites = new ArrayList<>();
         for (String site : recurrence.sites()) {
             Optional<Extent> extent = RecurrenceSites.extentOf(site);
             if (extent.isPresent()) {
                 siteExtents.add(extent.get());
+                (extent.get() == Extent.DISTANT ? distantSites : localOrRegionalSites).add(site);
             } else {
-                unknownTerm = true;
+                unknownSites.add(site);
             }
         }
+        boolean unknownTerm = !unknownSites.isEmpty();
         Optional<RecurrenceType> code = recurrence.recurrenceType();
         boolean codeDistant = code.map(RecurrenceType::isDistant).orElse(false);
         boolean codeLocalOrRegional = code.map(RecurrenceType::isLocalOrRegional).orElse(false);
@@ -55,24 +67,38 @@ public final class PathwayClassifier {
 
         if (siteDistant || codeDistant) {
             // P1: a known distant site settles it, even beside an unknown term
-            return new Classification(Pathway.DISTANT_METASTASIS, Extent.DISTANT.name(), hasLocalPart, flags);
+            String basis = siteDistant
+                    ? "The cancer came back far from the anus: " + String.join(", ", distantSites)
+                            + (distantSites.size() == 1 ? " is a distant site." : " are distant sites.")
+                    : "The NAACCR recurrence type is a distant recurrence (codes 40-62).";
+            return new Classification(Pathway.DISTANT_METASTASIS, "P1", basis, Extent.DISTANT.name(), hasLocalPart, flags);
         }
         if (unknownTerm) {
             // P2: the unknown term might be distant, so the local pathway would be a guess
-            return new Classification(Pathway.UNDETERMINED, null, hasLocalPart, flags);
+            return new Classification(Pathway.UNDETERMINED, "P2", "The recurrence site term "
+                    + String.join(", ", unknownSites) + " is not in the vocabulary, and it might be distant,"
+                    + " so a local recurrence cannot be confirmed.", null, hasLocalPart, flags);
         }
         if (siteLocalOrRegional || codeLocalOrRegional) {
             // P3
             boolean regional = siteExtents.contains(Extent.REGIONAL) || code.map(RecurrenceType::isRegional).orElse(false);
-            return new Classification(Pathway.LOCAL_RECURRENCE, regional ? "LOCOREGIONAL" : Extent.LOCAL.name(),
-                    hasLocalPart, flags);
+            String basis = siteLocalOrRegional
+                    ? "The cancer came back in or near the anus (" + String.join(", ", localOrRegionalSites)
+                            + ") and nowhere distant."
+                    : "The NAACCR recurrence type is a local or regional recurrence (codes 04-36).";
+            return new Classification(Pathway.LOCAL_RECURRENCE, "P3", basis,
+                    regional ? "LOCOREGIONAL" : Extent.LOCAL.name(), hasLocalPart, flags);
         }
         if (codeNoRecurrence) {
             // P4: no site can be present here, or P2/P3 would have fired
-            return new Classification(Pathway.NOT_RECURRENT, null, false, EnumSet.of(ReviewFlag.NO_RECURRENCE_RECORDED));
+            return new Classification(Pathway.NOT_RECURRENT, "P4",
+                    "The NAACCR recurrence type says there is no recurrence to treat (code 00 or 70) and no site is recorded.",
+                    null, false, EnumSet.of(ReviewFlag.NO_RECURRENCE_RECORDED));
         }
         // P5: code 88 or 99, or nothing given
         flags.add(ReviewFlag.RECURRENCE_SITE_MISSING);
-        return new Classification(Pathway.UNDETERMINED, null, hasLocalPart, flags);
+        return new Classification(Pathway.UNDETERMINED, "P5",
+                "Neither the recurrence sites nor the recurrence type say where the cancer came back.",
+                null, hasLocalPart, flags);
     }
 }

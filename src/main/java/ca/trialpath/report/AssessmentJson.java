@@ -29,6 +29,8 @@ public final class AssessmentJson {
             json.writeNumberProperty("source_line", record.sourceLine());
             json.writeStringProperty("primary_site", record.primarySite());
             json.writeStringProperty("pathway", assessment.pathway().name());
+            json.writeStringProperty("pathway_rule", assessment.pathwayRule());
+            json.writeStringProperty("pathway_basis", assessment.pathwayBasis());
             json.writeStringProperty("extent", assessment.extent());
             json.writeStringProperty("treatment_goal", assessment.goal() == null ? null : assessment.goal().name());
             json.writeBooleanProperty("trial_discussion", assessment.trialDiscussion());

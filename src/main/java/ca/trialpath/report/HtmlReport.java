@@ -297,7 +297,15 @@ public final class HtmlReport {
         item(out, "Trial discussion", a.trialDiscussion() ? "yes, " + value(a.trialPriority()) + " priority" : "no");
         item(out, "Age at recurrence", value(a.ageAtRecurrence()));
         item(out, "Province", value(a.province()));
-        out.write("</dl>\n<h4>Recorded facts</h4>\n<dl class=\"facts\">\n");
+        out.write("</dl>\n");
+        if (a.pathwayBasis() != null) {
+            out.write("<p class=\"basis\"><strong>Why this pathway");
+            if (a.pathwayRule() != null) {
+                out.write(" (" + esc(a.pathwayRule()) + ")");
+            }
+            out.write(":</strong> " + esc(a.pathwayBasis()) + "</p>\n");
+        }
+        out.write("<h4>Recorded facts</h4>\n<dl class=\"facts\">\n");
         for (Map.Entry<String, String> label : FACT_LABELS.entrySet()) {
             if (a.facts().containsKey(label.getKey())) {
                 item(out, esc(label.getValue()), fact(a.facts().get(label.getKey())));
