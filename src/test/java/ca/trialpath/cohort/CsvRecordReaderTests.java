@@ -124,6 +124,21 @@ class CsvRecordReaderTests {
     }
 
     @Test
+    @Disabled("BUG (spec reading, to confirm): CsvRecordReader.next skips only empty lines; a line of only spaces or"
+            + " tabs between records is read as a record [\"   \"] and then rejected as MISSING_REQUIRED,"
+            + " although cohort-csv.md says blank lines are skipped and not counted")
+    void shouldSkipALineOfOnlySpacesAsBlank() throws IOException {
+        // given
+        String text = "h1,h2\n   \n\t\nP1,x\n";
+
+        // when
+        List<CsvRecord> records = readAll(text);
+
+        // then
+        assertThat(records).extracting(CsvRecord::line).containsExactly(1L, 4L);
+    }
+
+    @Test
     void shouldReadALastRecordWithoutAFinalNewline() throws IOException {
         // given
         String text = "h1,h2\nP1,x";
