@@ -36,7 +36,12 @@ public final class CohortHeader {
                     throw new CohortFileException(file, "column '" + column.header() + "' appears twice in the header"
                             + " (columns " + (earlier + 1) + " and " + (position + 1) + ")");
                 }
-            }, () -> ignored.add(name.isEmpty() ? "(unnamed column " + (position + 1) + ")" : name));
+            }, () -> {
+                String ignoredName = name.isEmpty() ? "(unnamed column " + (position + 1) + ")" : name;
+                if (!ignored.contains(ignoredName)) {
+                    ignored.add(ignoredName); // named once, however often it appears
+                }
+            });
         }
         List<String> missing = new ArrayList<>();
         for (CohortColumn column : CohortColumn.values()) {

@@ -227,12 +227,17 @@ public final class CohortRowValidator {
             return List.copyOf(items);
         }
 
+        /** A ;-list of vocabulary terms; an unknown one is named as it was typed, so it can be found. */
         <T> List<T> terms(CohortColumn column, Function<String, Optional<T>> lookup, String allowed) {
+            String value = get(column);
             Set<T> items = new LinkedHashSet<>();
-            for (String item : list(column)) {
+            for (String item : value.split(";")) {
+                if (item.isBlank()) {
+                    continue;
+                }
                 Optional<T> term = lookup.apply(item);
                 if (term.isEmpty()) {
-                    invalid(column, item, "is not one of " + allowed);
+                    invalid(column, item.strip(), "is not one of " + allowed);
                 } else {
                     items.add(term.get());
                 }

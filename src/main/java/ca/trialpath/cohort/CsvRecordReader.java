@@ -81,6 +81,7 @@ public final class CsvRecordReader implements Closeable {
                 // quote, across line breaks
                 cell.setLength(0);
                 lastCellQuoted = true;
+                boolean afterCr = false;
                 while (true) {
                     int q = take();
                     if (q == EOF) {
@@ -96,9 +97,15 @@ public final class CsvRecordReader implements Closeable {
                         } else {
                             break;
                         }
-                    } else if (q == '\r' || q == '\n') {
-                        countLineBreak(q);
+                    } else if (q == '\n') {
+                        // a CRLF inside a quoted cell is kept whole (it is part of the value) and is one line break
+                        if (!afterCr) {
+                            line++;
+                        }
+                    } else if (q == '\r') {
+                        line++;
                     }
+                    afterCr = q == '\r';
                     recordChars++;
                     if (problem != null) {
                         continue;

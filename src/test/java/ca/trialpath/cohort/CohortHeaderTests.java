@@ -126,4 +126,13 @@ class CohortHeaderTests {
         assertThat(absent).isEmpty();
         assertThat(beyondTheRecord).isEmpty();
     }
+
+    @Test
+    void shouldNameAnIgnoredColumnOnceWhenItAppearsTwice() {
+        // when
+        CohortHeader header = CohortHeader.of("cohort.csv", List.of("patient_id", "notes", "primary_site", "Notes ", "notes"));
+
+        // then
+        assertThat(header.ignoredColumns()).containsExactly("notes", "Notes");
+    }
 }

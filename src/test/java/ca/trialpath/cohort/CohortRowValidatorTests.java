@@ -790,6 +790,20 @@ class CohortRowValidatorTests {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
+    @Test
+    void shouldNameAnUnknownPriorTreatmentAsItWasTyped() {
+        // given
+        Map<String, String> row = validRow();
+        row.put("prior_treatments", "surgery; Laser Therapy");
+
+        // when
+        RejectedRow rejected = rejected(validate(row));
+
+        // then: a data steward searches the file for what it says
+        assertThat(rejected.reason()).isEqualTo(ReasonCode.INVALID_VALUE);
+        assertThat(rejected.message()).contains("column 'prior_treatments': 'Laser Therapy'");
+    }
+
     private static Map<String, String> validRow() {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("patient_id", "P-001");

@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class CsvRecordReaderTests {
@@ -124,9 +123,6 @@ class CsvRecordReaderTests {
     }
 
     @Test
-    @Disabled("BUG (spec reading, to confirm): CsvRecordReader.next skips only empty lines; a line of only spaces or"
-            + " tabs between records is read as a record [\"   \"] and then rejected as MISSING_REQUIRED,"
-            + " although cohort-csv.md says blank lines are skipped and not counted")
     void shouldSkipALineOfOnlySpacesAsBlank() throws IOException {
         // given
         String text = "h1,h2\n   \n\t\nP1,x\n";
@@ -191,7 +187,6 @@ class CsvRecordReaderTests {
     }
 
     @Test
-    @Disabled("BUG: CsvRecordReader.readRecord drops the LF of a CRLF inside a quoted cell: \"one\\r\\ntwo\" is read as \"one\\rtwo\"")
     void shouldKeepACrlfInsideAQuotedCell() throws IOException {
         // given
         String text = "id,note\r\nP1,\"one\r\ntwo\"\r\n";
