@@ -96,8 +96,8 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     StagedOutputWriter stagedOutputWriter(@Value("#{jobParameters['runDate']}") String runDate,
-            @Value("#{jobParameters['output']}") String output) {
-        return new StagedOutputWriter(folders(output, runDate));
+            @Value("#{jobParameters['output']}") String output, TrialPathProperties properties) {
+        return new StagedOutputWriter(folders(output, runDate), properties.maxRowsPerList());
     }
 
     @Bean

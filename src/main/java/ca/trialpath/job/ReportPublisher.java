@@ -2,7 +2,9 @@ package ca.trialpath.job;
 
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
+import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
+import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SummaryJson;
@@ -100,8 +102,9 @@ class ReportPublisher implements Tasklet {
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
         SummaryJson.write(summary, inputFingerprint, folders.staging().resolve("summary.json"));
-        html.write(summary, folders.staging().resolve("assessments.jsonl"),
-                folders.internal().resolve(StagedOutputWriter.REJECTS_JSONL), folders.staging().resolve("report.html"));
+        ReportFeeds feeds = new ReportFeeds(folders.internal(), tally.priority(TrialPriority.HIGH),
+                tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
+        html.write(summary, feeds, folders.staging().resolve("report.html"));
         publish();
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;

@@ -38,6 +38,10 @@ final class RunTally {
     void assessed(String file, Pathway pathway, TrialPriority priority, List<ReviewFlag> flags,
             List<TreatmentOption> options) {
         add("assessed." + file);
+        add("assessed");
+        if (!flags.isEmpty()) {
+            add("flagged");
+        }
         add("pathway." + pathway.name());
         add("priority." + priority.name());
         flags.forEach(flag -> add("flag." + flag.name()));
@@ -46,7 +50,27 @@ final class RunTally {
 
     void rejected(String file, ReasonCode reason) {
         add("rejected." + file);
+        add("rejected");
         add("reason." + reason.name());
+    }
+
+    /** People assessed in the whole run so far. */
+    long assessed() {
+        return get("assessed");
+    }
+
+    /** Rows rejected in the whole run so far. */
+    long rejected() {
+        return get("rejected");
+    }
+
+    /** People with at least one review flag. */
+    long flagged() {
+        return get("flagged");
+    }
+
+    long priority(TrialPriority priority) {
+        return get("priority." + priority.name());
     }
 
     long assessed(String file) {

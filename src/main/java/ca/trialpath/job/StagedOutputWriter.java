@@ -6,8 +6,10 @@ import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TreatmentOption;
+import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.AssessmentJson;
 import ca.trialpath.report.PublishedColumns;
+import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SpreadsheetSafe;
 import java.io.IOException;
@@ -34,20 +36,24 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     static final String TALLY = "writer.tally";
     static final String ASSESSED_IDS = "assessed-ids.txt";
-    static final String REJECTS_JSONL = "rejects.jsonl";
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final String LENGTH = "writer.length.";
 
     private final RunFolders folders;
+    private final int reportCap;
     private final AssessmentJson json = new AssessmentJson();
     private final Map<String, StagedFile> files = new LinkedHashMap<>();
     private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
     private RunTally tally = new RunTally();
+    /** One assessment as JSON, written once and copied to the JSON Lines file and the report feeds. */
+    private final StringBuilderWriter line = new StringBuilderWriter();
 
-    StagedOutputWriter(RunFolders folders) {
+    /** @param reportCap how many entries of each list report.html shows: the feeds keep no more */
+    StagedOutputWriter(RunFolders folders, int reportCap) {
         this.folders = folders;
+        this.reportCap = reportCap;
     }
 
     @Override
@@ -61,8 +67,11 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             openFile(context, resuming, folders.staging().resolve("options.csv"), PublishedColumns.OPTIONS);
             openFile(context, resuming, folders.staging().resolve("rejects.csv"), PublishedColumns.REJECTS);
             openFile(context, resuming, folders.staging().resolve("assessments.jsonl"), null);
-            openFile(context, resuming, folders.internal().resolve(REJECTS_JSONL), null);
             openFile(context, resuming, folders.internal().resolve(ASSESSED_IDS), null);
+            for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE,
+                    ReportFeeds.REJECTS)) {
+                openFile(context, resuming, folders.internal().resolve(feed), null);
+            }
         } catch (IOException e) {
             throw new ItemStreamException("cannot open the staged outputs in " + folders.staging(), e);
         }
@@ -125,12 +134,26 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             printSafe("options.csv", List.of(record.patientId(), option.ruleId(), option.code(), option.label(),
                     option.regimens(), option.goal().name(), option.section().heading(), option.basis()));
         }
-        var jsonl = files.get("assessments.jsonl").writer();
-        json.writeAssessment(jsonl, record, assessment, assessed.ageAtRecurrence());
-        jsonl.write('\n');
-        var ids = files.get(ASSESSED_IDS).writer();
-        ids.write(record.patientId());
-        ids.write('\n');
+        line.setLength(0);
+        json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence());
+        String assessmentJson = line.toString();
+        files.get("assessments.jsonl").writer().append(assessmentJson).append('\n');
+        files.get(ASSESSED_IDS).writer().append(record.patientId()).append('\n');
+
+        // the first entries of each list of report.html, so the page never has to read the whole run
+        long ordinal = tally.assessed();
+        if (assessment.trialPriority() == TrialPriority.HIGH && tally.priority(TrialPriority.HIGH) < reportCap) {
+            files.get(ReportFeeds.HIGH).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        }
+        if (assessment.trialPriority() == TrialPriority.ROUTINE && tally.priority(TrialPriority.ROUTINE) < reportCap) {
+            files.get(ReportFeeds.ROUTINE).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        }
+        if (!flags.isEmpty() && tally.flagged() < reportCap) {
+            files.get(ReportFeeds.REVIEW).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        }
+        if (ordinal < reportCap) {
+            files.get(ReportFeeds.PEOPLE).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        }
         tally.assessed(record.sourceFile(), assessment.pathway(), assessment.trialPriority(), flags,
                 assessment.options());
     }
@@ -138,9 +161,11 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     private void writeRejected(RejectedRow row) throws IOException {
         printSafe("rejects.csv", java.util.Arrays.asList(row.sourceFile(), Long.toString(row.line()), row.patientId(),
                 row.reason().name(), row.message()));
-        var jsonl = files.get(REJECTS_JSONL).writer();
-        json.writeRejected(jsonl, row);
-        jsonl.write('\n');
+        if (tally.rejected() < reportCap) {
+            var feed = files.get(ReportFeeds.REJECTS).writer();
+            json.writeRejected(feed, row);
+            feed.write('\n');
+        }
         tally.rejected(row.sourceFile(), row.reason());
     }
 

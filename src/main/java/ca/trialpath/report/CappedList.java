@@ -41,10 +41,13 @@ final class CappedList {
     /**
      * Closes the list and says what it left out.
      *
+     * @param total how many items the list has in all, shown or not
      * @param emptySentence the sentence for a list without items, e.g. "No rejected rows."
      * @param whereTheRestIs the published file that holds every item, e.g. "rejects.csv"
      */
-    void finish(String emptySentence, String whereTheRestIs) throws IOException {
+    void finish(long total, String emptySentence, String whereTheRestIs) throws IOException {
+        // the feeds hold at most the cap: the total of the run says how many were left out
+        notShown = Math.max(notShown, total - shown);
         if (shown > 0) {
             out.write(close);
         }

@@ -60,17 +60,20 @@ public final class HtmlReport {
         this.maxRowsPerList = maxRowsPerList;
     }
 
-    /** Streams the page; memory does not grow with the number of people (one pass over the files per section). */
-    public void write(RunSummary summary, Path assessmentsJsonl, Path rejectsJsonl, Path target) throws IOException {
+    /**
+     * Writes the page from the feeds gathered during the run: its size and the time it takes depend on
+     * the cap per list, not on the number of people.
+     */
+    public void write(RunSummary summary, ReportFeeds feeds, Path target) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             writeHead(out, summary);
             writeHeader(out, summary);
             out.write("<main>\n");
             writeAtAGlance(out, summary);
-            writeWorklist(out, assessmentsJsonl);
-            writeNeedingReview(out, assessmentsJsonl);
-            writeRejects(out, rejectsJsonl);
-            writePeople(out, assessmentsJsonl);
+            writeWorklist(out, feeds);
+            writeNeedingReview(out, feeds);
+            writeRejects(out, feeds);
+            writePeople(out, feeds);
             out.write("</main>\n");
             out.write("<footer><p>Written by TrialPath. Every option names the rule (shared/spec/rules.md) "
                     + "and the guideline section it comes from; the care team decides.</p></footer>\n");
@@ -189,7 +192,7 @@ public final class HtmlReport {
 
     // ---- 3. trial-discussion worklist ----
 
-    private void writeWorklist(Writer out, Path assessments) throws IOException {
+    private void writeWorklist(Writer out, ReportFeeds feeds) throws IOException {
         out.write("<section id=\"worklist\" aria-labelledby=\"worklist-h\">\n"
                 + "<h2 id=\"worklist-h\">Trial-discussion worklist</h2>\n"
                 + "<p>People to discuss for a clinical trial: HIGH priority first, then ROUTINE, each in input order. "
@@ -200,19 +203,18 @@ public final class HtmlReport {
                         + "<th scope=\"col\">Extent</th><th scope=\"col\">Province</th><th scope=\"col\" class=\"num\">Age</th>"
                         + "<th scope=\"col\">Options (rules)</th><th scope=\"col\">Review flags</th></tr></thead>\n<tbody>\n",
                 "</tbody>\n</table>\n");
-        // Two passes keep HIGH first without holding anyone in memory. The second takes every other
-        // priority, so a person flagged for discussion is never dropped (the job writes only HIGH or ROUTINE).
-        forEachAssessment(assessments, a -> {
-            if (a.trialDiscussion() && "HIGH".equals(a.trialPriority()) && list.admit()) {
+        // HIGH first: the two priorities were gathered apart, each in input order
+        forEachAssessment(feeds.highFile(), a -> {
+            if (list.admit()) {
                 worklistRow(out, a);
             }
         });
-        forEachAssessment(assessments, a -> {
-            if (a.trialDiscussion() && !"HIGH".equals(a.trialPriority()) && list.admit()) {
+        forEachAssessment(feeds.routineFile(), a -> {
+            if (list.admit()) {
                 worklistRow(out, a);
             }
         });
-        list.finish("No people for a trial discussion.", "assessments.csv");
+        list.finish(feeds.high() + feeds.routine(), "No people for a trial discussion.", "assessments.csv");
         out.write("</section>\n");
     }
 
@@ -226,7 +228,7 @@ public final class HtmlReport {
 
     // ---- 4. people needing review ----
 
-    private void writeNeedingReview(Writer out, Path assessments) throws IOException {
+    private void writeNeedingReview(Writer out, ReportFeeds feeds) throws IOException {
         out.write("<section id=\"review\" aria-labelledby=\"review-h\">\n"
                 + "<h2 id=\"review-h\">People needing review</h2>\n"
                 + "<p>Where the guideline is silent or the record is unclear, TrialPath raises a flag instead of "
@@ -236,20 +238,20 @@ public final class HtmlReport {
                         + "<th scope=\"col\">Patient id</th><th scope=\"col\">Pathway</th><th scope=\"col\">Review flags</th>"
                         + "</tr></thead>\n<tbody>\n",
                 "</tbody>\n</table>\n");
-        forEachAssessment(assessments, a -> {
-            if (!a.reviewFlags().isEmpty() && list.admit()) {
+        forEachAssessment(feeds.reviewFile(), a -> {
+            if (list.admit()) {
                 out.write("<tr><th scope=\"row\">" + patientLink(a) + "</th><td>" + value(a.pathway()) + "</td><td>");
                 flagList(out, a.reviewFlags());
                 out.write("</td></tr>\n");
             }
         });
-        list.finish("No people need review.", "assessments.csv");
+        list.finish(feeds.review(), "No people need review.", "assessments.csv");
         out.write("</section>\n");
     }
 
     // ---- 5. rejected rows ----
 
-    private void writeRejects(Writer out, Path rejects) throws IOException {
+    private void writeRejects(Writer out, ReportFeeds feeds) throws IOException {
         out.write("<section id=\"rejects\" aria-labelledby=\"rejects-h\">\n<h2 id=\"rejects-h\">Rejected rows</h2>\n"
                 + "<p>Input rows the job could not assess. Fix them at the source; they are not in the lists above.</p>\n");
         CappedList list = new CappedList(out, maxRowsPerList,
@@ -257,7 +259,7 @@ public final class HtmlReport {
                         + "<th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Line</th><th scope=\"col\">Patient id</th>"
                         + "<th scope=\"col\">Reason</th><th scope=\"col\">Message</th></tr></thead>\n<tbody>\n",
                 "</tbody>\n</table>\n");
-        jsonLines.forEach(rejects, node -> {
+        jsonLines.forEach(feeds.rejectsFile(), node -> {
             if (list.admit()) {
                 RejectLine r = RejectLine.from(node);
                 out.write("<tr><td>" + value(r.sourceFile()) + "</td><td class=\"num\">" + value(r.line()) + "</td><td>"
@@ -265,23 +267,23 @@ public final class HtmlReport {
                         + esc(r.message()) + "</td></tr>\n");
             }
         });
-        list.finish("No rejected rows.", "rejects.csv");
+        list.finish(feeds.rejects(), "No rejected rows.", "rejects.csv");
         out.write("</section>\n");
     }
 
     // ---- 6. each person ----
 
-    private void writePeople(Writer out, Path assessments) throws IOException {
+    private void writePeople(Writer out, ReportFeeds feeds) throws IOException {
         out.write("<section id=\"people\" aria-labelledby=\"people-h\">\n<h2 id=\"people-h\">Each person</h2>\n"
                 + "<p>Every assessed person in input order, with the recorded facts, the flags, and each option with "
                 + "the rule and guideline section behind it.</p>\n");
         CappedList list = new CappedList(out, maxRowsPerList, "", "");
-        forEachAssessment(assessments, a -> {
+        forEachAssessment(feeds.peopleFile(), a -> {
             if (list.admit()) {
                 person(out, a);
             }
         });
-        list.finish("No people were assessed.", "assessments.csv and options.csv");
+        list.finish(feeds.people(), "No people were assessed.", "assessments.csv and options.csv");
         out.write("</section>\n");
     }
 
@@ -364,9 +366,9 @@ public final class HtmlReport {
 
     // ---- shared pieces ----
 
-    private void forEachAssessment(Path assessments, AssessmentVisitor visitor) throws IOException {
-        long[] ordinal = {0};
-        jsonLines.forEach(assessments, node -> visitor.visit(AssessmentLine.from(ordinal[0]++, node)));
+    /** Reads a person feed: each line is the person's ordinal among all assessed people, a space, the JSON. */
+    private void forEachAssessment(Path feed, AssessmentVisitor visitor) throws IOException {
+        jsonLines.forEachWithOrdinal(feed, (ordinal, node) -> visitor.visit(AssessmentLine.from(ordinal, node)));
     }
 
     @FunctionalInterface

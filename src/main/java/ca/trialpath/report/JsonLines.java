@@ -27,6 +27,46 @@ final class JsonLines {
         this.mapper = mapper;
     }
 
+    interface OrdinalLineVisitor {
+        void visit(long ordinal, JsonNode node) throws IOException;
+    }
+
+    /** Lines of the form {@code <ordinal> <json object>} (see {@link ReportFeeds}). */
+    void forEachWithOrdinal(Path file, OrdinalLineVisitor visitor) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            long lineNumber = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                int space = line.indexOf(' ');
+                long ordinal;
+                try {
+                    ordinal = Long.parseLong(line.substring(0, Math.max(space, 0)));
+                } catch (NumberFormatException e) {
+                    throw new IOException(file.getFileName() + " line " + lineNumber + " does not start with an ordinal");
+                }
+                visitor.visit(ordinal, parseObject(file, lineNumber, line.substring(space + 1)));
+            }
+        }
+    }
+
+    private JsonNode parseObject(Path file, long lineNumber, String line) throws IOException {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (JacksonException e) {
+            throw new IOException(file.getFileName() + " line " + lineNumber + " is not JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IOException(file.getFileName() + " line " + lineNumber + " is not a JSON object");
+        }
+        return node;
+    }
+
     void forEach(Path file, LineVisitor visitor) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -36,17 +76,7 @@ final class JsonLines {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode node;
-                try {
-                    node = mapper.readTree(line);
-                } catch (JacksonException e) {
-                    throw new IOException(file.getFileName() + " line " + lineNumber + " is not JSON: "
-                            + e.getOriginalMessage(), e);
-                }
-                if (node == null || !node.isObject()) {
-                    throw new IOException(file.getFileName() + " line " + lineNumber + " is not a JSON object");
-                }
-                visitor.visit(node);
+                visitor.visit(parseObject(file, lineNumber, line));
             }
         }
     }
