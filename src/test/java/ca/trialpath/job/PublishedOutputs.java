@@ -67,8 +67,14 @@ public final class PublishedOutputs {
 
     /** Same lines (a readable diff on failure), then same bytes (BOM, encoding). */
     public static void assertSameContent(Path actual, Path expected) {
-        assertThat(lines(actual)).as("lines of %s compared with %s", actual.getFileName(), expected)
-                .containsExactlyElementsOf(lines(expected));
+        List<String> actualLines = lines(actual);
+        List<String> expectedLines = lines(expected);
+        for (int i = 0; i < Math.min(actualLines.size(), expectedLines.size()); i++) {
+            assertThat(actualLines.get(i)).as("%s line %d (expected: %s)", actual.getFileName(), i + 1, expected)
+                    .isEqualTo(expectedLines.get(i));
+        }
+        assertThat(actualLines).as("lines of %s (expected: %s)", actual.getFileName(), expected)
+                .containsExactlyElementsOf(expectedLines);
         try {
             assertThat(Files.mismatch(actual, expected)).as("first differing byte of %s", actual).isEqualTo(-1L);
         } catch (IOException e) {
