@@ -35,6 +35,16 @@ public final class TestRuns {
         return parameters(request(input, output, runDate, maxRejectRate));
     }
 
+    /**
+     * A step of an execution. (Kept out of the test classes: SpringBatchTest takes any test-class method
+     * returning a StepExecution for a step-scope factory.)
+     */
+    public static org.springframework.batch.core.step.StepExecution step(
+            org.springframework.batch.core.job.JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step " + name + " in execution " + execution.getId()));
+    }
+
     /** What {@link RunLauncher#launch} returned and printed. */
     public record Launch(int exitStatus, String out, String err) {
     }
