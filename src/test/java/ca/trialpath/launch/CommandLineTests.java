@@ -1,0 +1,239 @@
+package ca.trialpath.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.trialpath.job.PublishedOutputs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The command as cron calls it: {@code new TrialPathCommand(out, err).run(args)}, each call starting its
+ * own Spring context on a job repository in a temporary folder, and the exit status of outputs.md.
+ */
+class CommandLineTests {
+
+    private static final Path SAMPLE = Path.of("sample-data");
+    private static final String DATE = "2026-11-27";
+
+    @TempDir
+    private Path temp;
+
+    private Path output;
+    private Path repository;
+    private Command last;
+
+    @BeforeEach
+    void setUp() {
+        output = temp.resolve("reports");
+        repository = temp.resolve("repository/db");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            inptu=sample-data                        | unknown parameter 'inptu'
+            runDate=2026-11-31                       | runDate '2026-11-31' is not a date YYYY-MM-DD
+            runDate=27/11/2026                       | runDate '27/11/2026' is not a date YYYY-MM-DD
+            maxRejectRate=ten                        | maxRejectRate 'ten' is not a number from 0 to 1
+            maxRejectRate=1.5                        | maxRejectRate '1.5' is not a number from 0 to 1
+            maxRejectRate=NaN                        | maxRejectRate 'NaN' is not a number from 0 to 1
+            sample-data                              | unexpected argument 'sample-data'
+            """)
+    void shouldExitWithUsageBeforeSpringStartsForAWrongParameter(String wrong, String message) {
+        // given
+        List<String> args = new ArrayList<>(List.of("input=sample-data", "output=" + output, "runDate=" + DATE));
+        if (wrong.startsWith("inptu") || !wrong.contains("=")) {
+            args.add(wrong);
+        } else {
+            args.removeIf(a -> a.startsWith(wrong.substring(0, wrong.indexOf('=') + 1)));
+            args.add(wrong);
+        }
+
+        // when
+        int status = run(args.toArray(String[]::new));
+
+        // then
+        assertThat(status).isEqualTo(RunLauncher.USAGE);
+        assertThat(last.errLines()).hasSize(2);
+        assertThat(last.errLines().get(0)).startsWith("trialpath: ").contains(message);
+        assertThat(last.errLines().get(1)).startsWith("usage: ");
+        assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void shouldExitWithUsageWhenTheInputParameterIsMissing() {
+        // when
+        int status = run("output=" + output, "runDate=" + DATE);
+
+        // then
+        assertThat(status).isEqualTo(RunLauncher.USAGE);
+        assertThat(last.errLines().get(0)).isEqualTo(
+                "trialpath: missing parameter input=PATH (a cohort CSV file or a folder of them)");
+        assertThat(repository.getParent()).doesNotExist();
+    }
+
+    @Test
+    void shouldExitWithUsageWhenTheInputDoesNotExist() {
+        // given
+        Path missing = temp.resolve("no-such-cohort");
+
+        // when
+        int status = run("input=" + missing, "output=" + output, "runDate=" + DATE);
+
+        // then
+        assertThat(status).isEqualTo(RunLauncher.USAGE);
+        assertThat(last.errLines()).containsExactly("trialpath: input " + missing + " does not exist");
+        assertThat(output.resolve(DATE)).doesNotExist();
+    }
+
+    @Test
+    void shouldExitWithUsageWhenTheInputFolderHoldsNoCsvFile() throws Exception {
+        // given
+        Path input = Files.createDirectories(temp.resolve("exports"));
+        Files.writeString(input.resolve("cohort.txt"), "patient_id,primary_site\nP1,C21.1\n");
+
+        // when
+        int status = run("input=" + input, "output=" + output, "runDate=" + DATE);
+
+        // then
+        assertThat(status).isEqualTo(RunLauncher.USAGE);
+        assertThat(last.errLines()).containsExactly("trialpath: input folder " + input + " holds no *.csv file");
+        assertThat(output.resolve(DATE)).doesNotExist();
+    }
+
+    @Test
+    void shouldPublishAGoodRunAndThenDeclineTheSameRun() throws Exception {
+        // given
+        String[] args = {"input=" + SAMPLE, "output=" + output, "runDate=" + DATE};
+
+        // when
+        int first = run(args);
+
+        // then
+        assertThat(first).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("trialpath: published " + output.resolve(DATE));
+        try (var files = Files.list(output.resolve(DATE))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(PublishedOutputs.FILES);
+        }
+        assertThat(Path.of(repository + ".mv.db")).as("the job repository of --trialpath.repository.path").exists();
+        Path before = temp.resolve("before");
+        PublishedOutputs.copyFolder(output.resolve(DATE), before);
+
+        // when
+        int second = run(args);
+
+        // then
+        assertThat(second).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("already published");
+        assertThat(last.err()).isEmpty();
+        PublishedOutputs.assertSameFolder(output.resolve(DATE), before);
+        assertThat(output.resolve(".trialpath/replaced")).doesNotExist();
+    }
+
+    @Test
+    void shouldReplaceTheFolderWhenAnInputFileChangedAndKeepTheOldOne() throws Exception {
+        // given
+        Path input = temp.resolve("input");
+        PublishedOutputs.copyFolder(SAMPLE, input);
+        String[] args = {"input=" + input, "output=" + output, "runDate=" + DATE};
+        assertThat(run(args)).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        Path before = temp.resolve("before");
+        PublishedOutputs.copyFolder(output.resolve(DATE), before);
+        // a corrected export: the empty primary_site of TP-26-0110 (a MISSING_REQUIRED reject) is filled in
+        Path fileA = input.resolve("cohort-2026-11-a.csv");
+        String corrected = Files.readString(fileA).replaceFirst("(?m)^TP-26-0110,([^,]*,[^,]*,[^,]*),,", "TP-26-0110,$1,C21.1,");
+        assertThat(corrected).isNotEqualTo(Files.readString(fileA));
+        Files.writeString(fileA, corrected);
+
+        // when
+        int status = run(args);
+
+        // then
+        assertThat(status).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("trialpath: published");
+        var summary = PublishedOutputs.json(output.resolve(DATE).resolve("summary.json"));
+        assertThat(summary.get("assessed").asLong()).isEqualTo(215);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(5);
+        List<String> replaced = PublishedOutputs.tree(output.resolve(".trialpath/replaced")).stream()
+                .filter(name -> !name.contains("/")).toList();
+        assertThat(replaced).hasSize(1);
+        assertThat(replaced.get(0)).matches(DATE + "-\\d{8}T\\d{6}");
+        PublishedOutputs.assertSameFolder(output.resolve(".trialpath/replaced").resolve(replaced.get(0)), before);
+    }
+
+    @Test
+    void shouldFailAndPublishNothingWhenTooManyRowsAreRejected() throws Exception {
+        // given: 6 of the 220 sample rows are rejects, 2.7%
+        Path previousNight = Files.createDirectories(output.resolve("2026-11-26"));
+        Files.writeString(previousNight.resolve("summary.json"), "{}");
+
+        // when
+        int status = run("input=" + SAMPLE, "output=" + output, "runDate=" + DATE, "maxRejectRate=0.01");
+
+        // then
+        assertThat(status).isEqualTo(RunLauncher.FAILED);
+        assertThat(last.errLines()).hasSize(1);
+        assertThat(last.err()).contains("nothing published", "6 of 220 rows rejected", "maxRejectRate 0.01");
+        assertThat(output.resolve(DATE)).doesNotExist();
+        assertThat(previousNight.resolve("summary.json")).hasContent("{}");
+    }
+
+    @Test
+    void shouldFailWithoutRunningWhenAnotherProcessHoldsTheLock() throws Exception {
+        // given
+        Path lockFile = Files.createDirectories(output.resolve(".trialpath")).resolve("run.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = channel.tryLock()) {
+            assertThat(held).isNotNull();
+
+            // when
+            int status = run("input=" + SAMPLE, "output=" + output, "runDate=" + DATE);
+
+            // then
+            assertThat(status).isEqualTo(RunLauncher.FAILED);
+            assertThat(last.errLines()).containsExactly("trialpath: another run is writing to " + output.toAbsolutePath()
+                    + " right now; this one did not start");
+            assertThat(output.resolve(DATE)).doesNotExist();
+            assertThat(output.resolve(".trialpath/staging")).doesNotExist();
+        }
+        // and once the other process is gone, the run goes ahead
+        assertThat(run("input=" + SAMPLE, "output=" + output, "runDate=" + DATE)).as(last.err())
+                .isEqualTo(RunLauncher.PUBLISHED);
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--trialpath.repository.path=" + repository);
+        all.add("--logging.level.ca.trialpath=WARN");
+        all.add("--logging.level.root=ERROR");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = new TrialPathCommand(o, e).run(all.toArray(String[]::new));
+        }
+        last = new Command(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return status;
+    }
+
+    private record Command(String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+}
