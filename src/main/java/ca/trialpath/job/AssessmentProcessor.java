@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -31,11 +33,18 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
  */
 class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, ItemStream {
 
+    private static final int LINE_BITS = 40;
+    private static final long LINE_MASK = (1L << LINE_BITS) - 1;
+
     private final CohortRowValidator validator;
     private final LocalDate runDate;
     private final Path assessedIds;
-    /** Patient id to where it was first assessed, for the duplicate's message. */
-    private final Map<String, String> firstSeen = new HashMap<>();
+    /**
+     * Patient id to where it was first assessed, for the duplicate's message: the file's position in
+     * {@link #files} and the line, packed in one long to keep the map small for a large registry.
+     */
+    private final Map<String, Long> firstSeen = new HashMap<>();
+    private final List<String> files = new ArrayList<>();
 
     AssessmentProcessor(LocalDate runDate, RunFolders folders) {
         this.validator = new CohortRowValidator(runDate);
@@ -50,15 +59,24 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
             return new Outcome.Rejected(invalid.rejected());
         }
         PatientRecord record = ((CohortRowValidator.Valid) result).record();
-        String where = record.sourceFile() + " line " + record.sourceLine();
-        String earlier = firstSeen.putIfAbsent(record.patientId(), where);
+        Long earlier = firstSeen.putIfAbsent(record.patientId(), where(record.sourceFile(), record.sourceLine()));
         if (earlier != null) {
             return new Outcome.Rejected(new RejectedRow(record.sourceFile(), record.sourceLine(), record.patientId(),
                     ReasonCode.DUPLICATE_PATIENT_ID, "column 'patient_id': '" + record.patientId()
-                            + "' was already assessed from " + earlier + "; the first row is kept"));
+                            + "' was already assessed from " + files.get((int) (earlier >>> LINE_BITS)) + " line "
+                            + (earlier & LINE_MASK) + "; the first row is kept"));
         }
         return new Outcome.Assessed(record, GuidelineAssessor.assess(record.toCase()),
                 record.ageAtRecurrence(runDate));
+    }
+
+    private long where(String file, long line) {
+        int index = files.indexOf(file);
+        if (index < 0) {
+            files.add(file);
+            index = files.size() - 1;
+        }
+        return ((long) index << LINE_BITS) | line;
     }
 
     @Override
@@ -72,10 +90,14 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
             BufferedReader ids = new BufferedReader(new InputStreamReader(
                     Channels.newInputStream(channel), StandardCharsets.UTF_8));
             long length = 0;
-            String id;
-            while (length < committed && (id = ids.readLine()) != null) {
-                length += id.getBytes(StandardCharsets.UTF_8).length + 1;
-                firstSeen.putIfAbsent(id, "an earlier committed chunk of this run");
+            String entry;
+            while (length < committed && (entry = ids.readLine()) != null) {
+                length += entry.getBytes(StandardCharsets.UTF_8).length + 1;
+                // id, file, line: ids hold no tab; a file name might
+                int afterId = entry.indexOf('\t');
+                int beforeLine = entry.lastIndexOf('\t');
+                firstSeen.putIfAbsent(entry.substring(0, afterId),
+                        where(entry.substring(afterId + 1, beforeLine), Long.parseLong(entry.substring(beforeLine + 1))));
             }
         } catch (IOException e) {
             throw new ItemStreamException("cannot rebuild the assessed ids from " + assessedIds, e);

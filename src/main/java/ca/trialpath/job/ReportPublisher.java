@@ -7,9 +7,11 @@ import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
+import ca.trialpath.report.SpreadsheetSafe;
 import ca.trialpath.report.SummaryJson;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -57,6 +59,7 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
+    private long jobExecutionId;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList) {
@@ -72,7 +75,8 @@ class ReportPublisher implements Tasklet {
     @SuppressWarnings("unchecked")
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        if (!Files.isDirectory(folders.staging()) && publishedFromSameInputs()) {
+        jobExecutionId = job.getId();
+        if (!Files.isDirectory(folders.staging()) && SummaryJson.isPublishedFrom(folders.published(), inputFingerprint)) {
             // the process died after the move but before the step's completion was committed
             log.info("{} was already published by this run before it stopped", folders.published());
             return RepeatStatus.FINISHED;
@@ -116,8 +120,10 @@ class ReportPublisher implements Tasklet {
         Map<String, Long> rejectedRows = rowsPerSourceFile(folders.staging().resolve("rejects.csv"), "source_file");
         for (InspectedFile input : inputs) {
             long read = readPerFile.getOrDefault(input.name(), 0L);
-            long assessed = assessedRows.getOrDefault(input.name(), 0L);
-            long rejected = rejectedRows.getOrDefault(input.name(), 0L);
+            // the CSV files hold the name as written for spreadsheets ('-cohort.csv)
+            String written = SpreadsheetSafe.cell(input.name());
+            long assessed = assessedRows.getOrDefault(written, 0L);
+            long rejected = rejectedRows.getOrDefault(written, 0L);
             if (read != assessed + rejected || assessed != tally.assessed(input.name())
                     || rejected != tally.rejected(input.name())) {
                 throw new IllegalStateException("invariant broken for " + input.name() + ": read " + read
@@ -139,7 +145,8 @@ class ReportPublisher implements Tasklet {
     }
 
     private void checkRejectRate(long read, long rejected) throws IOException {
-        if (read == 0 || rejected <= maxRejectRate * read) {
+        // in decimal: 29 of 100 rows at maxRejectRate=0.29 is at the limit, which 0.29 * 100 in binary is not
+        if (BigDecimal.valueOf(rejected).compareTo(BigDecimal.valueOf(maxRejectRate).multiply(BigDecimal.valueOf(read))) <= 0) {
             return;
         }
         List<String> first = new ArrayList<>();
@@ -158,7 +165,7 @@ class ReportPublisher implements Tasklet {
         Path target = folders.published();
         if (Files.exists(target)) {
             Path aside = folders.replaced(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss")
-                    .format(java.time.LocalDateTime.now()));
+                    .format(java.time.LocalDateTime.now()) + "-execution-" + jobExecutionId);
             Files.createDirectories(aside.getParent());
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
             log.warn("{} existed and was moved to {}", target, aside);
@@ -169,11 +176,11 @@ class ReportPublisher implements Tasklet {
             throw new IOException("cannot publish " + target + " atomically: the output folder must be on one file system", e);
         }
         deleteRecursively(folders.internal().getParent());
-    }
-
-    private boolean publishedFromSameInputs() {
-        Path summary = folders.published().resolve("summary.json");
-        return Files.exists(summary) && inputFingerprint.equals(SummaryJson.fingerprintOf(summary));
+        try (Stream<Path> left = Files.list(folders.internal().getParent().getParent())) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(folders.internal().getParent().getParent());
+            }
+        }
     }
 
     private static void forceToDisk(Path folder) throws IOException {

@@ -138,7 +138,9 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence());
         String assessmentJson = line.toString();
         files.get("assessments.jsonl").writer().append(assessmentJson).append('\n');
-        files.get(ASSESSED_IDS).writer().append(record.patientId()).append('\n');
+        // where each id was first assessed, so a restart names the same first row in a duplicate's message
+        files.get(ASSESSED_IDS).writer().append(record.patientId()).append('\t').append(record.sourceFile())
+                .append('\t').append(Long.toString(record.sourceLine())).append('\n');
 
         // the first entries of each list of report.html, so the page never has to read the whole run
         long ordinal = tally.assessed();

@@ -3,6 +3,7 @@ package ca.trialpath.launch;
 import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.job.NightlyJobConfiguration;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.report.SummaryJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -74,12 +75,22 @@ public class RunLauncher {
                         + " right now; this one did not start");
                 return FAILED;
             }
-            JobParameters parameters = parameters(request, InputFingerprint.of(files));
+            String fingerprint = InputFingerprint.of(files);
+            JobParameters parameters = parameters(request, fingerprint);
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                out.println("trialpath: " + folders.published() + " was already published from these same input files"
-                        + " (execution " + last.getId() + "); nothing to do");
-                return PUBLISHED;
+                if (SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
+                    out.println("trialpath: " + folders.published() + " was already published from these same input"
+                            + " files (execution " + last.getId() + "); nothing to do");
+                    return PUBLISHED;
+                }
+                // the folder was deleted or replaced by hand since: publish it again as a new run
+                log.warn("execution {} published {} from these input files, but the folder no longer holds that run;"
+                        + " publishing it again", last.getId(), folders.published());
+                parameters = new JobParametersBuilder(parameters)
+                        .addString("republished", java.time.Instant.now().toString())
+                        .toJobParameters();
+                last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
             }
             if (last != null && last.isRunning()) {
                 // we hold the lock, so the process that ran it is gone: mark it failed, then restart it

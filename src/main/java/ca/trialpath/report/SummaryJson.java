@@ -50,8 +50,14 @@ public final class SummaryJson {
         return json;
     }
 
+    /** Whether a published folder holds a run of exactly these input files. */
+    public static boolean isPublishedFrom(Path folder, String inputFingerprint) {
+        Path summary = folder.resolve("summary.json");
+        return java.nio.file.Files.exists(summary) && inputFingerprint.equals(fingerprintOf(summary));
+    }
+
     /** The input fingerprint of a published folder, or {@code null} if it has none. */
-    public static String fingerprintOf(Path summary) {
+    static String fingerprintOf(Path summary) {
         try {
             var node = MAPPER.readTree(summary.toFile()).get("input_fingerprint");
             return node == null || node.isNull() ? null : node.asString();

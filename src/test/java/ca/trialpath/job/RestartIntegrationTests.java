@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,10 +217,6 @@ class RestartIntegrationTests {
     }
 
     @Test
-    @Disabled("BUG: after a restart, a DUPLICATE_PATIENT_ID reject whose first row was committed before the"
-            + " interruption says 'was already assessed from an earlier committed chunk of this run' instead of"
-            + " 'from <file> line <n>' (AssessmentProcessor.open rebuilds the ids without their location), so"
-            + " rejects.csv and report.html differ from an uninterrupted run")
     void shouldNameWhereADuplicateWasFirstSeenAfterARestart() throws Exception {
         // given: chunk 9 (rows 801-900 of cohort-01.csv) fails; P0000453 (line 454) is committed, its
         // duplicate on line 808 is read again by the restart

@@ -145,6 +145,35 @@ class CommandLineTests {
     }
 
     @Test
+    void shouldPublishAgainWhenThePublishedFolderWasDeleted() throws Exception {
+        // given: a published run whose folder an operator deleted
+        String[] args = {"input=" + SAMPLE, "output=" + output, "runDate=" + DATE};
+        assertThat(run(args)).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        Path before = temp.resolve("before");
+        PublishedOutputs.copyFolder(output.resolve(DATE), before);
+        try (var paths = Files.walk(output.resolve(DATE))) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+
+        // when
+        int status = run(args);
+
+        // then: the same run is published again, not declined as "already published"
+        assertThat(status).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("trialpath: published").doesNotContain("already published");
+        for (String file : PublishedOutputs.EXACT_FILES) {
+            PublishedOutputs.assertSameContent(output.resolve(DATE).resolve(file), before.resolve(file));
+        }
+        PublishedOutputs.assertSameSummary(output.resolve(DATE).resolve("summary.json"), before.resolve("summary.json"));
+
+        // and a third run declines again
+        assertThat(run(args)).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("already published");
+    }
+
+    @Test
     void shouldReplaceTheFolderWhenAnInputFileChangedAndKeepTheOldOne() throws Exception {
         // given
         Path input = temp.resolve("input");
@@ -171,7 +200,7 @@ class CommandLineTests {
         List<String> replaced = PublishedOutputs.tree(output.resolve(".trialpath/replaced")).stream()
                 .filter(name -> !name.contains("/")).toList();
         assertThat(replaced).hasSize(1);
-        assertThat(replaced.get(0)).matches(DATE + "-\\d{8}T\\d{6}");
+        assertThat(replaced.get(0)).matches(DATE + "-\\d{8}T\\d{6}-execution-\\d+");
         PublishedOutputs.assertSameFolder(output.resolve(".trialpath/replaced").resolve(replaced.get(0)), before);
     }
 

@@ -214,8 +214,8 @@ class HtmlReportTests {
 
         Path target = Path.of("target", "report-sample.html");
         Files.createDirectories(target.getParent());
-        new HtmlReport(5000).write(summary(), jsonl("a.jsonl", people),
-                jsonl("r.jsonl", List.of(reject("cohort-b.csv", 17, "P0199"), reject("cohort-b.csv", 23, null))), target);
+        new HtmlReport(5000).write(summary(), feeds(5000, people,
+                List.of(reject("cohort-b.csv", 17, "P0199"), reject("cohort-b.csv", 23, null))), target);
 
         assertThat(Files.readString(target)).contains("P0009", "Supportive care", "No options: the guideline gives no");
     }
@@ -225,9 +225,42 @@ class HtmlReportTests {
     private String render(int max, List<Map<String, Object>> assessments, List<Map<String, Object>> rejects)
             throws IOException {
         Path target = dir.resolve("report.html");
-        new HtmlReport(max).write(summary(), jsonl("assessments.jsonl", assessments), jsonl("rejects.jsonl", rejects),
-                target);
+        new HtmlReport(max).write(summary(), feeds(max, assessments, rejects), target);
         return Files.readString(target, StandardCharsets.UTF_8);
+    }
+
+    /** The feeds as the job gathers them: each list capped at max, in input order, with its total. */
+    private ReportFeeds feeds(int max, List<Map<String, Object>> assessments, List<Map<String, Object>> rejects)
+            throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("feeds"));
+        StringBuilder high = new StringBuilder();
+        StringBuilder routine = new StringBuilder();
+        StringBuilder review = new StringBuilder();
+        StringBuilder people = new StringBuilder();
+        long[] totals = new long[3];
+        for (int ordinal = 0; ordinal < assessments.size(); ordinal++) {
+            Map<String, Object> a = assessments.get(ordinal);
+            String line = ReportFeeds.personLine(ordinal, JSON.writeValueAsString(a));
+            if (Boolean.TRUE.equals(a.get("trial_discussion")) && "HIGH".equals(a.get("trial_priority")) && totals[0]++ < max) {
+                high.append(line);
+            }
+            if (Boolean.TRUE.equals(a.get("trial_discussion")) && !"HIGH".equals(a.get("trial_priority")) && totals[1]++ < max) {
+                routine.append(line);
+            }
+            if (!((List<?>) a.get("review_flags")).isEmpty() && totals[2]++ < max) {
+                review.append(line);
+            }
+            if (ordinal < max) {
+                people.append(line);
+            }
+        }
+        Files.writeString(folder.resolve(ReportFeeds.HIGH), high, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportFeeds.ROUTINE), routine, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportFeeds.REVIEW), review, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportFeeds.PEOPLE), people, StandardCharsets.UTF_8);
+        Files.copy(jsonl("rejects.jsonl", rejects.subList(0, Math.min(max, rejects.size()))),
+                folder.resolve(ReportFeeds.REJECTS), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new ReportFeeds(folder, totals[0], totals[1], totals[2], assessments.size(), rejects.size());
     }
 
     private Path jsonl(String name, List<Map<String, Object>> lines) throws IOException {
