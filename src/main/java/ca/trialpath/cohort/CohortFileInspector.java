@@ -35,6 +35,8 @@ public final class CohortFileInspector {
     /** @throws CohortFileException for a file-level error, naming the file */
     public static InspectedFile inspect(Path file) throws IOException {
         String name = file.getFileName().toString();
+        // messages name the whole path: an operator with several export folders must find the file
+        String where = file.toString();
         MessageDigest sha256 = sha256();
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -51,32 +53,32 @@ public final class CohortFileInspector {
                 sha256.update(chunk, 0, n);
                 bytes += n;
                 pending.put(chunk, 0, n).flip();
-                line = decode(decoder, pending, chars, false, line, head, name);
+                line = decode(decoder, pending, chars, false, line, head, where);
                 pending.compact();
             }
             pending.flip();
-            line = decode(decoder, pending, chars, true, line, head, name);
+            line = decode(decoder, pending, chars, true, line, head, where);
         }
         if (bytes == 0) {
-            throw new CohortFileException(name, "the file is empty: a cohort file needs at least a header line");
+            throw new CohortFileException(where, "the file is empty: a cohort file needs at least a header line");
         }
         CsvRecord header;
         try (CsvRecordReader reader = new CsvRecordReader(new StringReader(head.toString()))) {
             header = reader.next();
         }
         if (header == null) {
-            throw new CohortFileException(name, "the file has no header line (only blank lines)");
+            throw new CohortFileException(where, "the file has no header line (only blank lines)");
         }
         if (header.isMalformed()) {
-            throw new CohortFileException(name, "the header line cannot be read: " + header.malformed());
+            throw new CohortFileException(where, "the header line cannot be read: " + header.malformed());
         }
-        CohortHeader parsed = CohortHeader.of(name, header.cells());
+        CohortHeader parsed = CohortHeader.of(where, header.cells());
         return new InspectedFile(name, file.toString(), bytes, HexFormat.of().formatHex(sha256.digest()),
                 parsed.ignoredColumns());
     }
 
     private static long decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer out, boolean endOfInput, long line,
-            StringBuilder head, String name) {
+            StringBuilder head, String where) {
         while (true) {
             CoderResult result = decoder.decode(in, out, endOfInput);
             out.flip();
@@ -90,14 +92,14 @@ public final class CohortFileInspector {
             }
             out.clear();
             if (result.isError()) {
-                throw new CohortFileException(name, "the file is not UTF-8: invalid byte sequence on line " + line
+                throw new CohortFileException(where, "the file is not UTF-8: invalid byte sequence on line " + line
                         + " (export the file as UTF-8)");
             }
             if (result.isUnderflow()) {
                 if (endOfInput) {
                     CoderResult flushed = decoder.flush(out);
                     if (flushed.isError()) {
-                        throw new CohortFileException(name, "the file is not UTF-8: it ends inside a character");
+                        throw new CohortFileException(where, "the file is not UTF-8: it ends inside a character");
                     }
                 }
                 return line;

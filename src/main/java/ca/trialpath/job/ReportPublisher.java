@@ -88,7 +88,8 @@ class ReportPublisher implements Tasklet {
 
         checkReadEqualsAssessedPlusRejected(inputs, readPerFile, tally);
         long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
-        long rejected = tally.reasons().values().stream().mapToLong(Long::longValue).sum();
+        long rejected = tally.rejected();
+        RunCounts.put(job, read, read - rejected, rejected);
         checkRejectRate(read, rejected);
 
         List<RunSummary.InputFile> files = new ArrayList<>();
@@ -156,7 +157,7 @@ class ReportPublisher implements Tasklet {
         String message = String.format("%d of %d rows rejected (%.1f%%), more than maxRejectRate %.2f allows;"
                 + " nothing is published for %s. First rejected rows (source_file,line,patient_id,reason_code,message):%n  %s",
                 rejected, read, 100.0 * rejected / read, maxRejectRate, runDate, String.join("\n  ", first));
-        log.error(message);
+        // the job's outcome log states it once, with the counts
         throw new RejectRateExceededException(message);
     }
 

@@ -1,5 +1,6 @@
 package ca.trialpath.job;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -14,20 +15,19 @@ class RunOutcomeLog implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        long read = 0;
-        long written = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (NightlyJobConfiguration.ASSESS_STEP.equals(step.getStepName())) {
-                read = step.getReadCount();
-                written = step.getWriteCount();
+            if (step.getStartTime() != null && step.getEndTime() != null) {
+                log.info("step {} {} in {} ms ({} rows read in this execution)", step.getStepName(), step.getStatus(),
+                        Duration.between(step.getStartTime(), step.getEndTime()).toMillis(), step.getReadCount());
             }
         }
+        RunCounts counts = RunCounts.of(execution);
+        String runDate = execution.getJobParameters().getString("runDate");
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            log.info("run {} COMPLETED (execution {}): {} rows read in this execution, {} outcomes written",
-                    execution.getJobParameters().getString("runDate"), execution.getId(), read, written);
+            log.info("run {} COMPLETED (execution {}): {}", runDate, execution.getId(), counts);
         } else {
-            log.error("run {} {} (execution {}): {}", execution.getJobParameters().getString("runDate"),
-                    execution.getStatus(), execution.getId(),
+            log.error("run {} {} (execution {}){}: {}", runDate, execution.getStatus(), execution.getId(),
+                    counts == null ? "" : ", " + counts,
                     execution.getAllFailureExceptions().stream().map(Throwable::getMessage).toList());
         }
     }

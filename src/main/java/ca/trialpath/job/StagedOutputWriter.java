@@ -39,6 +39,16 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final String LENGTH = "writer.length.";
+    /** The options.csv row of each option after its patient_id: the same for everyone, so formatted once. */
+    private static final Map<TreatmentOption, String> OPTION_ROWS = new java.util.EnumMap<>(TreatmentOption.class);
+
+    static {
+        for (TreatmentOption option : TreatmentOption.values()) {
+            OPTION_ROWS.put(option, "," + CSV.format(java.util.stream.Stream.of(option.ruleId(), option.code(),
+                    option.label(), option.regimens(), option.goal().name(), option.section().heading(), option.basis())
+                    .map(SpreadsheetSafe::cell).toArray()) + "\n");
+        }
+    }
 
     private final RunFolders folders;
     private final int reportCap;
@@ -130,9 +140,12 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         row.add(GuidelineVersion.ID);
         printSafe("assessments.csv", row);
 
-        for (TreatmentOption option : assessment.options()) {
-            printSafe("options.csv", List.of(record.patientId(), option.ruleId(), option.code(), option.label(),
-                    option.regimens(), option.goal().name(), option.section().heading(), option.basis()));
+        if (!assessment.options().isEmpty()) {
+            String patient = CSV.format(SpreadsheetSafe.cell(record.patientId()));
+            var options = files.get("options.csv").writer();
+            for (TreatmentOption option : assessment.options()) {
+                options.append(patient).append(OPTION_ROWS.get(option));
+            }
         }
         line.setLength(0);
         json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence());

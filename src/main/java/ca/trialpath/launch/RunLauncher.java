@@ -2,6 +2,7 @@ package ca.trialpath.launch;
 
 import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.job.NightlyJobConfiguration;
+import ca.trialpath.job.RunCounts;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
 import java.io.IOException;
@@ -100,7 +101,8 @@ public class RunLauncher {
             }
             JobExecution execution = jobOperator.start(nightlyAssessment, parameters);
             if (execution.getStatus() == BatchStatus.COMPLETED) {
-                out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + ")");
+                out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + "): "
+                        + RunCounts.of(execution));
                 return PUBLISHED;
             }
             err.println("trialpath: run " + request.runDate() + " " + execution.getStatus() + " (execution "

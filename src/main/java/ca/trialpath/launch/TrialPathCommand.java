@@ -48,8 +48,9 @@ public class TrialPathCommand {
         try {
             request = RunRequest.parse(args, LocalDate.now());
         } catch (UsageException e) {
-            err.println("trialpath: " + e.getMessage());
-            err.println("usage: java -jar trialpath.jar input=PATH [output=DIR] [runDate=YYYY-MM-DD] [maxRejectRate=0.10]");
+            // one line: what is wrong, then how it is called
+            err.println("trialpath: " + e.getMessage() + " (usage: java -jar trialpath.jar input=PATH [output=DIR]"
+                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10])");
             return RunLauncher.USAGE;
         }
         SpringApplication application = new SpringApplication(TrialPathApplication.class);

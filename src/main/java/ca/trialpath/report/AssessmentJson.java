@@ -8,7 +8,10 @@ import ca.trialpath.guideline.PriorTreatment;
 import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TreatmentOption;
 import java.io.Writer;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AssessmentJson {
 
     private final JsonMapper mapper = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    /** An option's JSON is the same for every person: escaped once, not once per person. */
+    private final Map<TreatmentOption, String> optionJson = new EnumMap<>(TreatmentOption.class);
+
+    public AssessmentJson() {
+        for (TreatmentOption option : TreatmentOption.values()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("rule", option.ruleId());
+            fields.put("option_code", option.code());
+            fields.put("option_label", option.label());
+            fields.put("regimens", option.regimens());
+            fields.put("goal", option.goal().name());
+            fields.put("guideline_section", option.section().heading());
+            fields.put("rationale", option.basis());
+            optionJson.put(option, mapper.writeValueAsString(fields));
+        }
+    }
 
     public void writeAssessment(Writer out, PatientRecord record, Assessment assessment, Integer age) {
         try (JsonGenerator json = mapper.createGenerator(out)) {
@@ -49,15 +68,7 @@ public final class AssessmentJson {
             json.writeStringProperty("guideline_version", GuidelineVersion.ID);
             json.writeArrayPropertyStart("options");
             for (TreatmentOption option : assessment.options()) {
-                json.writeStartObject();
-                json.writeStringProperty("rule", option.ruleId());
-                json.writeStringProperty("option_code", option.code());
-                json.writeStringProperty("option_label", option.label());
-                json.writeStringProperty("regimens", option.regimens());
-                json.writeStringProperty("goal", option.goal().name());
-                json.writeStringProperty("guideline_section", option.section().heading());
-                json.writeStringProperty("rationale", option.basis());
-                json.writeEndObject();
+                json.writeRawValue(optionJson.get(option));
             }
             json.writeEndArray();
             json.writeObjectPropertyStart("facts");

@@ -105,7 +105,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("latin1.csv: ")
+                .hasMessageStartingWith(folder.resolve("latin1.csv") + ": ")
                 .hasMessageContaining("not UTF-8")
                 .hasMessageContaining("line 3")
                 .hasMessageNotContaining("line 4");
@@ -171,7 +171,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("cut.csv: ")
+                .hasMessageStartingWith(folder.resolve("cut.csv") + ": ")
                 .hasMessageContaining("not UTF-8");
     }
 
@@ -184,7 +184,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("export.csv: ")
+                .hasMessageStartingWith(folder.resolve("export.csv") + ": ")
                 .hasMessageContaining("not UTF-8")
                 .hasMessageContaining("line 1");
     }
@@ -209,7 +209,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("nothing.csv: ")
+                .hasMessageStartingWith(folder.resolve("nothing.csv") + ": ")
                 .hasMessageContaining("empty");
     }
 
@@ -221,7 +221,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("blank.csv: ")
+                .hasMessageStartingWith(folder.resolve("blank.csv") + ": ")
                 .hasMessageContaining("no header");
     }
 
@@ -233,7 +233,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("bom.csv: ")
+                .hasMessageStartingWith(folder.resolve("bom.csv") + ": ")
                 .hasMessageContaining("no header");
     }
 
@@ -245,7 +245,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("no-site.csv: ")
+                .hasMessageStartingWith(folder.resolve("no-site.csv") + ": ")
                 .hasMessageContaining("'primary_site'");
     }
 
@@ -257,7 +257,7 @@ class CohortFileInspectorTests {
         // when / then
         assertThatThrownBy(() -> CohortFileInspector.inspect(file))
                 .isInstanceOf(CohortFileException.class)
-                .hasMessageStartingWith("quote.csv: ")
+                .hasMessageStartingWith(folder.resolve("quote.csv") + ": ")
                 .hasMessageContaining("header");
     }
 
