@@ -31,24 +31,39 @@ final class JsonLines {
         void visit(long ordinal, JsonNode node) throws IOException;
     }
 
+    @FunctionalInterface
+    private interface RawLineVisitor {
+        void visit(long lineNumber, String line) throws IOException;
+    }
+
+    /** Lines of the form {@code <json object>}. */
+    void forEach(Path file, LineVisitor visitor) throws IOException {
+        forEachLine(file, (lineNumber, line) -> visitor.visit(parseObject(file, lineNumber, line)));
+    }
+
     /** Lines of the form {@code <ordinal> <json object>} (see {@link ReportFeeds}). */
     void forEachWithOrdinal(Path file, OrdinalLineVisitor visitor) throws IOException {
+        forEachLine(file, (lineNumber, line) -> {
+            int space = line.indexOf(' ');
+            long ordinal;
+            try {
+                ordinal = Long.parseLong(line.substring(0, Math.max(space, 0)));
+            } catch (NumberFormatException e) {
+                throw new IOException(file.getFileName() + " line " + lineNumber + " does not start with an ordinal");
+            }
+            visitor.visit(ordinal, parseObject(file, lineNumber, line.substring(space + 1)));
+        });
+    }
+
+    private static void forEachLine(Path file, RawLineVisitor visitor) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             long lineNumber = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+                if (!line.isBlank()) {
+                    visitor.visit(lineNumber, line);
                 }
-                int space = line.indexOf(' ');
-                long ordinal;
-                try {
-                    ordinal = Long.parseLong(line.substring(0, Math.max(space, 0)));
-                } catch (NumberFormatException e) {
-                    throw new IOException(file.getFileName() + " line " + lineNumber + " does not start with an ordinal");
-                }
-                visitor.visit(ordinal, parseObject(file, lineNumber, line.substring(space + 1)));
             }
         }
     }
@@ -65,20 +80,6 @@ final class JsonLines {
             throw new IOException(file.getFileName() + " line " + lineNumber + " is not a JSON object");
         }
         return node;
-    }
-
-    void forEach(Path file, LineVisitor visitor) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long lineNumber = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                visitor.visit(parseObject(file, lineNumber, line));
-            }
-        }
     }
 
     /** The text of a scalar field; {@code null} when the field is absent or JSON null. */
