@@ -325,6 +325,31 @@ row(C, 'AGE-rec-on-rundate', 'C21.1', '10', '', 'surgery', exp=L1, birth_date='2
 row(C, 'AGE-rec-equals-birth', 'C21.1', '10', '', 'surgery', exp=L1, birth_date='2001-01-01', recurrence_date='2001-01-01', age_exp='0')
 row(C, 'AGE-1900', 'C21.1', '10', '', 'surgery', exp=L1, birth_date='1900-01-01', recurrence_date='2000-12-31', age_exp='100')
 row(C, 'DUP-first-rejected', 'C21.1', '10', '', 'surgery', exp=L1)
+# more combinations: several flags at once, code 60 and 46 conflicts, restarts of rejected ids, quoted/trimmed cells
+row(C, 'MORE-60-unknown-pain', 'C21.1', '60', 'spleen', '', 'yes', 'pain', exp=E(DIS, 'DISTANT', DM4, 'HIGH', UNK))
+row(C, 'MORE-60-inguinal', 'C21.1', '60', 'inguinal_nodes', 'surgery', exp=E(DIS, 'DISTANT', 'DM1;DM2', 'HIGH', CONF))
+row(C, 'MORE-46-anus', 'C21.1', '46', 'anus', 'surgery', exp=E(DIS, 'DISTANT', 'DM1;DM2', 'HIGH', CONF))
+row(C, 'MORE-70-unknown', 'C21.1', '70', 'spleen', 'surgery', exp=E(UND, '', '', 'ROUTINE', CONF + ';' + UNK))
+row(C, 'MORE-00-empty-list', 'C21.1', '00', ' ; ', 'surgery', exp=E(NRC, '', '', 'NONE', NOREC))
+row(C, 'MORE-10-liver-spleen-pain', 'C21.1', '10', 'liver;spleen', '', '', 'pain', exp=E(DIS, 'DISTANT', DM4, 'HIGH', CONF + ';' + UNK + ';' + SURG))
+row(C, 'MORE-00-anus-noprior', 'C21.1', '00', 'anus', '', exp=E(LOC, 'LOCAL', '', 'ROUTINE', CONF + ';' + PRIOR))
+row(C, 'MORE-70-inguinal-rad', 'C21.1', '70', 'inguinal_nodes', 'radiation', exp=E(LOC, 'LOCOREGIONAL', '', 'HIGH', CONF + ';' + NOSTD))
+row(C, 'MORE-00-anus-crt-unk', 'C21.1', '00', 'anus', 'chemoradiation', 'unknown', exp=E(LOC, 'LOCAL', 'LR2', 'ROUTINE', CONF + ';' + SURG))
+row(C, 'MORE-22-liver-bleed-no', 'C21.1', '22', 'liver', '', 'no', 'bleeding', exp=E(DIS, 'DISTANT', 'DM1;DM2;DM3', 'HIGH', CONF))
+row(C, 'MORE-88-inguinal', 'C21.1', '88', 'inguinal_nodes', 'surgery', exp=LR1)
+row(C, 'MORE-site-anal-margin-space', 'C21.1', '', 'Anal Margin', 'surgery', exp=L1)
+row(C, 'MORE-peri-site-margin', 'anal_margin', '', 'perianal_skin', 'chemoradiation', 'yes', exp=E(LOC, 'LOCAL', 'LR2;LR3', 'ROUTINE'))
+row(C, 'REJ-too-many-cells', 'C21.1', '10', '', 'surgery', exp=L1)
+row(C, 'TRIM-1', 'C21.1', '10', '', 'surgery', exp=L1, raw={'patient_id': '  TRIM-1  '})
+row(C, 'QUOTED-site', 'C21.1', '', '', 'surgery', exp=L1, raw={'recurrence_sites': '" anus "', 'recurrence_type': '""'})
+row(C, 'DUP-in-a', 'C21.1', '10', '', 'surgery', rej='DUPLICATE_PATIENT_ID', msg=('DUP-in-a',))
+row(C, 'REJ-ecog-plus', 'C21.1', '10', '', 'surgery', rej='INVALID_VALUE', msg=('ecog', '+1'), ecog='+1')
+row(C, 'REJ-date-forms', 'C21.1', '10', '', 'surgery', rej='INVALID_VALUE',
+    msg=('recurrence_date', '2025-1-05', 'birth_date', '19500101'), recurrence_date='2025-1-05', birth_date='19500101')
+row(C, 'Zoé-1', 'C21.1', '10', '', 'surgery', rej='INVALID_VALUE', msg=('patient_id', 'Zoé-1'))
+row(C, 'REJ-multi-6', 'C21.1', '1O', '', 'surgery', 'y', '', 'declines', rej='INVALID_VALUE',
+    msg=('recurrence_type', '1O', 'histology', '8070/33', 'surgery_possible', 'y', 'treatment_wish', 'declines', 'ecog', '2.0'),
+    histology='8070/33', ecog='2.0')
 # rejects in C
 row(C, 'REJ-multi-4', 'C21.1', '11', '', 'surgery', rej='INVALID_VALUE',
     msg=('recurrence_type', '11', 'ecog', '5', 'histology', '8070/4'), ecog='5', histology='8070/4')
@@ -391,6 +416,8 @@ for name, rows in files.items():
         if not (last and name == B):  # file B ends without a final newline
             text += nl
             line += 1
+        if last and name == A:
+            text += nl + '  ' + nl + nl  # blank lines at the end of file A
         if name == B and k in (3, 30):
             text += '   \n'  # a line of only spaces
             line += 1
