@@ -52,12 +52,12 @@ public final class CohortRowValidator {
     }
 
     public Result validate(String file, CohortHeader header, CsvRecord csv) {
-        if (csv.isMalformed()) {
-            return reject(file, csv.line(), null, ReasonCode.MALFORMED_RECORD, csv.malformed());
-        }
         List<String> cells = csv.cells();
         String patientId = header.cell(cells, CohortColumn.PATIENT_ID);
         String reportedId = patientId.isEmpty() ? null : shorten(patientId);
+        if (csv.isMalformed()) {
+            return reject(file, csv.line(), reportedId, ReasonCode.MALFORMED_RECORD, csv.malformed());
+        }
         if (cells.size() > header.width()) {
             return reject(file, csv.line(), reportedId, ReasonCode.MALFORMED_RECORD,
                     "the record has " + cells.size() + " cells but the header has " + header.width()

@@ -85,7 +85,7 @@ public final class CsvRecordReader implements Closeable {
                 while (true) {
                     int q = take();
                     if (q == EOF) {
-                        return new CsvRecord(startLine, List.of(),
+                        return new CsvRecord(startLine, cells,
                                 "unterminated quoted cell in column " + (cells.size() + 1)
                                         + ": the quote opened on line " + startLine
                                         + " is never closed, so the rest of the file belongs to this record");
@@ -156,7 +156,8 @@ public final class CsvRecordReader implements Closeable {
             }
         }
         if (problem != null) {
-            return new CsvRecord(startLine, List.of(), problem);
+            // the cells before the problem still name the row (its patient id) in the rejects
+            return new CsvRecord(startLine, cells, problem);
         }
         return new CsvRecord(startLine, cells, null);
     }

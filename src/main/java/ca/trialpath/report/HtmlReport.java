@@ -118,6 +118,7 @@ public final class HtmlReport {
             item(out, "Took", esc(duration(Duration.between(s.startTime(), s.endTime()))));
         }
         item(out, "Guideline", value(s.guidelineVersion()));
+        item(out, "Guideline version", value(ca.trialpath.guideline.GuidelineVersion.ID));
         item(out, "Rules version", value(s.rulesVersion()));
         out.write("</dl>\n</header>\n");
     }

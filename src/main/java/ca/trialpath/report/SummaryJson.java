@@ -1,5 +1,6 @@
 package ca.trialpath.report;
 
+import ca.trialpath.guideline.GuidelineVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ public final class SummaryJson {
         json.put("job_execution_id", summary.jobExecutionId());
         json.put("start_time", summary.startTime().toString());
         json.put("end_time", summary.endTime().toString());
-        json.put("guideline_version", summary.guidelineVersion());
+        // the same value as the guideline_version column of every assessment, then what it stands for
+        json.put("guideline_version", GuidelineVersion.ID);
+        json.put("guideline", summary.guidelineVersion());
         json.put("rules_version", summary.rulesVersion());
         json.put("max_reject_rate", summary.maxRejectRate());
         json.put("input_fingerprint", inputFingerprint);
