@@ -21,8 +21,10 @@ public final class CsvRecordReader implements Closeable {
 
     /** Cells longer than this are not kept: the record is rejected as malformed. */
     public static final int MAX_CELL_CHARS = 64 * 1024;
-    /** Records longer than this are not kept: the record is rejected as malformed. */
+    /** Records longer than this (every character counted) are not kept: the record is rejected as malformed. */
     public static final int MAX_RECORD_CHARS = 1024 * 1024;
+    /** No cohort has this many columns; a line of commas must not become a million cells. */
+    public static final int MAX_CELLS = 10_000;
 
     private static final int EOF = -1;
     private static final char BOM = '\uFEFF';
@@ -76,6 +78,10 @@ public final class CsvRecordReader implements Closeable {
         lastCellQuoted = false;
         while (true) {
             int c = take();
+            if (c != EOF) {
+                // every character counts toward the record's size, delimiters and quotes included
+                recordChars++;
+            }
             if (c == '"' && problem == null && cell.toString().isBlank()) {
                 // a quoted cell (spaces before the quote are trimmed anyway): runs to the next lone
                 // quote, across line breaks
@@ -90,13 +96,13 @@ public final class CsvRecordReader implements Closeable {
                                         + ": the quote opened on line " + startLine
                                         + " is never closed, so the rest of the file belongs to this record");
                     }
+                    recordChars++;
                     if (q == '"') {
-                        if (peek() == '"') {
-                            take();
-                            q = '"';
-                        } else {
+                        if (peek() != '"') {
                             break;
                         }
+                        take();
+                        recordChars++;
                     } else if (q == '\n') {
                         // a CRLF inside a quoted cell is kept whole (it is part of the value) and is one line break
                         if (!afterCr) {
@@ -106,15 +112,10 @@ public final class CsvRecordReader implements Closeable {
                         line++;
                     }
                     afterCr = q == '\r';
-                    recordChars++;
-                    if (problem != null) {
-                        continue;
+                    if (problem == null) {
+                        problem = sizeProblem(cell, cells.size(), recordChars);
                     }
-                    if (cell.length() >= MAX_CELL_CHARS) {
-                        problem = "cell " + (cells.size() + 1) + " is longer than " + MAX_CELL_CHARS + " characters";
-                    } else if (recordChars > MAX_RECORD_CHARS) {
-                        problem = "record is longer than " + MAX_RECORD_CHARS + " characters";
-                    } else {
+                    if (problem == null) {
                         cell.append((char) q);
                     }
                 }
@@ -122,6 +123,7 @@ public final class CsvRecordReader implements Closeable {
                 int after = peek();
                 while (after == ' ' || after == '\t') {
                     take();
+                    recordChars++;
                     after = peek();
                 }
                 if (after != ',' && after != '\n' && after != '\r' && after != EOF && problem == null) {
@@ -132,6 +134,9 @@ public final class CsvRecordReader implements Closeable {
             if (c == ',' || c == '\n' || c == '\r' || c == EOF) {
                 if (problem == null) {
                     cells.add(cell.toString());
+                    if (cells.size() > MAX_CELLS) {
+                        problem = "record has more than " + MAX_CELLS + " cells";
+                    }
                 }
                 cell.setLength(0);
                 if (c == ',') {
@@ -143,23 +148,30 @@ public final class CsvRecordReader implements Closeable {
                 }
                 break;
             }
-            if (problem != null) {
-                continue; // skip the rest of a malformed record up to its line end
+            if (problem == null) {
+                problem = sizeProblem(cell, cells.size(), recordChars);
             }
-            recordChars++;
-            if (cell.length() >= MAX_CELL_CHARS) {
-                problem = "cell " + (cells.size() + 1) + " is longer than " + MAX_CELL_CHARS + " characters";
-            } else if (recordChars > MAX_RECORD_CHARS) {
-                problem = "record is longer than " + MAX_RECORD_CHARS + " characters";
-            } else {
+            if (problem == null) {
                 cell.append((char) c);
             }
+            // after a problem the rest of the record, up to its line end, is skipped, never kept
         }
         if (problem != null) {
             // the cells before the problem still name the row (its patient id) in the rejects
             return new CsvRecord(startLine, cells, problem);
         }
         return new CsvRecord(startLine, cells, null);
+    }
+
+    /** Why one more character would make the record too big to keep, or {@code null}. */
+    private static String sizeProblem(StringBuilder cell, int cellIndex, long recordChars) {
+        if (cell.length() >= MAX_CELL_CHARS) {
+            return "cell " + (cellIndex + 1) + " is longer than " + MAX_CELL_CHARS + " characters";
+        }
+        if (recordChars > MAX_RECORD_CHARS) {
+            return "record is longer than " + MAX_RECORD_CHARS + " characters";
+        }
+        return null;
     }
 
     private void countLineBreak(int c) throws IOException {
@@ -198,11 +210,6 @@ public final class CsvRecordReader implements Closeable {
         position = 0;
         limit = n;
         return true;
-    }
-
-    /** The line the next record would start on, for messages about the end of a file. */
-    public long line() {
-        return line;
     }
 
     @Override

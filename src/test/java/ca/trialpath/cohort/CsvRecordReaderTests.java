@@ -466,4 +466,35 @@ class CsvRecordReaderTests {
         public void close() {
         }
     }
+
+    @Test
+    void shouldRejectALineOfCommasLongerThanTheRecordLimitAndKeepTheNextRow() throws IOException {
+        // given: delimiters count toward the size, or a line of commas would become millions of cells
+        String text = "h\nP1" + ",".repeat(CsvRecordReader.MAX_RECORD_CHARS + 1) + "\nP2,ok\n";
+
+        // when
+        List<CsvRecord> records = readAll(text);
+
+        // then
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).isMalformed()).isTrue();
+        assertThat(records.get(1).malformed()).contains("more than " + CsvRecordReader.MAX_CELLS + " cells");
+        assertThat(records.get(1).cells()).hasSizeLessThanOrEqualTo(CsvRecordReader.MAX_CELLS + 1);
+        assertThat(records.get(2)).isEqualTo(new CsvRecord(3, List.of("P2", "ok"), null));
+    }
+
+    @Test
+    void shouldCountQuotesAndDelimitersTowardTheRecordLimit() throws IOException {
+        // given: 9,900 quoted cells of 104 characters: 1,029,600 characters of text (under 1 MiB),
+        // 1,059,299 with the quotes and commas (over it)
+        String cell = "\"" + "q".repeat(104) + "\"";
+        String text = "h\n" + String.join(",", java.util.Collections.nCopies(9_900, cell)) + "\nP2,ok\n";
+
+        // when
+        List<CsvRecord> records = readAll(text);
+
+        // then
+        assertThat(records.get(1).malformed()).contains("record is longer than " + CsvRecordReader.MAX_RECORD_CHARS);
+        assertThat(records.get(2)).isEqualTo(new CsvRecord(3, List.of("P2", "ok"), null));
+    }
 }
