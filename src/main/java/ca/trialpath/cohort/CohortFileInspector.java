@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -37,7 +36,7 @@ public final class CohortFileInspector {
         String name = file.getFileName().toString();
         // messages name the whole path: an operator with several export folders must find the file
         String where = file.toString();
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = InputFingerprint.newSha256();
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -104,14 +103,6 @@ public final class CohortFileInspector {
                 }
                 return line;
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

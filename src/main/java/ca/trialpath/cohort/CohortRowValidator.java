@@ -133,8 +133,30 @@ public final class CohortRowValidator {
         return new Invalid(new RejectedRow(file, line, patientId, reason, message));
     }
 
+    /**
+     * A cell value as a message shows it: at most 80 characters, and control characters written as
+     * {@code \\n}, {@code \\u0000}..., so a hostile cell cannot forge lines in a log or a cron mail.
+     */
     static String shorten(String value) {
-        return value.length() <= MAX_VALUE_IN_MESSAGE ? value : value.substring(0, MAX_VALUE_IN_MESSAGE) + "...";
+        String shown = value.length() <= MAX_VALUE_IN_MESSAGE ? value : value.substring(0, MAX_VALUE_IN_MESSAGE) + "...";
+        StringBuilder safe = null;
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (safe == null) {
+                    safe = new StringBuilder(shown.length() + 8).append(shown, 0, i);
+                }
+                safe.append(switch (c) {
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> String.format("\\u%04x", (int) c);
+                });
+            } else if (safe != null) {
+                safe.append(c);
+            }
+        }
+        return safe == null ? shown : safe.toString();
     }
 
     /** The cells of one row, collecting what is wrong with them. */

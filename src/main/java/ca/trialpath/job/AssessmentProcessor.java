@@ -33,6 +33,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
  */
 class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, ItemStream {
 
+    private static final String ASSESSED_IDS_FILE = "internal/" + StagedOutputWriter.ASSESSED_IDS;
     private static final int LINE_BITS = 40;
     private static final long LINE_MASK = (1L << LINE_BITS) - 1;
 
@@ -45,11 +46,12 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
      */
     private final Map<String, Long> firstSeen = new HashMap<>();
     private final List<String> files = new ArrayList<>();
+    private final Map<String, Integer> fileIndex = new HashMap<>();
 
-    AssessmentProcessor(LocalDate runDate, RunFolders folders) {
+    AssessmentProcessor(LocalDate runDate, RunFolders.Staging staging) {
         this.validator = new CohortRowValidator(runDate);
         this.runDate = runDate;
-        this.assessedIds = folders.internal().resolve(StagedOutputWriter.ASSESSED_IDS);
+        this.assessedIds = staging.root().resolve(ASSESSED_IDS_FILE);
     }
 
     @Override
@@ -71,17 +73,18 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
     }
 
     private long where(String file, long line) {
-        int index = files.indexOf(file);
-        if (index < 0) {
+        Integer index = fileIndex.get(file);
+        if (index == null) {
+            index = files.size();
             files.add(file);
-            index = files.size() - 1;
+            fileIndex.put(file, index);
         }
         return ((long) index << LINE_BITS) | line;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        String key = "writer.length." + StagedOutputWriter.ASSESSED_IDS;
+        String key = StagedOutputWriter.lengthKey(ASSESSED_IDS_FILE);
         if (!context.containsKey(key) || !Files.exists(assessedIds)) {
             return;
         }

@@ -116,6 +116,10 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
         InspectedFile file = files.get(fileIndex);
         recordsInFile = 0;
         try {
+            if (Files.size(Path.of(file.path())) != file.bytes()) {
+                throw new CohortFileException(file.path(), "the file changed since the run started ("
+                        + file.bytes() + " bytes then, " + Files.size(Path.of(file.path())) + " now)");
+            }
             bytes = new CountingInputStream(Files.newInputStream(Path.of(file.path())));
             records = new CsvRecordReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -3,6 +3,7 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.CohortFiles;
+import ca.trialpath.cohort.InputFingerprint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import org.slf4j.Logger;
@@ -23,9 +24,11 @@ class InputInspection implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(InputInspection.class);
 
     private final Path input;
+    private final String inputFingerprint;
 
-    InputInspection(Path input) {
+    InputInspection(Path input, String inputFingerprint) {
         this.input = input;
+        this.inputFingerprint = inputFingerprint;
     }
 
     @Override
@@ -36,6 +39,13 @@ class InputInspection implements Tasklet {
             log.info("input {}: {} bytes, sha256 {}{}", result.name(), result.bytes(), result.sha256(),
                     result.ignoredColumns().isEmpty() ? "" : ", ignored columns " + result.ignoredColumns());
             inspected.add(result);
+        }
+        // the files must still be those the run was started for (its identity), not a later export
+        String fingerprint = InputFingerprint.of(inspected.stream()
+                .map(file -> new InputFingerprint.FileDigest(file.name(), file.sha256())));
+        if (!fingerprint.equals(inputFingerprint)) {
+            throw new IllegalStateException("the input files in " + input + " changed after this run was started"
+                    + " (a new export arriving?); run the command again to start a run for the files as they are now");
         }
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .put(INPUTS, inspected);

@@ -32,6 +32,8 @@ public class NightlyJobConfiguration {
     static final String INSPECT_STEP = "inspectInputs";
     static final String ASSESS_STEP = "assessCohort";
     static final String PUBLISH_STEP = "publishReports";
+    /** Each run (job instance) stages in its own folder. */
+    private static final String JOB_INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
     @Bean
     Job nightlyAssessment(JobRepository jobRepository, Step inspectInputs, Step assessCohort, Step publishReports,
@@ -59,21 +61,24 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    InputInspection inputInspection(@Value("#{jobParameters['input']}") String input) {
-        return new InputInspection(Path.of(input));
+    InputInspection inputInspection(@Value("#{jobParameters['input']}") String input,
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint) {
+        return new InputInspection(Path.of(input), inputFingerprint);
     }
 
     @Bean
     Step assessCohort(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TrialPathProperties properties, CohortReader cohortReader, AssessmentProcessor assessmentProcessor,
-            StagedOutputWriter stagedOutputWriter, ObjectProvider<ItemWriteListener<Outcome>> writeListeners) {
+            StagedOutputWriter stagedOutputWriter, StagingCheck stagingCheck,
+            ObjectProvider<ItemWriteListener<Outcome>> writeListeners) {
         ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(ASSESS_STEP, jobRepository)
                 .<SourcedRecord, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(cohortReader)
                 .processor(assessmentProcessor)
                 .writer(stagedOutputWriter)
-                .stream(assessmentProcessor);
+                .stream(assessmentProcessor)
+                .listener(stagingCheck);
         // extension point for operations and tests (e.g. a listener that fails a chunk on purpose)
         writeListeners.orderedStream().forEach(step::listener);
         return step.build();
@@ -88,16 +93,24 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
+    StagingCheck stagingCheck(@Value("#{jobParameters['runDate']}") String runDate,
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId) {
+        return new StagingCheck(folders(output, runDate).staging(jobInstanceId));
+    }
+
+    @Bean
+    @StepScope
     AssessmentProcessor assessmentProcessor(@Value("#{jobParameters['runDate']}") String runDate,
-            @Value("#{jobParameters['output']}") String output) {
-        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate));
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId) {
+        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId));
     }
 
     @Bean
     @StepScope
     StagedOutputWriter stagedOutputWriter(@Value("#{jobParameters['runDate']}") String runDate,
-            @Value("#{jobParameters['output']}") String output, TrialPathProperties properties) {
-        return new StagedOutputWriter(folders(output, runDate), properties.maxRowsPerList());
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
+            TrialPathProperties properties) {
+        return new StagedOutputWriter(folders(output, runDate).staging(jobInstanceId), properties.maxRowsPerList());
     }
 
     @Bean

@@ -12,6 +12,7 @@ import ca.trialpath.report.SummaryJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,9 +22,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +62,6 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
-    private long jobExecutionId;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList) {
@@ -75,10 +77,13 @@ class ReportPublisher implements Tasklet {
     @SuppressWarnings("unchecked")
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        jobExecutionId = job.getId();
-        if (!Files.isDirectory(folders.staging()) && SummaryJson.isPublishedFrom(folders.published(), inputFingerprint)) {
-            // the process died after the move but before the step's completion was committed
-            log.info("{} was already published by this run before it stopped", folders.published());
+        long instanceId = job.getJobInstance().getInstanceId();
+        RunFolders.Staging staging = folders.staging(instanceId);
+        if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
+            // this run died after its move into place but before the step's completion was committed
+            log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
+                    instanceId);
+            removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
         StepExecution assessment = jobRepository.getLastStepExecution(job.getJobInstance(), NightlyJobConfiguration.ASSESS_STEP);
@@ -86,11 +91,11 @@ class ReportPublisher implements Tasklet {
         RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));
         List<InspectedFile> inputs = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
 
-        checkReadEqualsAssessedPlusRejected(inputs, readPerFile, tally);
+        checkReadEqualsAssessedPlusRejected(staging, inputs, readPerFile, tally);
         long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
         long rejected = tally.rejected();
         RunCounts.put(job, read, read - rejected, rejected);
-        checkRejectRate(read, rejected);
+        checkRejectRate(staging, read, rejected);
 
         List<RunSummary.InputFile> files = new ArrayList<>();
         LinkedHashSet<String> ignored = new LinkedHashSet<>();
@@ -106,19 +111,19 @@ class ReportPublisher implements Tasklet {
                 GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
-        SummaryJson.write(summary, inputFingerprint, folders.staging().resolve("summary.json"));
-        ReportFeeds feeds = new ReportFeeds(folders.internal(), tally.priority(TrialPriority.HIGH),
+        SummaryJson.write(summary, inputFingerprint, instanceId, staging.publish().resolve("summary.json"));
+        ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
-        html.write(summary, feeds, folders.staging().resolve("report.html"));
-        publish();
+        html.write(summary, feeds, staging.publish().resolve("report.html"));
+        publish(staging, job.getId());
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;
     }
 
-    private void checkReadEqualsAssessedPlusRejected(List<InspectedFile> inputs, Map<String, Long> readPerFile,
-            RunTally tally) throws IOException {
-        Map<String, Long> assessedRows = rowsPerSourceFile(folders.staging().resolve("assessments.csv"), "source_file");
-        Map<String, Long> rejectedRows = rowsPerSourceFile(folders.staging().resolve("rejects.csv"), "source_file");
+    private void checkReadEqualsAssessedPlusRejected(RunFolders.Staging staging, List<InspectedFile> inputs,
+            Map<String, Long> readPerFile, RunTally tally) throws IOException {
+        Map<String, Long> assessedRows = rowsPerSourceFile(staging.publish().resolve("assessments.csv"), "source_file");
+        Map<String, Long> rejectedRows = rowsPerSourceFile(staging.publish().resolve("rejects.csv"), "source_file");
         for (InspectedFile input : inputs) {
             long read = readPerFile.getOrDefault(input.name(), 0L);
             // the CSV files hold the name as written for spreadsheets ('-cohort.csv)
@@ -145,41 +150,66 @@ class ReportPublisher implements Tasklet {
         return rows;
     }
 
-    private void checkRejectRate(long read, long rejected) throws IOException {
+    private void checkRejectRate(RunFolders.Staging staging, long read, long rejected) throws IOException {
         // in decimal: 29 of 100 rows at maxRejectRate=0.29 is at the limit, which 0.29 * 100 in binary is not
-        if (BigDecimal.valueOf(rejected).compareTo(BigDecimal.valueOf(maxRejectRate).multiply(BigDecimal.valueOf(read))) <= 0) {
+        BigDecimal allowed = BigDecimal.valueOf(maxRejectRate).multiply(BigDecimal.valueOf(read));
+        if (BigDecimal.valueOf(rejected).compareTo(allowed) <= 0) {
             return;
         }
         List<String> first = new ArrayList<>();
-        try (Stream<String> lines = Files.lines(folders.staging().resolve("rejects.csv"), StandardCharsets.UTF_8)) {
-            lines.skip(1).limit(REJECTS_IN_FAILURE_MESSAGE).forEach(first::add);
+        try (Reader reader = Files.newBufferedReader(staging.publish().resolve("rejects.csv"), StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (CSVRecord reject : parser) {
+                if (first.size() == REJECTS_IN_FAILURE_MESSAGE) {
+                    break;
+                }
+                first.add(reject.get("source_file") + " line " + reject.get("line") + ", " + reject.get("patient_id")
+                        + ": " + reject.get("reason_code") + " " + reject.get("message"));
+            }
         }
-        String message = String.format("%d of %d rows rejected (%.1f%%), more than maxRejectRate %.2f allows;"
-                + " nothing is published for %s. First rejected rows (source_file,line,patient_id,reason_code,message):%n  %s",
-                rejected, read, 100.0 * rejected / read, maxRejectRate, runDate, String.join("\n  ", first));
-        // the job's outcome log states it once, with the counts
-        throw new RejectRateExceededException(message);
+        String share = BigDecimal.valueOf(100.0 * rejected / read).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        throw new RejectRateExceededException(rejected + " of " + read + " rows rejected (" + share
+                + "%), more than maxRejectRate " + BigDecimal.valueOf(maxRejectRate).toPlainString() + " allows;"
+                + " nothing is published for " + runDate + ". First rejected rows:\n  " + String.join("\n  ", first)
+                + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
     }
 
-    private void publish() throws IOException {
-        forceToDisk(folders.staging());
+    private void publish(RunFolders.Staging staging, long jobExecutionId) throws IOException {
+        forceToDisk(staging.publish());
         Path target = folders.published();
         if (Files.exists(target)) {
-            Path aside = folders.replaced(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss")
-                    .format(java.time.LocalDateTime.now()) + "-execution-" + jobExecutionId);
+            Path aside = folders.replaced(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").format(LocalDateTime.now())
+                    + "-execution-" + jobExecutionId);
             Files.createDirectories(aside.getParent());
+            // from here until the next move the date has no folder; a restart of this run moves it in
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
             log.warn("{} existed and was moved to {}", target, aside);
         }
         try {
-            Files.move(folders.staging(), target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging.publish(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot publish " + target + " atomically: the output folder must be on one file system", e);
         }
-        deleteRecursively(folders.internal().getParent());
-        try (Stream<Path> left = Files.list(folders.internal().getParent().getParent())) {
+        removeStagingOfThisDate();
+    }
+
+    /**
+     * Once a date is published, no earlier run for it can be resumed usefully: its staging folders go,
+     * and the staging root too when nothing else is in it.
+     */
+    private void removeStagingOfThisDate() throws IOException {
+        Path root = folders.stagingRoot();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> stagings = Files.list(root)) {
+            for (Path staging : stagings.filter(folders::isStagingOfThisDate).toList()) {
+                deleteRecursively(staging);
+            }
+        }
+        try (Stream<Path> left = Files.list(root)) {
             if (left.findAny().isEmpty()) {
-                Files.delete(folders.internal().getParent().getParent());
+                Files.delete(root);
             }
         }
     }
@@ -199,7 +229,7 @@ class ReportPublisher implements Tasklet {
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -36,14 +36,19 @@ final class StagedFile implements Closeable {
     /** The file as it was at the last commit: anything written after it is cut off. */
     static StagedFile resume(Path path, long committedLength) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
-        if (channel.size() < committedLength) {
+        try {
+            if (channel.size() < committedLength) {
+                // StagingCheck starts such a run over before this is reached
+                throw new IOException(path + " is shorter (" + channel.size() + " bytes) than its last commit ("
+                        + committedLength + " bytes)");
+            }
+            channel.truncate(committedLength);
+            channel.position(committedLength);
+            return new StagedFile(channel);
+        } catch (IOException e) {
             channel.close();
-            throw new IOException(path + " is shorter (" + channel.size() + " bytes) than its last commit ("
-                    + committedLength + " bytes): the staging folder was changed outside the job");
+            throw e;
         }
-        channel.truncate(committedLength);
-        channel.position(committedLength);
-        return new StagedFile(channel);
     }
 
     Writer writer() {

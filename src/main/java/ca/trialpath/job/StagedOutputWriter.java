@@ -39,6 +39,10 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final String LENGTH = "writer.length.";
+    private static final Map<String, List<String>> CSV_HEADERS = Map.of(
+            "publish/assessments.csv", PublishedColumns.ASSESSMENTS,
+            "publish/options.csv", PublishedColumns.OPTIONS,
+            "publish/rejects.csv", PublishedColumns.REJECTS);
     /** The options.csv row of each option after its patient_id: the same for everyone, so formatted once. */
     private static final Map<TreatmentOption, String> OPTION_ROWS = new java.util.EnumMap<>(TreatmentOption.class);
 
@@ -50,20 +54,60 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         }
     }
 
-    private final RunFolders folders;
+    private final RunFolders.Staging staging;
     private final int reportCap;
     private final AssessmentJson json = new AssessmentJson();
     private final Map<String, StagedFile> files = new LinkedHashMap<>();
     private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
+    private final Map<String, String> stagedNames = new LinkedHashMap<>();
     private RunTally tally = new RunTally();
     /** One assessment as JSON, written once and copied to the JSON Lines file and the report feeds. */
     private final StringBuilderWriter line = new StringBuilderWriter();
 
     /** @param reportCap how many entries of each list report.html shows: the feeds keep no more */
-    StagedOutputWriter(RunFolders folders, int reportCap) {
-        this.folders = folders;
+    StagedOutputWriter(RunFolders.Staging staging, int reportCap) {
+        this.staging = staging;
         this.reportCap = reportCap;
+    }
+
+    /** The staged files, relative to the staging folder: published ones first, then internal ones. */
+    static List<String> stagedFiles() {
+        List<String> names = new ArrayList<>(List.of("publish/assessments.csv", "publish/options.csv",
+                "publish/rejects.csv", "publish/assessments.jsonl", "internal/" + ASSESSED_IDS));
+        for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE,
+                ReportFeeds.REJECTS)) {
+            names.add("internal/" + feed);
+        }
+        return names;
+    }
+
+    /** The execution-context key of a staged file's length at the last commit. */
+    static String lengthKey(String stagedFile) {
+        return LENGTH + stagedFile;
+    }
+
+    /**
+     * Whether every staged file is still at least as long as the last commit says. A process crash
+     * keeps them so (each chunk is handed to the operating system before its commit); a power cut or
+     * a hand in the staging folder may not.
+     */
+    static boolean stagedFilesIntact(ExecutionContext context, RunFolders.Staging staging) {
+        for (String name : stagedFiles()) {
+            String key = lengthKey(name);
+            if (!context.containsKey(key)) {
+                return false;
+            }
+            Path file = staging.root().resolve(name);
+            try {
+                if (!Files.isRegularFile(file) || Files.size(file) < context.getLong(key)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -71,28 +115,25 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     public void open(ExecutionContext context) {
         boolean resuming = context.containsKey(TALLY);
         try {
-            Files.createDirectories(folders.staging());
-            Files.createDirectories(folders.internal());
-            openFile(context, resuming, folders.staging().resolve("assessments.csv"), PublishedColumns.ASSESSMENTS);
-            openFile(context, resuming, folders.staging().resolve("options.csv"), PublishedColumns.OPTIONS);
-            openFile(context, resuming, folders.staging().resolve("rejects.csv"), PublishedColumns.REJECTS);
-            openFile(context, resuming, folders.staging().resolve("assessments.jsonl"), null);
-            openFile(context, resuming, folders.internal().resolve(ASSESSED_IDS), null);
-            for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE,
-                    ReportFeeds.REJECTS)) {
-                openFile(context, resuming, folders.internal().resolve(feed), null);
+            Files.createDirectories(staging.publish());
+            Files.createDirectories(staging.internal());
+            for (String name : stagedFiles()) {
+                openFile(context, resuming, name, CSV_HEADERS.get(name));
             }
         } catch (IOException e) {
-            throw new ItemStreamException("cannot open the staged outputs in " + folders.staging(), e);
+            throw new ItemStreamException("cannot open the staged outputs in " + staging.root(), e);
         }
         tally = resuming ? RunTally.of((Map<String, Long>) context.get(TALLY)) : new RunTally();
     }
 
-    private void openFile(ExecutionContext context, boolean resuming, Path path, List<String> csvHeader)
+    private void openFile(ExecutionContext context, boolean resuming, String stagedFile, List<String> csvHeader)
             throws IOException {
+        Path path = staging.root().resolve(stagedFile);
         String name = path.getFileName().toString();
-        StagedFile file = resuming ? StagedFile.resume(path, context.getLong(LENGTH + name)) : StagedFile.create(path);
+        StagedFile file = resuming ? StagedFile.resume(path, context.getLong(lengthKey(stagedFile)))
+                : StagedFile.create(path);
         files.put(name, file);
+        stagedNames.put(name, stagedFile);
         if (csvHeader != null) {
             CSVPrinter printer = new CSVPrinter(file.writer(), CSV);
             if (!resuming) {
@@ -194,20 +235,29 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     @Override
     public void update(ExecutionContext context) {
-        lengths.forEach((name, length) -> context.putLong(LENGTH + name, length));
+        lengths.forEach((name, length) -> context.putLong(lengthKey(stagedNames.get(name)), length));
         context.put(TALLY, tally.snapshot());
     }
 
     @Override
     public void close() {
+        // close every file even when one fails, then report the first failure
+        UncheckedIOException failure = null;
         for (StagedFile file : files.values()) {
             try {
                 file.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if (failure == null) {
+                    failure = new UncheckedIOException(e);
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
         }
         files.clear();
         printers.clear();
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

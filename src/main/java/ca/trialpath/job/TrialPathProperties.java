@@ -16,4 +16,17 @@ public record TrialPathProperties(
         @DefaultValue("1000") int chunkSize,
         @DefaultValue("10s") Duration progressInterval,
         @DefaultValue("5000") int maxRowsPerList) {
+
+    /** Wrong settings stop the command at start-up, not after an hour of assessing. */
+    public TrialPathProperties {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("trialpath.chunk-size must be at least 1, not " + chunkSize);
+        }
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new IllegalArgumentException("trialpath.progress-interval must be positive, not " + progressInterval);
+        }
+        if (maxRowsPerList < 0) {
+            throw new IllegalArgumentException("trialpath.max-rows-per-list must not be negative, not " + maxRowsPerList);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package ca.trialpath.launch;
 
 import ca.trialpath.cohort.CohortFiles;
+import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.job.NightlyJobConfiguration;
 import ca.trialpath.job.RunCounts;
 import ca.trialpath.report.RunFolders;
@@ -79,17 +80,18 @@ public class RunLauncher {
             String fingerprint = InputFingerprint.of(files);
             JobParameters parameters = parameters(request, fingerprint);
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            // a published run whose folder was deleted or replaced by hand since is published again, as a
+            // run of its own keyed by the one before it, so that a crash of the republication resumes too
+            while (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 if (SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
                     out.println("trialpath: " + folders.published() + " was already published from these same input"
                             + " files (execution " + last.getId() + "); nothing to do");
                     return PUBLISHED;
                 }
-                // the folder was deleted or replaced by hand since: publish it again as a new run
                 log.warn("execution {} published {} from these input files, but the folder no longer holds that run;"
                         + " publishing it again", last.getId(), folders.published());
                 parameters = new JobParametersBuilder(parameters)
-                        .addString("republished", java.time.Instant.now().toString())
+                        .addLong("republishedAfter", last.getId())
                         .toJobParameters();
                 last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
             }
@@ -116,11 +118,6 @@ public class RunLauncher {
         if (failures.isEmpty()) {
             return execution.getExitStatus().getExitDescription();
         }
-        Throwable cause = failures.get(0);
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return TrialPathCommand.rootMessage(failures.get(0));
     }
 }

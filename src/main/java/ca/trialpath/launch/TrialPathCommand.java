@@ -1,6 +1,7 @@
 package ca.trialpath.launch;
 
 import ca.trialpath.TrialPathApplication;
+import ca.trialpath.cohort.CohortFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,6 +54,13 @@ public class TrialPathCommand {
                     + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10])");
             return RunLauncher.USAGE;
         }
+        try {
+            // a missing input is a wrong call: say so before a database is opened
+            CohortFiles.resolve(request.input());
+        } catch (IllegalArgumentException e) {
+            err.println("trialpath: " + e.getMessage());
+            return RunLauncher.USAGE;
+        }
         SpringApplication application = new SpringApplication(TrialPathApplication.class);
         application.addInitializers(TrialPathCommand::absoluteRepositoryPath);
         try (ConfigurableApplicationContext context = application.run(request.springArguments().toArray(String[]::new))) {
@@ -63,8 +71,8 @@ public class TrialPathCommand {
         }
     }
 
-    /** The innermost message: Spring wraps the one an operator can act on in several layers. */
-    private static String rootMessage(Throwable e) {
+    /** The first line of the innermost message: Spring wraps the one an operator can act on in several layers. */
+    static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

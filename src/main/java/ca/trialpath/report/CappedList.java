@@ -59,12 +59,4 @@ final class CappedList {
                     + Html.escape(whereTheRestIs) + "</p>\n");
         }
     }
-
-    long shown() {
-        return shown;
-    }
-
-    long notShown() {
-        return notShown;
-    }
 }

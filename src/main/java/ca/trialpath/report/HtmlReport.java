@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * options with the rule and guideline section behind them.
  *
  * <p>The page is self-contained (inline CSS, no script, nothing loaded from the network; a Content Security
- * Policy says so to the browser) and prints. It is streamed: each section is one pass over the JSON Lines
- * files (two for the worklist, one per priority), so memory does not grow with the number of people. Every
- * value from the data goes through {@link Html#escape(String)}.
+ * Policy says so to the browser) and prints. It is written from the {@link ReportFeeds} the run gathered
+ * (the first entries of each list and the totals), so its size and cost depend on the cap per list, not on
+ * the number of people. Every value from the data goes through {@link Html#escape(String)}.
  */
 public final class HtmlReport {
 

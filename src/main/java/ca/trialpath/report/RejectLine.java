@@ -2,7 +2,7 @@ package ca.trialpath.report;
 
 import tools.jackson.databind.JsonNode;
 
-/** One line of {@code rejects.jsonl}: an input row the job could not assess, and why. */
+/** One line of the rejects feed ({@link ReportFeeds#REJECTS}): an input row the job could not assess, and why. */
 record RejectLine(String sourceFile, String line, String patientId, String reasonCode, String message) {
 
     static RejectLine from(JsonNode node) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 /**
  * Where a run writes. Everything is staged under {@code <output>/.trialpath/} (the same file system,
  * so the final move is a rename) and only a complete folder is moved to {@code <output>/<date>/}.
+ * Each run (job instance) stages in a folder of its own, so a corrected export for the same date
+ * never mixes its rows with an earlier, failed run's.
  */
 public record RunFolders(Path output, LocalDate runDate) {
 
@@ -15,14 +17,19 @@ public record RunFolders(Path output, LocalDate runDate) {
         return output.resolve(WORK);
     }
 
-    /** Becomes the published folder as a whole. */
-    public Path staging() {
-        return work().resolve("staging").resolve(runDate.toString()).resolve("publish");
+    /** Every run's staging folders are in here, named {@code <date>-<job instance id>}. */
+    public Path stagingRoot() {
+        return work().resolve("staging");
     }
 
-    /** Files the job needs while it runs but does not publish. */
-    public Path internal() {
-        return work().resolve("staging").resolve(runDate.toString()).resolve("internal");
+    /** The staging folder of one run (job instance) for this date. */
+    public Staging staging(long jobInstanceId) {
+        return new Staging(stagingRoot().resolve(runDate + "-" + jobInstanceId));
+    }
+
+    /** Whether a folder of {@link #stagingRoot()} belongs to a run for this date. */
+    public boolean isStagingOfThisDate(Path folder) {
+        return folder.getFileName().toString().startsWith(runDate + "-");
     }
 
     public Path published() {
@@ -36,5 +43,20 @@ public record RunFolders(Path output, LocalDate runDate) {
 
     public Path lockFile() {
         return work().resolve("run.lock");
+    }
+
+    /**
+     * One run's staging folder: {@code publish/} becomes the published folder as a whole;
+     * {@code internal/} holds what the job needs while it runs but does not publish.
+     */
+    public record Staging(Path root) {
+
+        public Path publish() {
+            return root.resolve("publish");
+        }
+
+        public Path internal() {
+            return root.resolve("internal");
+        }
     }
 }

@@ -16,10 +16,12 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    public static void write(RunSummary summary, String inputFingerprint, Path target) throws IOException {
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, Path target)
+            throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
+        json.put("job_instance_id", jobInstanceId);
         json.put("start_time", summary.startTime().toString());
         json.put("end_time", summary.endTime().toString());
         // the same value as the guideline_version column of every assessment, then what it stands for
@@ -55,14 +57,25 @@ public final class SummaryJson {
 
     /** Whether a published folder holds a run of exactly these input files. */
     public static boolean isPublishedFrom(Path folder, String inputFingerprint) {
-        Path summary = folder.resolve("summary.json");
-        return java.nio.file.Files.exists(summary) && inputFingerprint.equals(fingerprintOf(summary));
+        return inputFingerprint.equals(fingerprintOf(folder.resolve("summary.json")));
     }
 
-    /** The input fingerprint of a published folder, or {@code null} if it has none. */
-    static String fingerprintOf(Path summary) {
+    /** Whether a published folder was published by this run (job instance). */
+    public static boolean isPublishedBy(Path folder, long jobInstanceId) {
+        return String.valueOf(jobInstanceId).equals(field(folder.resolve("summary.json"), "job_instance_id"));
+    }
+
+    private static String fingerprintOf(Path summary) {
+        return field(summary, "input_fingerprint");
+    }
+
+    /** A top-level field of a summary.json as text, or {@code null} when it or the file is missing or unreadable. */
+    private static String field(Path summary, String name) {
+        if (!java.nio.file.Files.exists(summary)) {
+            return null;
+        }
         try {
-            var node = MAPPER.readTree(summary.toFile()).get("input_fingerprint");
+            var node = MAPPER.readTree(summary.toFile()).get(name);
             return node == null || node.isNull() ? null : node.asString();
         } catch (RuntimeException e) {
             return null;

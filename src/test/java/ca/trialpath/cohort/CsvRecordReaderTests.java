@@ -417,19 +417,6 @@ class CsvRecordReaderTests {
         assertThat(records.get(1).cells()).containsExactly("b");
     }
 
-    @Test
-    void shouldReportTheLineTheNextRecordWouldStartOn() throws IOException {
-        // given
-        try (CsvRecordReader reader = new CsvRecordReader(new StringReader("a\n\"b\nc\"\n"))) {
-            // when
-            reader.next();
-            reader.next();
-
-            // then
-            assertThat(reader.line()).isEqualTo(4);
-        }
-    }
-
     private static List<CsvRecord> readAll(String text) throws IOException {
         return readAll(new StringReader(text));
     }

@@ -34,7 +34,8 @@ public final class PublishedOutputs {
             "assessments.jsonl");
 
     /** summary.json fields that differ from one execution to the next. */
-    public static final List<String> RUN_FIELDS = List.of("start_time", "end_time", "job_execution_id");
+    public static final List<String> RUN_FIELDS = List.of("start_time", "end_time", "job_execution_id",
+            "job_instance_id");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

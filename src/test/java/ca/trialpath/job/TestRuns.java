@@ -1,7 +1,7 @@
 package ca.trialpath.job;
 
 import ca.trialpath.cohort.CohortFiles;
-import ca.trialpath.launch.InputFingerprint;
+import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.launch.RunLauncher;
 import ca.trialpath.launch.RunRequest;
 import java.io.IOException;
