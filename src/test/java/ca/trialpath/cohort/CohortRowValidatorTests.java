@@ -804,6 +804,20 @@ class CohortRowValidatorTests {
         assertThat(rejected.message()).contains("column 'prior_treatments': 'Laser Therapy'");
     }
 
+    @Test
+    void shouldWriteControlCharactersOfAValueVisiblySoAMessageStaysOneLine() {
+        // given: a hostile cell that would forge a line in a log or a cron mail
+        Map<String, String> row = validRow();
+        row.put("sex", "Q\nERROR forged line\u0000");
+
+        // when
+        RejectedRow rejected = rejected(validate(row));
+
+        // then
+        assertThat(rejected.message()).doesNotContain("\n", "\u0000")
+                .contains("column 'sex': 'Q\\nERROR forged line\\u0000'");
+    }
+
     private static Map<String, String> validRow() {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("patient_id", "P-001");

@@ -96,6 +96,7 @@ class CommandLineTests {
         assertThat(status).isEqualTo(RunLauncher.USAGE);
         assertThat(last.errLines()).containsExactly("trialpath: input " + missing + " does not exist");
         assertThat(output.resolve(DATE)).doesNotExist();
+        assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
     }
 
     @Test
@@ -111,6 +112,7 @@ class CommandLineTests {
         assertThat(status).isEqualTo(RunLauncher.USAGE);
         assertThat(last.errLines()).containsExactly("trialpath: input folder " + input + " holds no *.csv file");
         assertThat(output.resolve(DATE)).doesNotExist();
+        assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
     }
 
     @Test
