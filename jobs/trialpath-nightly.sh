@@ -26,7 +26,9 @@ java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
     "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
     "--spring.config.additional-location=file:$TRIALPATH_CONFIG"
 status=$?
-if [ "$status" -ne 0 ]; then
+if [ "$status" -eq 2 ]; then
+    echo "TrialPath was called wrongly (exit status 2): fix the setting named above in this script or its environment." >&2
+elif [ "$status" -ne 0 ]; then
     echo "TrialPath nightly run for $(date +%F) FAILED with exit status $status: nothing was published." >&2
     echo "Fix the cause named above, then run this script again: it resumes where the run stopped." >&2
 fi
