@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The identity of a run's input: SHA-256 over each file's name and content, in run order. Two nights
@@ -35,7 +36,7 @@ public final class InputFingerprint {
     }
 
     /** From digests already taken, e.g. while the files were inspected. */
-    public static String of(java.util.stream.Stream<FileDigest> files) {
+    public static String of(Stream<FileDigest> files) {
         MessageDigest run = newSha256();
         files.forEach(file -> {
             run.update(file.name().getBytes(StandardCharsets.UTF_8));

@@ -190,6 +190,10 @@ class ReportPublisher implements Tasklet {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot publish " + target + " atomically: the output folder must be on one file system", e);
         }
+        // the rename itself is on disk once the output folder's entry is
+        try (FileChannel folder = FileChannel.open(folders.output(), StandardOpenOption.READ)) {
+            folder.force(true);
+        }
         removeStagingOfThisDate();
     }
 

@@ -17,10 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -44,11 +47,11 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             "publish/options.csv", PublishedColumns.OPTIONS,
             "publish/rejects.csv", PublishedColumns.REJECTS);
     /** The options.csv row of each option after its patient_id: the same for everyone, so formatted once. */
-    private static final Map<TreatmentOption, String> OPTION_ROWS = new java.util.EnumMap<>(TreatmentOption.class);
+    private static final Map<TreatmentOption, String> OPTION_ROWS = new EnumMap<>(TreatmentOption.class);
 
     static {
         for (TreatmentOption option : TreatmentOption.values()) {
-            OPTION_ROWS.put(option, "," + CSV.format(java.util.stream.Stream.of(option.ruleId(), option.code(),
+            OPTION_ROWS.put(option, "," + CSV.format(Stream.of(option.ruleId(), option.code(),
                     option.label(), option.regimens(), option.goal().name(), option.section().heading(), option.basis())
                     .map(SpreadsheetSafe::cell).toArray()) + "\n");
         }
@@ -215,7 +218,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     }
 
     private void writeRejected(RejectedRow row) throws IOException {
-        printSafe("rejects.csv", java.util.Arrays.asList(row.sourceFile(), Long.toString(row.line()), row.patientId(),
+        printSafe("rejects.csv", Arrays.asList(row.sourceFile(), Long.toString(row.line()), row.patientId(),
                 row.reason().name(), row.message()));
         if (tally.rejected() < reportCap) {
             var feed = files.get(ReportFeeds.REJECTS).writer();

@@ -1,5 +1,7 @@
 package ca.trialpath.report;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The two ways a value from the data may enter {@code report.html}: as escaped text (element content or a
  * quoted attribute) and as a fragment id. Nothing from the data is written any other way.
@@ -54,7 +56,7 @@ final class Html {
             if (cp < 128 && (Character.isLetterOrDigit(cp) || cp == '.' || cp == '_' || cp == '-')) {
                 id.append((char) cp);
             } else {
-                for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
                     id.append('~').append(String.format("%02X", b & 0xFF));
                 }
             }

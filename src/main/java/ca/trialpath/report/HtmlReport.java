@@ -1,5 +1,6 @@
 package ca.trialpath.report;
 
+import ca.trialpath.guideline.ReviewFlag;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import ca.trialpath.guideline.ReviewFlag;
 import tools.jackson.databind.json.JsonMapper;
+
 
 /**
  * Writes {@code report.html}, the page research coordinators read every morning (outputs.md): the run at a
@@ -482,11 +484,11 @@ public final class HtmlReport {
     }
 
     private static Map<String, String> orderedLabels(String... keysAndLabels) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (int i = 0; i < keysAndLabels.length; i += 2) {
             labels.put(keysAndLabels[i], keysAndLabels[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 
     // System fonts only: the page loads nothing. Colours keep WCAG AA contrast; priority is also in the text.

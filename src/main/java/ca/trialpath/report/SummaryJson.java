@@ -2,6 +2,7 @@ package ca.trialpath.report;
 
 import ca.trialpath.guideline.GuidelineVersion;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class SummaryJson {
 
     /** A top-level field of a summary.json as text, or {@code null} when it or the file is missing or unreadable. */
     private static String field(Path summary, String name) {
-        if (!java.nio.file.Files.exists(summary)) {
+        if (!Files.exists(summary)) {
             return null;
         }
         try {
