@@ -44,7 +44,7 @@ class InputInspection implements Tasklet {
         String fingerprint = InputFingerprint.of(inspected.stream()
                 .map(file -> new InputFingerprint.FileDigest(file.name(), file.sha256())));
         if (!fingerprint.equals(inputFingerprint)) {
-            throw new IllegalStateException("the input files in " + input + " changed after this run was started"
+            throw new RunCheckFailedException("the input files in " + input + " changed after this run was started"
                     + " (a new export arriving?); run the command again to start a run for the files as they are now");
         }
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()

@@ -1,7 +1,7 @@
 package ca.trialpath.job;
 
 /** More rows were rejected than the run allows: upstream data broke, and someone must look. */
-class RejectRateExceededException extends RuntimeException {
+class RejectRateExceededException extends RunCheckFailedException {
 
     RejectRateExceededException(String message) {
         super(message);

@@ -132,7 +132,7 @@ class ReportPublisher implements Tasklet {
             long rejected = rejectedRows.getOrDefault(written, 0L);
             if (read != assessed + rejected || assessed != tally.assessed(input.name())
                     || rejected != tally.rejected(input.name())) {
-                throw new IllegalStateException("invariant broken for " + input.name() + ": read " + read
+                throw new RunCheckFailedException("invariant broken for " + input.name() + ": read " + read
                         + " rows, but assessments.csv holds " + assessed + " and rejects.csv " + rejected
                         + "; nothing is published");
             }

@@ -1,5 +1,6 @@
 package ca.trialpath.job;
 
+import ca.trialpath.cohort.CohortFileException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,11 @@ class RunOutcomeLog implements JobExecutionListener {
             log.error("run {} {} (execution {}){}: {}", runDate, execution.getStatus(), execution.getId(),
                     counts == null ? "" : ", " + counts,
                     execution.getAllFailureExceptions().stream().map(Throwable::getMessage).toList());
+            // a broken file or a failed check is a data problem, said in full above; anything else is a
+            // fault of the program or the machine, and its stack trace is what a developer needs
+            execution.getAllFailureExceptions().stream()
+                    .filter(failure -> !(failure instanceof CohortFileException || failure instanceof RunCheckFailedException))
+                    .forEach(failure -> log.error("cause of the failure", failure));
         }
     }
 }
