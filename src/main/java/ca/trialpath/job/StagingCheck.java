@@ -34,7 +34,9 @@ class StagingCheck implements StepExecutionListener {
         }
         log.warn("the staged files in {} hold less than the last commit of this run (power cut, or the folder was"
                 + " changed by hand): assessing every row again instead of resuming", staging.root());
-        List<String> keys = context.entrySet().stream().map(Map.Entry::getKey).toList();
+        // forget where the reader, the writer and the tally were: they open as on a first run
+        List<String> keys = context.entrySet().stream().map(Map.Entry::getKey)
+                .filter(key -> key.startsWith("reader.") || key.startsWith("writer.")).toList();
         keys.forEach(context::remove);
     }
 }
