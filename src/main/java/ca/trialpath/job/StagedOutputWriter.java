@@ -63,7 +63,6 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     private final Map<String, StagedFile> files = new LinkedHashMap<>();
     private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
-    private final Map<String, String> stagedNames = new LinkedHashMap<>();
     private RunTally tally = new RunTally();
     /** One assessment as JSON, written once and copied to the JSON Lines file and the report feeds. */
     private final StringBuilderWriter line = new StringBuilderWriter();
@@ -85,9 +84,9 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         return names;
     }
 
-    /** The execution-context key of a staged file's length at the last commit. */
+    /** The execution-context key of a staged file's length at the last commit (file names are unique). */
     static String lengthKey(String stagedFile) {
-        return LENGTH + stagedFile;
+        return LENGTH + Path.of(stagedFile).getFileName();
     }
 
     /**
@@ -136,7 +135,6 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         StagedFile file = resuming ? StagedFile.resume(path, context.getLong(lengthKey(stagedFile)))
                 : StagedFile.create(path);
         files.put(name, file);
-        stagedNames.put(name, stagedFile);
         if (csvHeader != null) {
             CSVPrinter printer = new CSVPrinter(file.writer(), CSV);
             if (!resuming) {
@@ -238,7 +236,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     @Override
     public void update(ExecutionContext context) {
-        lengths.forEach((name, length) -> context.putLong(lengthKey(stagedNames.get(name)), length));
+        lengths.forEach((name, length) -> context.putLong(lengthKey(name), length));
         context.put(TALLY, tally.snapshot());
     }
 
