@@ -55,6 +55,8 @@ class ReportPublisher implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
     private static final int REJECTS_IN_FAILURE_MESSAGE = 10;
+    /** How the staged CSV files are read back: by their header names. */
+    private static final CSVFormat STAGED_CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final JobRepository jobRepository;
     private final RunFolders folders;
@@ -142,7 +144,7 @@ class ReportPublisher implements Tasklet {
     private static Map<String, Long> rowsPerSourceFile(Path csv, String column) throws IOException {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                CSVParser parser = STAGED_CSV.parse(reader)) {
             for (CSVRecord record : parser) {
                 rows.merge(record.get(column), 1L, Long::sum);
             }
@@ -158,7 +160,7 @@ class ReportPublisher implements Tasklet {
         }
         List<String> first = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(staging.publish().resolve("rejects.csv"), StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                CSVParser parser = STAGED_CSV.parse(reader)) {
             for (CSVRecord reject : parser) {
                 if (first.size() == REJECTS_IN_FAILURE_MESSAGE) {
                     break;
