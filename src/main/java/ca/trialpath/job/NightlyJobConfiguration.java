@@ -1,6 +1,7 @@
 package ca.trialpath.job;
 
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
+import ca.trialpath.report.ReportText;
 import ca.trialpath.report.RunFolders;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -124,9 +125,10 @@ public class NightlyJobConfiguration {
     ReportPublisher reportPublisher(JobRepository jobRepository, TrialPathProperties properties,
             @Value("#{jobParameters['runDate']}") String runDate, @Value("#{jobParameters['output']}") String output,
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
-            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint) {
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
+            @Value("#{jobParameters['lang'] ?: 'en'}") String lang) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
-                maxRejectRate, inputFingerprint, properties.maxRowsPerList());
+                maxRejectRate, inputFingerprint, properties.maxRowsPerList(), ReportText.of(lang));
     }
 
     private static RunFolders folders(String output, String runDate) {

@@ -4,6 +4,7 @@ import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
+import ca.trialpath.report.ReportText;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
@@ -66,13 +67,13 @@ class ReportPublisher implements Tasklet {
     private final HtmlReport html;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
-            String inputFingerprint, int maxRowsPerList) {
+            String inputFingerprint, int maxRowsPerList, ReportText text) {
         this.jobRepository = jobRepository;
         this.folders = folders;
         this.runDate = runDate;
         this.maxRejectRate = maxRejectRate;
         this.inputFingerprint = inputFingerprint;
-        this.html = new HtmlReport(maxRowsPerList);
+        this.html = new HtmlReport(maxRowsPerList, text);
     }
 
     @Override

@@ -53,6 +53,8 @@ public class RunLauncher {
                 .addString("runDate", request.runDate().toString())
                 .addDouble("maxRejectRate", request.maxRejectRate())
                 .addString("inputFingerprint", inputFingerprint)
+                // not identifying: a French report of the same inputs is the same run (README, Decisions)
+                .addString("lang", request.lang(), false)
                 .toJobParameters();
     }
 

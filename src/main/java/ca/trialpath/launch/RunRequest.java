@@ -1,5 +1,6 @@
 package ca.trialpath.launch;
 
+import ca.trialpath.report.ReportText;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,12 +14,18 @@ import java.util.Set;
  * The job parameters a user typed, checked before anything starts.
  *
  * @param springArguments the {@code --name=value} arguments, passed to Spring Boot as they are
+ * @param lang the language of report.html, one of {@link ReportText#LANGUAGES}
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
-        List<String> springArguments) {
+        List<String> springArguments, String lang) {
+
+    /** A request for an English report. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
+        this(input, output, runDate, maxRejectRate, springArguments, ReportText.DEFAULT_LANGUAGE);
+    }
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
-    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate");
+    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "lang");
 
     /** @throws UsageException naming the first thing wrong */
     public static RunRequest parse(String[] args, LocalDate today) {
@@ -32,11 +39,11 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             int equals = arg.indexOf('=');
             if (equals <= 0) {
                 throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
-                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate")) + ")");
+                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "lang")) + ")");
             }
             String name = arg.substring(0, equals);
             if (!PARAMETERS.contains(name)) {
-                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate");
+                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate, lang");
             }
             if (values.put(name, arg.substring(equals + 1)) != null) {
                 throw new UsageException("parameter '" + name + "' is given twice");
@@ -69,7 +76,11 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
                 throw new UsageException("maxRejectRate '" + values.get("maxRejectRate") + "' is not a number from 0 to 1");
             }
         }
+        String lang = values.getOrDefault("lang", ReportText.DEFAULT_LANGUAGE);
+        if (!ReportText.LANGUAGES.contains(lang)) {
+            throw new UsageException("lang '" + lang + "' is not one of " + String.join(", ", ReportText.LANGUAGES));
+        }
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, List.copyOf(spring));
+                runDate, maxRejectRate, List.copyOf(spring), lang);
     }
 }

@@ -2,7 +2,6 @@ package ca.trialpath.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 
 /**
  * A list of the page that shows at most {@code max} items and counts the rest while streaming, so the page
@@ -15,11 +14,13 @@ final class CappedList {
     private final long max;
     private final String open;
     private final String close;
+    private final ReportText text;
     private long shown;
     private long notShown;
 
-    CappedList(Writer out, long max, String open, String close) {
+    CappedList(Writer out, long max, String open, String close, ReportText text) {
         this.out = out;
+        this.text = text;
         this.max = max;
         this.open = open;
         this.close = close;
@@ -55,8 +56,8 @@ final class CappedList {
             out.write("<p class=\"empty\">" + Html.escape(emptySentence) + "</p>\n");
         }
         if (notShown > 0) {
-            out.write("<p class=\"more\">" + String.format(Locale.ROOT, "%,d", notShown) + " more not shown: see "
-                    + Html.escape(whereTheRestIs) + "</p>\n");
+            out.write("<p class=\"more\">" + Html.escape(text.get("list.more", text.number(notShown), whereTheRestIs))
+                    + "</p>\n");
         }
     }
 }
