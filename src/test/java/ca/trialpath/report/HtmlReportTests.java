@@ -221,12 +221,237 @@ class HtmlReportTests {
         assertThat(Files.readString(target)).contains("P0009", "Supportive (comfort) care", "No options: the guideline gives no");
     }
 
+    @Test
+    void shouldWriteTheReportInFrenchWithTheCodesOfTheCsvFilesUnchanged() throws IOException {
+        // given
+        Map<String, Object> noStandard = person("P0007", "LOCAL_RECURRENCE", "LOCAL", "TREAT_RECURRENCE", true, "HIGH",
+                List.of("NO_STANDARD_OPTION"), List.of());
+
+        // when
+        String html = render(5000, ReportText.of("fr"), List.of(distant("P0001", "HIGH"), local("P0002"), noStandard),
+                List.of(reject("cohort-b.csv", 17, "P0199")), List.of());
+
+        // then
+        assertThat(html).contains("<html lang=\"fr\">", "<title>Rapport TrialPath 2026-11-27</title>",
+                "<h2 id=\"at-a-glance-h\">L’exécution en un coup d’œil</h2>",
+                "<h2 id=\"worklist-h\">Liste de travail : discussion d’essai clinique</h2>",
+                "<h2 id=\"review-h\">Personnes à examiner</h2>", "<h2 id=\"rejects-h\">Lignes rejetées</h2>",
+                "<h2 id=\"people-h\">Chaque personne</h2>", "<th scope=\"row\">Métastases à distance</th><td class=\"num\">3</td>",
+                "<th scope=\"row\">HAUTE</th>", "1\u00a0234");
+        assertThat(section(html, "people")).contains("<code>DM1</code></th><td>Chimiothérapie</td>",
+                "<code>DM2</code></th><td>Chimiothérapie dans le cadre d’une chimioradiothérapie</td>",
+                "Il n’existe aucun traitement standard des métastases à distance",
+                "<span title=\"DISTANT_METASTASIS\">Métastases à distance</span>", "oui, priorité HAUTE",
+                "Aucune option : la ligne directrice ne donne aucune option standard après ce traitement antérieur.",
+                "<td>Métastases à distance</td>");
+        assertThat(section(html, "review")).contains("<code>SURGICAL_ASSESSMENT_NEEDED</code>: Une option chirurgicale est proposée",
+                "data-flag=\"SURGICAL_ASSESSMENT_NEEDED\"");
+        assertThat(section(html, "worklist")).contains("data-priority=\"HIGH\"", "data-pathway=\"DISTANT_METASTASIS\"",
+                "<option value=\"LOCAL_RECURRENCE\">Récidive locale</option>", "<span class=\"prio prio-high\">HAUTE</span>");
+        assertThat(section(html, "rejects")).contains("<code>INVALID_VALUE</code>");
+    }
+
+    @Test
+    void shouldShowNoEnglishWordsOfItsOwnInTheFrenchReport() throws IOException {
+        // given: every label, heading and sentence of the English bundle that French says differently
+        ReportText english = ReportText.english();
+        ReportText french = ReportText.of("fr");
+        java.util.Properties keys = new java.util.Properties();
+        try (var in = HtmlReport.class.getResourceAsStream("/messages/report.properties")) {
+            keys.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+
+        // when
+        String html = render(2, french, List.of(distant("P0001", "HIGH"), local("P0002"), outOfScope("P0003")),
+                List.of(reject("cohort-b.csv", 17, "P0199")), List.of());
+
+        // then: no English text stands alone as an element's text or an attribute (the data may be English)
+        List<String> english_ = new ArrayList<>();
+        for (String key : keys.stringPropertyNames()) {
+            String words = english.get(key);
+            if (words.contains("{") || key.startsWith("option.") || words.equals(french.get(key))) {
+                continue;
+            }
+            String escaped = Html.escape(words);
+            if (html.contains(">" + escaped + "<") || html.contains("title=\"" + escaped + "\"")
+                    || html.contains("aria-label=\"" + escaped + "\"")) {
+                english_.add(key + " = " + words);
+            }
+        }
+        assertThat(english_).as("English words in the French report").isEmpty();
+        assertThat(html).doesNotContain("The run at a glance", "Trial-discussion worklist", "People needing review",
+                "Rejected rows", "Each person", "more not shown", "not recorded");
+    }
+
+    @Test
+    void shouldMarkTheListsForSortingAndFilteringWithTheCodesOfEachRow() throws IOException {
+        Map<String, Object> quebec = distant("H2", "HIGH");
+        quebec.put("province", "QC");
+        quebec.put("review_flags", List.of("UNKNOWN_SITE_TERM", "SURGICAL_ASSESSMENT_NEEDED"));
+        String html = render(5000, List.of(local("R1"), distant("H1", "HIGH"), quebec), List.of());
+
+        String worklist = section(html, "worklist");
+        assertThat(worklist).contains("<table class=\"sortable\" id=\"worklist-table\">",
+                "<form class=\"controls\" data-table=\"worklist-table\" role=\"search\"",
+                "<tr data-order=\"0\" data-id=\"H1\" data-priority=\"HIGH\" data-pathway=\"DISTANT_METASTASIS\" data-province=\"ON\" data-flag=\"\">",
+                "<tr data-order=\"1\" data-id=\"H2\" data-priority=\"HIGH\" data-pathway=\"DISTANT_METASTASIS\" data-province=\"QC\" "
+                        + "data-flag=\"UNKNOWN_SITE_TERM SURGICAL_ASSESSMENT_NEEDED\">",
+                "<tr data-order=\"2\" data-id=\"R1\" data-priority=\"ROUTINE\"",
+                "data-filter=\"priority\"", "data-filter=\"pathway\"", "data-filter=\"province\"", "data-filter=\"flag\"",
+                "data-filter=\"id\"", "data-pattern=\"{0} of {1} rows shown\"",
+                "<option value=\"HIGH\">HIGH</option>", "<option value=\"NO_STANDARD_OPTION\">NO_STANDARD_OPTION</option>");
+        // without the script the filters do nothing, so the page hides them until the script shows them
+        assertThat(worklist).containsPattern("<form class=\"controls\"[^>]* hidden>");
+        assertThat(section(html, "review")).contains("<table class=\"sortable\" id=\"review-table\">",
+                "data-table=\"review-table\"");
+    }
+
+    @Test
+    void shouldAllowItsOneInlineScriptByHashAndPrintTheWorklistCleanly() throws Exception {
+        String html = render(5000, List.of(distant("H1", "HIGH")), List.of());
+
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("<script>(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        assertThat(script.find()).isTrue();
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertThat(html).contains("script-src 'sha256-" + hash + "'");
+        assertThat(script.group(1)).doesNotContain("http", "fetch(", "XMLHttpRequest", "eval(");
+        assertThat(html).contains("@media print", "nav.skip, form.controls, figure.chart svg, details { display: none; }",
+                "#worklist { break-before: page; }");
+    }
+
+    @Test
+    void shouldDrawEachCountAsAChartWithItsTableAsTheTextEquivalent() throws IOException {
+        String html = render(5000, List.of(distant("H1", "HIGH")), List.of());
+
+        String glance = section(html, "at-a-glance");
+        for (String chart : List.of("chart-pathways", "chart-priorities", "chart-reasons")) {
+            int start = glance.indexOf("<figure class=\"chart\" id=\"" + chart + "\">");
+            assertThat(start).as(chart).isNotNegative();
+            String figure = glance.substring(start, glance.indexOf("</figure>", start));
+            assertThat(figure).contains("<table class=\"counts\">", "<svg class=\"chart\" role=\"img\" aria-labelledby=\""
+                    + chart + "-svg-title " + chart + "-svg-desc\"", "<title id=\"" + chart + "-svg-title\">",
+                    "<desc id=\"" + chart + "-svg-desc\">");
+        }
+        assertThat(glance).contains("<desc id=\"chart-pathways-svg-desc\">Local recurrence: 2. Distant metastasis: 3. "
+                + "Undetermined: 1. Not recurrent: 1. Out of scope: 1.</desc>");
+    }
+
+    @Test
+    void shouldStartTheTrendWithTheFirstRun() throws IOException {
+        String html = render(5000, List.of(distant("H1", "HIGH")), List.of());
+
+        String trend = section(html, "at-a-glance");
+        assertThat(trend).contains("id=\"trend\"", "The trend starts with this run",
+                "<tr><th scope=\"row\">2026-11-27</th><td class=\"num\">9</td><td class=\"num\">3</td><td class=\"num\">2</td></tr>");
+    }
+
+    @Test
+    void shouldDrawTheLastThirtyRunsOfTheHistory() throws IOException {
+        // given: 40 earlier runs, and one of a later date that the trend of this run cannot show
+        List<RunTotals> history = new ArrayList<>();
+        for (int day = 0; day < 40; day++) {
+            history.add(new RunTotals(LocalDate.of(2026, 11, 26).minusDays(day), 1000 + day, 100 + day, day));
+        }
+        history.add(new RunTotals(LocalDate.of(2026, 11, 28), 1, 1, 1));
+
+        // when
+        String html = render(5000, ReportText.english(), List.of(), List.of(), history);
+
+        // then
+        String trend = html.substring(html.indexOf("id=\"trend\""), html.indexOf("</figure>", html.indexOf("id=\"trend\"")));
+        assertThat(trend.split("<tr><th scope=\"row\">", -1)).hasSize(31);
+        assertThat(trend).contains("Trend of the last 30 runs", ">2026-10-29<", ">2026-11-27<").doesNotContain("2026-10-28",
+                "2026-11-28", "The trend starts with this run");
+        assertThat(trend.indexOf(">2026-10-29<")).isLessThan(trend.indexOf(">2026-11-26<"));
+    }
+
+    /**
+     * A page for ten million people is as long as a page for two hundred thousand: the feeds hold the first
+     * entries of each list (the cap), the totals say how many there are, and the page counts the rest and
+     * points to the CSV files. The job is not run on ten million rows; the feeds are written as it writes them.
+     */
+    @Test
+    void shouldStayBoundedAtTenMillionPeople() throws IOException {
+        int cap = 100;
+
+        // when
+        String tenMillion = renderAsIfAssessed(10_000_000L, cap, "ten-million");
+        String twoHundredThousand = renderAsIfAssessed(200_000L, cap, "two-hundred-thousand");
+
+        // then
+        long rows = count(tenMillion, "<tr");
+        assertThat(rows).as("table rows of the page for 10M people").isEqualTo(count(twoHundredThousand, "<tr"))
+                // three capped tables (worklist, review, rejects); for each person shown, an options table of a
+                // header and at most five options; the count and trend tables, and the headers
+                .isLessThanOrEqualTo(3L * cap + 6L * cap + 100);
+        assertThat(count(tenMillion, "<article class=\"person\"")).isEqualTo(cap);
+        assertThat(Math.abs(tenMillion.length() - twoHundredThousand.length())).as("bytes apart").isLessThan(500);
+        assertThat((long) tenMillion.length()).isLessThan(cap * 8_000L);
+        assertThat(section(tenMillion, "worklist")).contains("5,999,900 more not shown: see assessments.csv");
+        assertThat(section(tenMillion, "review")).contains("1,999,900 more not shown: see assessments.csv");
+        assertThat(section(tenMillion, "rejects")).contains("199,900 more not shown: see rejects.csv");
+        assertThat(section(tenMillion, "people")).contains("9,999,900 more not shown: see assessments.csv and options.csv");
+        assertThat(section(tenMillion, "at-a-glance")).contains("<th scope=\"row\">Assessed</th><td class=\"num\">10,000,000</td>");
+    }
+
+    private String renderAsIfAssessed(long people, int cap, String name) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        long high = people * 3 / 10;
+        long routine = people * 3 / 10;
+        long review = people / 5;
+        long rejects = people / 50;
+        StringBuilder highFeed = new StringBuilder();
+        StringBuilder routineFeed = new StringBuilder();
+        StringBuilder peopleFeed = new StringBuilder();
+        StringBuilder rejectFeed = new StringBuilder();
+        for (int i = 0; i < cap; i++) {
+            highFeed.append(ReportFeeds.personLine(people - cap + i, JSON.writeValueAsString(distant("H" + i, "HIGH"))));
+            routineFeed.append(ReportFeeds.personLine(i, JSON.writeValueAsString(local("R" + i))));
+            peopleFeed.append(ReportFeeds.personLine(i, JSON.writeValueAsString(local("R" + i))));
+            rejectFeed.append(JSON.writeValueAsString(reject("cohort-b.csv", i + 2, "X" + i))).append('\n');
+        }
+        Files.writeString(folder.resolve(ReportFeeds.HIGH), highFeed, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportFeeds.ROUTINE), routineFeed, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportFeeds.REVIEW), routineFeed, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportFeeds.PEOPLE), peopleFeed, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportFeeds.REJECTS), rejectFeed, StandardCharsets.UTF_8);
+        RunSummary base = summary();
+        Map<String, Long> priorities = new LinkedHashMap<>();
+        priorities.put("HIGH", high);
+        priorities.put("ROUTINE", routine);
+        priorities.put("NONE", people - high - routine);
+        RunSummary summary = new RunSummary(base.runDate(), base.jobExecutionId(), base.startTime(), base.endTime(),
+                base.guidelineVersion(), base.rulesVersion(), base.maxRejectRate(), people + rejects, people, rejects,
+                base.pathways(), priorities, base.rejectReasons(), base.reviewFlags(), base.rules(), base.inputFiles(),
+                base.ignoredColumns());
+        List<RunTotals> history = new ArrayList<>();
+        for (int day = 1; day <= 40; day++) {
+            history.add(new RunTotals(LocalDate.of(2026, 11, 27).minusDays(day), people, high, rejects));
+        }
+        Path target = folder.resolve("report.html");
+        new HtmlReport(cap).write(summary, new ReportFeeds(folder, high, routine, review, people, rejects), history, target);
+        return Files.readString(target, StandardCharsets.UTF_8);
+    }
+
+    private static long count(String html, String what) {
+        return html.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+    }
+
     // ---- fixtures ----
 
     private String render(int max, List<Map<String, Object>> assessments, List<Map<String, Object>> rejects)
             throws IOException {
         Path target = dir.resolve("report.html");
         new HtmlReport(max).write(summary(), feeds(max, assessments, rejects), target);
+        return Files.readString(target, StandardCharsets.UTF_8);
+    }
+
+    private String render(int max, ReportText text, List<Map<String, Object>> assessments,
+            List<Map<String, Object>> rejects, List<RunTotals> history) throws IOException {
+        Path target = dir.resolve("report.html");
+        new HtmlReport(max, text).write(summary(), feeds(max, assessments, rejects), history, target);
         return Files.readString(target, StandardCharsets.UTF_8);
     }
 
