@@ -162,7 +162,7 @@ class SampleRunIntegrationTests {
 
     /** The worklist rows as "PRIORITY patient_id", in page order. */
     private static List<String> worklist(String html) {
-        Matcher row = Pattern.compile("<tr><td><span class=\"prio prio-[a-z]+\">([A-Z]+)</span></td>"
+        Matcher row = Pattern.compile("<tr[^>]*><td[^>]*><span class=\"prio prio-[a-z]+\">([A-Z]+)</span></td>"
                 + "<th scope=\"row\"><a href=\"#p-[^\"]+\">([^<]+)</a>").matcher(section(html, "worklist"));
         List<String> rows = new ArrayList<>();
         while (row.find()) {

@@ -50,6 +50,9 @@ class CommandLineTests {
             maxRejectRate=1.5                        | maxRejectRate '1.5' is not a number from 0 to 1
             maxRejectRate=NaN                        | maxRejectRate 'NaN' is not a number from 0 to 1
             sample-data                              | unexpected argument 'sample-data'
+            lang=de                                  | lang 'de' is not one of en, fr
+            lang=FR                                  | lang 'FR' is not one of en, fr
+            lang=                                    | lang '' is not one of en, fr
             """)
     void shouldExitWithUsageBeforeSpringStartsForAWrongParameter(String wrong, String message) {
         // given
@@ -143,6 +146,31 @@ class CommandLineTests {
         assertThat(last.err()).isEmpty();
         PublishedOutputs.assertSameFolder(output.resolve(DATE), before);
         assertThat(output.resolve(".trialpath/replaced")).doesNotExist();
+    }
+
+    @Test
+    void shouldWriteTheReportInFrenchAndTakeTheLanguageAsNoPartOfTheRunsIdentity() throws Exception {
+        // given
+        String[] french = {"input=" + SAMPLE, "output=" + output, "runDate=" + DATE, "lang=fr"};
+
+        // when
+        int first = run(french);
+
+        // then
+        assertThat(first).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        String html = Files.readString(output.resolve(DATE).resolve("report.html"));
+        assertThat(html).contains("<html lang=\"fr\">", "Liste de travail : discussion d’essai clinique")
+                .doesNotContain("Trial-discussion worklist");
+        assertThat(Files.readString(output.resolve(DATE).resolve("assessments.csv")))
+                .as("the CSV codes stay as they are").contains("DISTANT_METASTASIS", "HIGH").doesNotContain("HAUTE");
+
+        // when: the same inputs with the English default are the same run, already published
+        int second = run("input=" + SAMPLE, "output=" + output, "runDate=" + DATE);
+
+        // then
+        assertThat(second).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("already published");
+        assertThat(Files.readString(output.resolve(DATE).resolve("report.html"))).isEqualTo(html);
     }
 
     @Test
