@@ -5,6 +5,7 @@ import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.ReportText;
+import ca.trialpath.report.RunTotals;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
@@ -117,10 +118,18 @@ class ReportPublisher implements Tasklet {
         SummaryJson.write(summary, inputFingerprint, instanceId, staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
-        html.write(summary, feeds, staging.publish().resolve("report.html"));
+        html.write(summary, feeds, earlierRuns(), staging.publish().resolve("report.html"));
         publish(staging, job.getId());
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The totals of earlier runs for the trend of report.html. The run history (issue 6) keeps them in the
+     * job database; until it is wired here the trend starts with this run.
+     */
+    private List<RunTotals> earlierRuns() {
+        return List.of();
     }
 
     private void checkReadEqualsAssessedPlusRejected(RunFolders.Staging staging, List<InspectedFile> inputs,

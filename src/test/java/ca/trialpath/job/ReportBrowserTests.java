@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +25,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -146,12 +150,12 @@ class ReportBrowserTests {
     @Test
     void shouldShowTheWorklistHighFirst() {
         // when
-        List<String> priorities = visibleWorklistRows().stream().map(row -> row.getAttribute("data-priority")).toList();
+        List<String> priorities = visibleWorklist("data-priority");
 
         // then
         assertThat(priorities).hasSize(95 + 89).startsWith("HIGH");
         assertThat(priorities.lastIndexOf("HIGH")).isLessThan(priorities.indexOf("ROUTINE"));
-        assertThat(visibleWorklistRows().get(0).findElement(By.cssSelector("td")).getText()).isEqualTo("HIGH");
+        assertThat(browser.findElement(By.cssSelector("#worklist-table tbody tr td")).getText()).isEqualTo("HIGH");
     }
 
     @Test
@@ -160,8 +164,7 @@ class ReportBrowserTests {
         new Select(browser.findElement(By.id("worklist-table-priority"))).selectByValue("ROUTINE");
 
         // then
-        List<WebElement> routine = visibleWorklistRows();
-        assertThat(routine).hasSize(89).allSatisfy(row -> assertThat(row.getAttribute("data-priority")).isEqualTo("ROUTINE"));
+        assertThat(visibleWorklist("data-priority")).hasSize(89).containsOnly("ROUTINE");
         assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
                 .isEqualTo("89 of 184 rows shown");
 
@@ -170,14 +173,48 @@ class ReportBrowserTests {
         browser.findElement(By.id("worklist-table-id")).sendKeys(CHANGED_PERSON);
 
         // then
-        assertThat(visibleWorklistRows()).singleElement()
-                .satisfies(row -> assertThat(row.getAttribute("data-id")).isEqualTo(CHANGED_PERSON));
+        assertThat(visibleWorklist("data-id")).containsExactly(CHANGED_PERSON);
 
         // when
         browser.findElement(By.cssSelector("form[data-table='worklist-table'] button[type='reset']")).click();
 
         // then
-        assertThat(visibleWorklistRows()).hasSize(184);
+        assertThat(visibleWorklist("data-id")).hasSize(184);
+    }
+
+    @Test
+    void shouldFilterThePeopleNeedingReviewByFlag() {
+        // when
+        new Select(browser.findElement(By.id("review-table-flag"))).selectByValue("UNKNOWN_SITE_TERM");
+
+        // then
+        List<String> flags = visible("#review-table tbody tr", "row.cells[2].textContent");
+        assertThat(flags).isNotEmpty().allSatisfy(text -> assertThat(text).contains("UNKNOWN_SITE_TERM"));
+        assertThat(flags.size()).isLessThan(browser.findElements(By.cssSelector("#review-table tbody tr")).size());
+    }
+
+    @Test
+    void shouldPrintACleanWorklist() throws Exception {
+        // when
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            // then: on paper, no navigation, filters or charts; the worklist and its rows
+            assertThat(browser.findElement(By.cssSelector("nav.skip")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector("form.controls[data-table='worklist-table']")).isDisplayed()).isFalse();
+            assertThat(browser.findElements(By.cssSelector("svg.chart"))).allSatisfy(svg -> assertThat(svg.isDisplayed()).isFalse());
+            assertThat(visibleWorklist("data-id")).hasSize(184);
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('worklist').scrollIntoView()");
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("report-print.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            PrintOptions firstPages = new PrintOptions();
+            firstPages.setPageRanges("1-8");
+            Pdf pdf = browser.print(firstPages);
+            Path paper = SCREENSHOTS.resolve("report.pdf");
+            Files.write(paper, Base64.getDecoder().decode(pdf.getContent()));
+            assertThat(Files.readAllBytes(paper)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
     @Test
@@ -188,7 +225,7 @@ class ReportBrowserTests {
 
         // then
         assertThat(age.getAttribute("aria-sort")).isEqualTo("ascending");
-        List<Integer> ages = visibleWorklistRows().stream().map(row -> row.findElements(By.cssSelector("td")).get(4).getText())
+        List<Integer> ages = visible("#worklist-table tbody tr", "row.cells[5].textContent.trim()").stream()
                 .filter(text -> text.matches("\\d+")).map(Integer::valueOf).toList();
         assertThat(ages).hasSizeGreaterThan(100).isSorted();
     }
@@ -207,9 +244,15 @@ class ReportBrowserTests {
         assertThat(rows).anySatisfy(row -> assertThat(row.getText()).contains(CHANGED_PERSON));
     }
 
-    private List<WebElement> visibleWorklistRows() {
-        return browser.findElements(By.cssSelector("#worklist-table tbody tr")).stream().filter(WebElement::isDisplayed)
-                .toList();
+    /** The given attribute of each worklist row the browser lays out, in page order (one call, not one per row). */
+    private List<String> visibleWorklist(String attribute) {
+        return visible("#worklist-table tbody tr", "row.getAttribute('" + attribute + "')");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> visible(String rows, String valueOfRow) {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".filter(row => row.getClientRects().length > 0).map(row => " + valueOfRow + ")", rows);
     }
 
     private void publish(Path input, Path output, LocalDate runDate) throws Exception {
