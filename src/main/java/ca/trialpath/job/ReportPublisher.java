@@ -5,7 +5,7 @@ import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.ReportText;
-import ca.trialpath.report.RunTotals;
+import ca.trialpath.report.TrendPoint;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
@@ -128,7 +128,7 @@ class ReportPublisher implements Tasklet {
      * The totals of earlier runs for the trend of report.html. The run history (issue 6) keeps them in the
      * job database; until it is wired here the trend starts with this run.
      */
-    private List<RunTotals> earlierRuns() {
+    private List<TrendPoint> earlierRuns() {
         return List.of();
     }
 

@@ -18,6 +18,11 @@ final class CappedList {
     private long shown;
     private long notShown;
 
+    /** A list whose "more not shown" sentence is English. */
+    CappedList(Writer out, long max, String open, String close) {
+        this(out, max, open, close, ReportText.english());
+    }
+
     CappedList(Writer out, long max, String open, String close, ReportText text) {
         this.out = out;
         this.text = text;

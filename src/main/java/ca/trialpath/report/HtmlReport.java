@@ -85,7 +85,7 @@ public final class HtmlReport {
      * @param earlierRuns the totals of earlier runs, from the run history, in any order; the trend shows
      *                    the last {@value #TREND_RUNS} of them with this run
      */
-    public void write(RunSummary summary, ReportFeeds feeds, List<RunTotals> earlierRuns, Path target)
+    public void write(RunSummary summary, ReportFeeds feeds, List<TrendPoint> earlierRuns, Path target)
             throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             writeHead(out, summary);
@@ -104,15 +104,15 @@ public final class HtmlReport {
     }
 
     /** The runs the trend draws: the last ones before this run, oldest first, and this run. */
-    static List<RunTotals> trend(RunSummary summary, List<RunTotals> earlierRuns) {
-        RunTotals current = RunTotals.of(summary);
-        List<RunTotals> runs = new ArrayList<>();
-        for (RunTotals run : earlierRuns == null ? List.<RunTotals>of() : earlierRuns) {
+    static List<TrendPoint> trend(RunSummary summary, List<TrendPoint> earlierRuns) {
+        TrendPoint current = TrendPoint.of(summary);
+        List<TrendPoint> runs = new ArrayList<>();
+        for (TrendPoint run : earlierRuns == null ? List.<TrendPoint>of() : earlierRuns) {
             if (run.runDate() != null && current.runDate() != null && run.runDate().isBefore(current.runDate())) {
                 runs.add(run);
             }
         }
-        runs.sort(java.util.Comparator.comparing(RunTotals::runDate));
+        runs.sort(java.util.Comparator.comparing(TrendPoint::runDate));
         runs.add(current);
         return List.copyOf(runs.subList(Math.max(0, runs.size() - TREND_RUNS), runs.size()));
     }
@@ -152,7 +152,7 @@ public final class HtmlReport {
 
     // ---- 2. the run at a glance ----
 
-    private void writeAtAGlance(Writer out, RunSummary s, List<RunTotals> trend) throws IOException {
+    private void writeAtAGlance(Writer out, RunSummary s, List<TrendPoint> trend) throws IOException {
         out.write("<section id=\"at-a-glance\" aria-labelledby=\"at-a-glance-h\">\n"
                 + "<h2 id=\"at-a-glance-h\">" + esc(text.get("glance.heading")) + "</h2>\n");
         out.write("<div class=\"grid\">\n");
@@ -206,7 +206,7 @@ public final class HtmlReport {
         out.write("</figure>\n");
     }
 
-    private void writeTrend(Writer out, List<RunTotals> runs) throws IOException {
+    private void writeTrend(Writer out, List<TrendPoint> runs) throws IOException {
         out.write("<figure class=\"chart trend\" id=\"trend\" aria-labelledby=\"trend-h\">\n<h3 id=\"trend-h\">"
                 + esc(text.get("chart.trend.heading")) + "</h3>\n");
         out.write(SvgCharts.trend("trend-svg", runs, text));
@@ -218,7 +218,7 @@ public final class HtmlReport {
                 + esc(text.get("chart.trend.runDate")) + "</th><th scope=\"col\" class=\"num\">" + esc(text.get("chart.trend.assessed"))
                 + "</th><th scope=\"col\" class=\"num\">" + esc(text.get("chart.trend.high")) + "</th><th scope=\"col\" class=\"num\">"
                 + esc(text.get("chart.trend.rejected")) + "</th></tr></thead>\n<tbody>\n");
-        for (RunTotals run : runs) {
+        for (TrendPoint run : runs) {
             out.write("<tr><th scope=\"row\">" + esc(String.valueOf(run.runDate())) + "</th><td class=\"num\">"
                     + number(run.assessed()) + "</td><td class=\"num\">" + number(run.high()) + "</td><td class=\"num\">"
                     + number(run.rejected()) + "</td></tr>\n");

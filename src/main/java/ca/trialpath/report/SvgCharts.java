@@ -66,19 +66,19 @@ public final class SvgCharts {
      * The trend of the given runs, oldest first: three panels (people assessed, HIGH priority, rejected
      * rows), each on its own scale from zero so that a small series is not flattened by a large one.
      */
-    public static String trend(String id, List<RunTotals> runs, ReportText text) {
+    public static String trend(String id, List<TrendPoint> runs, ReportText text) {
         int height = 3 * PANEL + 24;
         String title = text.get("chart.trend.title", runs.size());
         String desc = "";
         if (!runs.isEmpty()) {
-            RunTotals last = runs.get(runs.size() - 1);
+            TrendPoint last = runs.get(runs.size() - 1);
             desc = text.get("chart.trend.desc", String.valueOf(runs.get(0).runDate()), String.valueOf(last.runDate()),
                     text.number(last.assessed()), text.number(last.high()), text.number(last.rejected()));
         }
         StringBuilder svg = open(id, title, desc, TREND_WIDTH, height);
-        panel(svg, 0, "assessed", text.get("chart.trend.assessed"), runs.stream().mapToLong(RunTotals::assessed).toArray(), text);
-        panel(svg, 1, "high", text.get("chart.trend.high"), runs.stream().mapToLong(RunTotals::high).toArray(), text);
-        panel(svg, 2, "rejected", text.get("chart.trend.rejected"), runs.stream().mapToLong(RunTotals::rejected).toArray(), text);
+        panel(svg, 0, "assessed", text.get("chart.trend.assessed"), runs.stream().mapToLong(TrendPoint::assessed).toArray(), text);
+        panel(svg, 1, "high", text.get("chart.trend.high"), runs.stream().mapToLong(TrendPoint::high).toArray(), text);
+        panel(svg, 2, "rejected", text.get("chart.trend.rejected"), runs.stream().mapToLong(TrendPoint::rejected).toArray(), text);
         if (!runs.isEmpty()) {
             int bottom = 3 * PANEL + 16;
             svg.append("<text class=\"axis\" x=\"").append(TREND_LEFT).append("\" y=\"").append(bottom).append("\">")

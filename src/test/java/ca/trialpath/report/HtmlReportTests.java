@@ -350,11 +350,11 @@ class HtmlReportTests {
     @Test
     void shouldDrawTheLastThirtyRunsOfTheHistory() throws IOException {
         // given: 40 earlier runs, and one of a later date that the trend of this run cannot show
-        List<RunTotals> history = new ArrayList<>();
+        List<TrendPoint> history = new ArrayList<>();
         for (int day = 0; day < 40; day++) {
-            history.add(new RunTotals(LocalDate.of(2026, 11, 26).minusDays(day), 1000 + day, 100 + day, day));
+            history.add(new TrendPoint(LocalDate.of(2026, 11, 26).minusDays(day), 1000 + day, 100 + day, day));
         }
-        history.add(new RunTotals(LocalDate.of(2026, 11, 28), 1, 1, 1));
+        history.add(new TrendPoint(LocalDate.of(2026, 11, 28), 1, 1, 1));
 
         // when
         String html = render(5000, ReportText.english(), List.of(), List.of(), history);
@@ -426,9 +426,9 @@ class HtmlReportTests {
                 base.guidelineVersion(), base.rulesVersion(), base.maxRejectRate(), people + rejects, people, rejects,
                 base.pathways(), priorities, base.rejectReasons(), base.reviewFlags(), base.rules(), base.inputFiles(),
                 base.ignoredColumns());
-        List<RunTotals> history = new ArrayList<>();
+        List<TrendPoint> history = new ArrayList<>();
         for (int day = 1; day <= 40; day++) {
-            history.add(new RunTotals(LocalDate.of(2026, 11, 27).minusDays(day), people, high, rejects));
+            history.add(new TrendPoint(LocalDate.of(2026, 11, 27).minusDays(day), people, high, rejects));
         }
         Path target = folder.resolve("report.html");
         new HtmlReport(cap).write(summary, new ReportFeeds(folder, high, routine, review, people, rejects), history, target);
@@ -449,7 +449,7 @@ class HtmlReportTests {
     }
 
     private String render(int max, ReportText text, List<Map<String, Object>> assessments,
-            List<Map<String, Object>> rejects, List<RunTotals> history) throws IOException {
+            List<Map<String, Object>> rejects, List<TrendPoint> history) throws IOException {
         Path target = dir.resolve("report.html");
         new HtmlReport(max, text).write(summary(), feeds(max, assessments, rejects), history, target);
         return Files.readString(target, StandardCharsets.UTF_8);

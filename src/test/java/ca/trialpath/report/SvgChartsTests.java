@@ -48,9 +48,9 @@ class SvgChartsTests {
     @Test
     void shouldDrawTheTrendAsThreeSeriesWithTheLastValuesInWords() {
         // given
-        List<RunTotals> runs = new ArrayList<>();
+        List<TrendPoint> runs = new ArrayList<>();
         for (int day = 1; day <= 3; day++) {
-            runs.add(new RunTotals(LocalDate.of(2026, 11, day), 100L * day, 10L * day, day));
+            runs.add(new TrendPoint(LocalDate.of(2026, 11, day), 100L * day, 10L * day, day));
         }
 
         // when
@@ -65,7 +65,7 @@ class SvgChartsTests {
 
     @Test
     void shouldDrawASingleRunAsPointsWithoutLines() {
-        String svg = SvgCharts.trend("t", List.of(new RunTotals(LocalDate.of(2026, 11, 27), 5, 0, 0)), EN);
+        String svg = SvgCharts.trend("t", List.of(new TrendPoint(LocalDate.of(2026, 11, 27), 5, 0, 0)), EN);
 
         assertThat(svg).doesNotContain("<polyline").contains("<circle", "Trend of the last 1 runs");
     }
