@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import ca.trialpath.launch.RunRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,7 @@ class ReportBrowserTests {
 
     private Path work;
     private Path report;
+    private Path frenchReport;
     private ChromeDriver browser;
 
     @BeforeAll
@@ -89,6 +91,13 @@ class ReportBrowserTests {
         publish(copyOfSample(work.resolve("second")), output, SECOND_NIGHT);
         report = output.resolve(SECOND_NIGHT.toString()).resolve("report.html");
         assertThat(report).isRegularFile();
+
+        // the same night in French, published to a folder of its own
+        Path frenchOutput = work.resolve("rapports");
+        RunRequest french = new RunRequest(copyOfSample(work.resolve("french")).toAbsolutePath(), frenchOutput.toAbsolutePath(),
+                SECOND_NIGHT, 0.10, List.of(), "fr");
+        assertThat(jobOperatorTestUtils.startJob(TestRuns.parameters(french)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        frenchReport = frenchOutput.resolve(SECOND_NIGHT.toString()).resolve("report.html");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -145,6 +154,25 @@ class ReportBrowserTests {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), worklist, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(top)).isGreaterThan(10_000);
         assertThat(Files.size(worklist)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void shouldWorkTheSameInFrench() throws Exception {
+        // when
+        browser.get(frenchReport.toUri().toString());
+        new Select(browser.findElement(By.id("worklist-table-priority"))).selectByValue("ROUTINE");
+
+        // then
+        assertThat(browser.getTitle()).isEqualTo("Rapport TrialPath " + SECOND_NIGHT);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
+        assertThat(visibleWorklist("data-priority")).hasSize(89).containsOnly("ROUTINE");
+        assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
+                .isEqualTo("89 lignes affichées sur 184");
+        assertThat(browser.findElement(By.id("worklist-h")).getText()).isEqualTo("Liste de travail : discussion d’essai clinique");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("report-fr.png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
