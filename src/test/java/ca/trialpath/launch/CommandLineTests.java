@@ -130,7 +130,9 @@ class CommandLineTests {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(PublishedOutputs.FILES);
         }
-        assertThat(Path.of(repository + ".mv.db")).as("the job repository of --trialpath.repository.path").exists();
+        if (usesH2File()) {
+            assertThat(Path.of(repository + ".mv.db")).as("the job repository of --trialpath.repository.path").exists();
+        }
         Path before = temp.resolve("before");
         PublishedOutputs.copyFolder(output.resolve(DATE), before);
 
@@ -235,8 +237,10 @@ class CommandLineTests {
 
             // then
             assertThat(status).isEqualTo(RunLauncher.FAILED);
-            assertThat(last.errLines()).containsExactly("trialpath: another run is writing to " + output.toAbsolutePath()
-                    + " right now; this one did not start");
+            assertThat(last.errLines()).singleElement().asString()
+                    .startsWith("trialpath: a run is in progress for " + output.toAbsolutePath() + " ")
+                    .endsWith("this one did not start and changed nothing");
+            assertThat(repository.getParent()).as("refused before Spring and its job repository started").doesNotExist();
             assertThat(output.resolve(DATE)).doesNotExist();
             assertThat(output.resolve(".trialpath/staging")).doesNotExist();
         }
@@ -248,6 +252,7 @@ class CommandLineTests {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--trialpath.repository.path=" + repository);
+        all.addAll(databaseArguments());
         all.add("--logging.level.ca.trialpath=WARN");
         all.add("--logging.level.root=ERROR");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -259,6 +264,15 @@ class CommandLineTests {
         }
         last = new Command(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         return status;
+    }
+
+    /** The job repository's settings: the default H2 file here, PostgreSQL in {@link PostgresCommandLineTests}. */
+    List<String> databaseArguments() {
+        return List.of();
+    }
+
+    boolean usesH2File() {
+        return true;
     }
 
     private record Command(String out, String err) {
