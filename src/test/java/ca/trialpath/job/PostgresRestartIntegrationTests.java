@@ -1,6 +1,12 @@
 package ca.trialpath.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,5 +24,16 @@ class PostgresRestartIntegrationTests extends RestartIntegrationTests {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.register(registry, "restart");
+    }
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void shouldKeepTheJobRepositoryInItsOwnPostgresqlSchema() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(connection.getSchema()).startsWith("restart_");
+        }
     }
 }

@@ -1,6 +1,12 @@
 package ca.trialpath.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,5 +19,16 @@ class PostgresSampleRunIntegrationTests extends SampleRunIntegrationTests {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.register(registry, "sample_run");
+    }
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void shouldKeepTheJobRepositoryInItsOwnPostgresqlSchema() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(connection.getSchema()).startsWith("sample_run_");
+        }
     }
 }
