@@ -88,6 +88,7 @@ class ReportPublisher implements Tasklet {
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
+        log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
         StepExecution assessment = jobRepository.getLastStepExecution(job.getJobInstance(), NightlyJobConfiguration.ASSESS_STEP);
         Map<String, Long> readPerFile = (Map<String, Long>) assessment.getExecutionContext().get(CohortReader.READ_PER_FILE);
         RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));

@@ -61,6 +61,12 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         }
     }
 
+    /** For tests outside Spring: skips the test without a server, unless PostgreSQL is {@link #required()}. */
+    public static void assumeAvailable() {
+        ConditionEvaluationResult result = new PostgresTestDatabase().evaluateExecutionCondition(null);
+        org.junit.jupiter.api.Assumptions.assumeFalse(result.isDisabled(), result.getReason().orElse(""));
+    }
+
     /** A new, empty schema for one test class (or one run of the jar), as a JDBC URL that uses it. */
     public static String newSchemaUrl(String name) {
         String schema = (name + "_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet())
