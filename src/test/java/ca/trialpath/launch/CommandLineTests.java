@@ -144,7 +144,8 @@ class CommandLineTests {
         assertThat(last.out()).contains("already published");
         assertThat(last.err()).isEmpty();
         PublishedOutputs.assertSameFolder(output.resolve(DATE), before);
-        assertThat(output.resolve(".trialpath/replaced")).doesNotExist();
+        assertThat(output.resolve(DATE + ".replaced")).doesNotExist();
+        assertThat(PublishedOutputs.json(output.resolve(DATE).resolve("summary.json")).get("replaces").isNull()).isTrue();
     }
 
     @Test
@@ -200,11 +201,31 @@ class CommandLineTests {
         var summary = PublishedOutputs.json(output.resolve(DATE).resolve("summary.json"));
         assertThat(summary.get("assessed").asLong()).isEqualTo(215);
         assertThat(summary.get("rejected").asLong()).isEqualTo(5);
-        List<String> replaced = PublishedOutputs.tree(output.resolve(".trialpath/replaced")).stream()
+        // the replaced folder is kept beside the date's, named for when and by which execution it was replaced
+        List<String> replaced = PublishedOutputs.tree(output.resolve(DATE + ".replaced")).stream()
                 .filter(name -> !name.contains("/")).toList();
         assertThat(replaced).hasSize(1);
-        assertThat(replaced.get(0)).matches(DATE + "-\\d{8}T\\d{6}-execution-\\d+");
-        PublishedOutputs.assertSameFolder(output.resolve(".trialpath/replaced").resolve(replaced.get(0)), before);
+        assertThat(replaced.get(0)).matches("\\d{8}T\\d{6}-by-execution-" + summary.get("job_execution_id").asLong());
+        PublishedOutputs.assertSameFolder(output.resolve(DATE + ".replaced").resolve(replaced.get(0)), before);
+        try (var top = Files.list(output)) {
+            assertThat(top.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(DATE, DATE + ".replaced", ".trialpath");
+        }
+        // and the new summary says which run it replaced
+        var old = PublishedOutputs.json(before.resolve("summary.json"));
+        var replaces = summary.get("replaces");
+        assertThat(replaces.get("kept_as").asString()).isEqualTo(DATE + ".replaced/" + replaced.get(0));
+        assertThat(replaces.get("job_execution_id").asLong()).isEqualTo(old.get("job_execution_id").asLong());
+        assertThat(replaces.get("job_instance_id").asLong()).isEqualTo(old.get("job_instance_id").asLong());
+        assertThat(replaces.get("input_fingerprint").asString()).isEqualTo(old.get("input_fingerprint").asString())
+                .isNotEqualTo(summary.get("input_fingerprint").asString());
+        assertThat(replaces.get("end_time").asString()).isEqualTo(old.get("end_time").asString());
+
+        // and the corrected export, run again, changes nothing
+        assertThat(run(args)).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("already published");
+        assertThat(PublishedOutputs.tree(output.resolve(DATE + ".replaced")).stream()
+                .filter(name -> !name.contains("/"))).hasSize(1);
     }
 
     @Test
