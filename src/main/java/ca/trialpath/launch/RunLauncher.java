@@ -86,6 +86,13 @@ public class RunLauncher {
         String fingerprint = InputFingerprint.of(files);
         JobParameters parameters = parameters(request, fingerprint);
         JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
+        if (last == null && SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
+            // a job repository that does not know the night (a new one, or moved to PostgreSQL): the folder
+            // itself says it holds these very input files
+            out.println("trialpath: " + folders.published() + " was already published from these same input"
+                    + " files; nothing to do");
+            return PUBLISHED;
+        }
         // a published run whose folder was deleted or replaced by hand since is published again, as a
         // run of its own keyed by the one before it, so that a crash of the republication resumes too
         while (last != null && last.getStatus() == BatchStatus.COMPLETED) {

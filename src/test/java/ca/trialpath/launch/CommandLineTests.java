@@ -149,6 +149,25 @@ class CommandLineTests {
     }
 
     @Test
+    void shouldDeclineAPublishedNightEvenWithANewJobRepository() throws Exception {
+        // given: a night published with one job repository
+        String[] args = {"input=" + SAMPLE, "output=" + output, "runDate=" + DATE};
+        assertThat(run(args)).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        Path before = temp.resolve("before");
+        PublishedOutputs.copyFolder(output.resolve(DATE), before);
+
+        // when: the same command with a new, empty repository (moved to another database, or lost)
+        repository = temp.resolve("new-repository/db");
+        int status = run(args);
+
+        // then: the folder's own summary says it holds these files
+        assertThat(status).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("already published");
+        PublishedOutputs.assertSameFolder(output.resolve(DATE), before);
+        assertThat(output.resolve(DATE + ".replaced")).doesNotExist();
+    }
+
+    @Test
     void shouldPublishAgainWhenThePublishedFolderWasDeleted() throws Exception {
         // given: a published run whose folder an operator deleted
         String[] args = {"input=" + SAMPLE, "output=" + output, "runDate=" + DATE};
