@@ -4,6 +4,7 @@ import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
+import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
@@ -31,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -64,9 +67,20 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
+    /** {@code null} in a plain run. */
+    private final String pseudonymKeyId;
+    private final PublishPermissions permissions;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList) {
+        this(jobRepository, folders, runDate, maxRejectRate, inputFingerprint, maxRowsPerList, null,
+                PublishPermissions.OWNER);
+    }
+
+    ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
+            String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions) {
+        this.pseudonymKeyId = pseudonymKeyId;
+        this.permissions = permissions;
         this.jobRepository = jobRepository;
         this.folders = folders;
         this.runDate = runDate;
@@ -113,7 +127,7 @@ class ReportPublisher implements Tasklet {
                 GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
-        SummaryJson.write(summary, inputFingerprint, instanceId, staging.publish().resolve("summary.json"));
+        SummaryJson.write(summary, inputFingerprint, instanceId, pseudonymKeyId, staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, staging.publish().resolve("report.html"));
@@ -165,8 +179,10 @@ class ReportPublisher implements Tasklet {
                 if (first.size() == REJECTS_IN_FAILURE_MESSAGE) {
                     break;
                 }
+                // the columns at fault, not the message: it quotes cell values, and this text goes to the log,
+                // standard error (cron mail) and the job repository, which are not the place for row data
                 first.add(reject.get("source_file") + " line " + reject.get("line") + ", " + reject.get("patient_id")
-                        + ": " + reject.get("reason_code") + " " + reject.get("message"));
+                        + ": " + reject.get("reason_code") + columnsNamed(reject.get("message")));
             }
         }
         String share = BigDecimal.valueOf(100.0 * rejected / read).setScale(1, RoundingMode.HALF_UP).toPlainString();
@@ -176,7 +192,21 @@ class ReportPublisher implements Tasklet {
                 + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
     }
 
+    private static final Pattern COLUMN = Pattern.compile("column '([a-z_]+)'");
+
+    /** " (sex, ecog)" for a message naming those columns, else "". */
+    private static String columnsNamed(String message) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        Matcher column = COLUMN.matcher(message);
+        while (column.find()) {
+            columns.add(column.group(1));
+        }
+        return columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")";
+    }
+
     private void publish(RunFolders.Staging staging, long jobExecutionId) throws IOException {
+        // before the move: the folder is never visible to others, not even for an instant
+        permissions.applyTo(staging.publish());
         forceToDisk(staging.publish());
         Path target = folders.published();
         if (Files.exists(target)) {
