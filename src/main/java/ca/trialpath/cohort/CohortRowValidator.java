@@ -157,7 +157,7 @@ public final class CohortRowValidator {
      * A cell value as a message shows it: at most 80 characters, and control characters written as
      * {@code \\n}, {@code \\u0000}..., so a hostile cell cannot forge lines in a log or a cron mail.
      */
-    static String shorten(String value) {
+    public static String shorten(String value) {
         String shown = value.length() <= MAX_VALUE_IN_MESSAGE ? value : value.substring(0, MAX_VALUE_IN_MESSAGE) + "...";
         StringBuilder safe = null;
         for (int i = 0; i < shown.length(); i++) {
