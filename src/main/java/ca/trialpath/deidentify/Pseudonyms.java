@@ -9,7 +9,7 @@ import javax.crypto.Mac;
  * digits. The same id and key give the same pseudonym on every night, so analysts can follow a person
  * across exports; without the key the id cannot be recovered or confirmed by guessing ids (a plain hash
  * of a registry id could be, by hashing every possible id). 128 bits keep collisions negligible: about
- * one chance in 10^20 among a million people.
+ * one chance in 10^27 among a million people.
  */
 public final class Pseudonyms {
 
