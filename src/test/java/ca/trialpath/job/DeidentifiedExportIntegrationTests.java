@@ -25,9 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +41,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:deidentified-export-tests;DB_CLOSE_DELAY=-1",
         "TRIALPATH_PSEUDONYM_KEY_FILE=" + DeidentifiedExportIntegrationTests.KEY_FILE,
-        "logging.level.ca.trialpath=OFF",
+        "logging.level.ca.trialpath=INFO",
         "logging.level.org.springframework.batch=OFF" })
+@ExtendWith(OutputCaptureExtension.class)
 class DeidentifiedExportIntegrationTests {
 
     static final String KEY_FILE = "target/deidentified-export-tests/pseudonym.key";
@@ -196,6 +200,21 @@ class DeidentifiedExportIntegrationTests {
         try (Stream<Path> replaced = Files.list(output.resolve(".trialpath/replaced"))) {
             assertThat(replaced).hasSize(2);
         }
+    }
+
+    @Test
+    void shouldLogPseudonymsNotPatientIdsWhenADeidentifiedRunFails(CapturedOutput output) throws Exception {
+        // when: 6 rejects are more than 0 allowed; the failure lists the first rejected rows
+        RunRequest plain = TestRuns.request(SAMPLE, temp.resolve("strict"), TestRuns.SAMPLE_RUN_DATE, 0.0);
+        TestRuns.Launch launch = TestRuns.launch(runLauncher, new RunRequest(plain.input(), plain.output(),
+                plain.runDate(), plain.maxRejectRate(), plain.springArguments(), true));
+
+        // then
+        assertThat(launch.exitStatus()).isEqualTo(RunLauncher.FAILED);
+        String log = output.getAll() + launch.out() + launch.err();
+        assertThat(log).contains("6 of 220 rows rejected", "cohort-2026-11-a.csv line 115, " + hmac(KEY, "TP-26-0114")
+                + ": INVALID_VALUE (sex)");
+        assertThat(log).doesNotContain("TP-26-", KEY);
     }
 
     @Test
