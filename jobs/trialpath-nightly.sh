@@ -10,6 +10,8 @@
 #   TRIALPATH_OUTPUT   the folder the reports are published under (<output>/<YYYY-MM-DD>/)
 #   TRIALPATH_MAX_REJECT_RATE  fail the run above this share of rejected rows
 #   TRIALPATH_DEIDENTIFY  true for a de-identified export (needs TRIALPATH_PSEUDONYM_KEY_FILE, see README)
+#   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
+#   TRIALPATH_DB_ENV   with postgres: the file of TRIALPATH_DB_URL/USER/PASSWORD (see jobs/postgres.env)
 #   JAVA_OPTS          JVM options, e.g. -Xmx1g
 set -uo pipefail
 
@@ -19,6 +21,20 @@ TRIALPATH_INPUT="${TRIALPATH_INPUT:-/srv/registry/exports/anal-cancer-recurrence
 TRIALPATH_OUTPUT="${TRIALPATH_OUTPUT:-/srv/trialpath/reports}"
 TRIALPATH_MAX_REJECT_RATE="${TRIALPATH_MAX_REJECT_RATE:-0.10}"
 TRIALPATH_DEIDENTIFY="${TRIALPATH_DEIDENTIFY:-false}"
+TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
+TRIALPATH_DB_ENV="${TRIALPATH_DB_ENV:-/etc/trialpath/postgres.env}"
+
+profile=()
+if [ -n "$TRIALPATH_PROFILE" ]; then
+    profile=("--spring.profiles.active=$TRIALPATH_PROFILE")
+fi
+if [ "$TRIALPATH_PROFILE" = postgres ] && [ -r "$TRIALPATH_DB_ENV" ]; then
+    # exported for the jar only: application-postgres.properties reads them from the environment
+    set -a
+    # shellcheck disable=SC1090
+    . "$TRIALPATH_DB_ENV"
+    set +a
+fi
 
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
@@ -27,7 +43,8 @@ java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
     "runDate=$(date +%F)" \
     "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
     "deidentify=$TRIALPATH_DEIDENTIFY" \
-    "--spring.config.additional-location=file:$TRIALPATH_CONFIG"
+    "--spring.config.additional-location=file:$TRIALPATH_CONFIG" \
+    "${profile[@]}"
 status=$?
 if [ "$status" -eq 2 ]; then
     echo "TrialPath was called wrongly (exit status 2): fix the setting named above in this script or its environment." >&2

@@ -22,9 +22,18 @@ public final class SummaryJson {
         write(summary, inputFingerprint, jobInstanceId, null, target);
     }
 
-    /** @param pseudonymKeyId the key's tag in a de-identified run, {@code null} in a plain one */
-    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, String pseudonymKeyId,
+    /** @param replaces the run whose folder this one replaces, or {@code null} when the date had none */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
             Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, null, target);
+    }
+
+    /**
+     * @param replaces       the run whose folder this one replaces, or {@code null} when the date had none
+     * @param pseudonymKeyId the key's tag in a de-identified run, {@code null} in a plain one
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            String pseudonymKeyId, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -52,6 +61,7 @@ public final class SummaryJson {
         json.put("rules", summary.rules());
         json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
         json.put("ignored_columns", summary.ignoredColumns());
+        json.put("replaces", replaces == null ? null : replaces.toJson());
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), json);
     }
 

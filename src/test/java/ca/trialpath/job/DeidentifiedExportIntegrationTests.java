@@ -197,7 +197,7 @@ class DeidentifiedExportIntegrationTests {
         assertThat(plainAgain.exitStatus()).isEqualTo(RunLauncher.PUBLISHED);
         assertThat(plainAgain.out()).as("the folder held the de-identified run").doesNotContain("nothing to do");
         assertThat(ids(output)).contains("TP-26-0001");
-        try (Stream<Path> replaced = Files.list(output.resolve(".trialpath/replaced"))) {
+        try (Stream<Path> replaced = Files.list(output.resolve(DATE + ".replaced"))) {
             assertThat(replaced).hasSize(2);
         }
     }
