@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -102,8 +103,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     AssessmentProcessor assessmentProcessor(@Value("#{jobParameters['runDate']}") String runDate,
-            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId) {
-        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId));
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment) {
+        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
+                DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
     }
 
     @Bean
@@ -126,9 +129,11 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['runDate']}") String runDate, @Value("#{jobParameters['output']}") String output,
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, SafeExportProperties safeExport,
             @Value("#{jobParameters['lang'] ?: 'en'}") String lang) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
-                maxRejectRate, inputFingerprint, properties.maxRowsPerList(), ReportText.of(lang));
+                maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
+                safeExport.publishPermissions(), ReportText.of(lang));
     }
 
     private static RunFolders folders(String output, String runDate) {

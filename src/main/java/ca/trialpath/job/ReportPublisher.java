@@ -4,6 +4,7 @@ import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
+import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.TrendPoint;
 import ca.trialpath.report.ReportFeeds;
@@ -34,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -67,9 +70,21 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
+    /** {@code null} in a plain run. */
+    private final String pseudonymKeyId;
+    private final PublishPermissions permissions;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
-            String inputFingerprint, int maxRowsPerList, ReportText text) {
+            String inputFingerprint, int maxRowsPerList) {
+        this(jobRepository, folders, runDate, maxRejectRate, inputFingerprint, maxRowsPerList, null,
+                PublishPermissions.OWNER, ReportText.english());
+    }
+
+    ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
+            String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
+            ReportText text) {
+        this.pseudonymKeyId = pseudonymKeyId;
+        this.permissions = permissions;
         this.jobRepository = jobRepository;
         this.folders = folders;
         this.runDate = runDate;
@@ -129,7 +144,8 @@ class ReportPublisher implements Tasklet {
             // nothing to replace, or this run moved it aside already and stopped before its own move
             replaces = ReplacedRun.remembered(replacesFile, folders.output());
         }
-        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, staging.publish().resolve("summary.json"));
+        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId,
+                staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, earlierRuns(), staging.publish().resolve("report.html"));
@@ -189,8 +205,10 @@ class ReportPublisher implements Tasklet {
                 if (first.size() == REJECTS_IN_FAILURE_MESSAGE) {
                     break;
                 }
+                // the columns at fault, not the message: it quotes cell values, and this text goes to the log,
+                // standard error (cron mail) and the job repository, which are not the place for row data
                 first.add(reject.get("source_file") + " line " + reject.get("line") + ", " + reject.get("patient_id")
-                        + ": " + reject.get("reason_code") + " " + reject.get("message"));
+                        + ": " + reject.get("reason_code") + columnsNamed(reject.get("message")));
             }
         }
         String share = BigDecimal.valueOf(100.0 * rejected / read).setScale(1, RoundingMode.HALF_UP).toPlainString();
@@ -200,8 +218,22 @@ class ReportPublisher implements Tasklet {
                 + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
     }
 
+    private static final Pattern COLUMN = Pattern.compile("column '([a-z_]+)'");
+
+    /** " (sex, ecog)" for a message naming those columns, else "". */
+    private static String columnsNamed(String message) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        Matcher column = COLUMN.matcher(message);
+        while (column.find()) {
+            columns.add(column.group(1));
+        }
+        return columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")";
+    }
+
     /** @param aside where the date's current folder goes, {@code null} when there was none */
     private void publish(RunFolders.Staging staging, Path aside) throws IOException {
+        // before the move: the folder is never visible to others, not even for an instant
+        permissions.applyTo(staging.publish());
         forceToDisk(staging.publish());
         Path target = folders.published();
         if (aside != null && Files.exists(target)) {

@@ -14,18 +14,26 @@ import java.util.Set;
  * The job parameters a user typed, checked before anything starts.
  *
  * @param springArguments the {@code --name=value} arguments, passed to Spring Boot as they are
- * @param lang the language of report.html, one of {@link ReportText#LANGUAGES}
+ * @param deidentify      publish keyed pseudonyms instead of patient ids, and no birth dates or free text
+ * @param lang            the language of report.html, one of {@link ReportText#LANGUAGES}
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
-        List<String> springArguments, String lang) {
-
-    /** A request for an English report. */
-    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
-        this(input, output, runDate, maxRejectRate, springArguments, ReportText.DEFAULT_LANGUAGE);
-    }
+        List<String> springArguments, boolean deidentify, String lang) {
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
-    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "lang");
+    private static final Set<String> PARAMETERS =
+            Set.of("input", "output", "runDate", "maxRejectRate", "deidentify", "lang");
+
+    /** A plain (not de-identified) run with an English report. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
+        this(input, output, runDate, maxRejectRate, springArguments, false);
+    }
+
+    /** A run with an English report. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
+            boolean deidentify) {
+        this(input, output, runDate, maxRejectRate, springArguments, deidentify, ReportText.DEFAULT_LANGUAGE);
+    }
 
     /** @throws UsageException naming the first thing wrong */
     public static RunRequest parse(String[] args, LocalDate today) {
@@ -39,11 +47,13 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             int equals = arg.indexOf('=');
             if (equals <= 0) {
                 throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
-                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "lang")) + ")");
+                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "deidentify", "lang"))
+                        + ")");
             }
             String name = arg.substring(0, equals);
             if (!PARAMETERS.contains(name)) {
-                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate, lang");
+                throw new UsageException("unknown parameter '" + name
+                        + "': known are input, output, runDate, maxRejectRate, deidentify, lang");
             }
             if (values.put(name, arg.substring(equals + 1)) != null) {
                 throw new UsageException("parameter '" + name + "' is given twice");
@@ -76,11 +86,15 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
                 throw new UsageException("maxRejectRate '" + values.get("maxRejectRate") + "' is not a number from 0 to 1");
             }
         }
+        String deidentify = values.getOrDefault("deidentify", "false");
+        if (!deidentify.equals("true") && !deidentify.equals("false")) {
+            throw new UsageException("deidentify '" + deidentify + "' is not true or false");
+        }
         String lang = values.getOrDefault("lang", ReportText.DEFAULT_LANGUAGE);
         if (!ReportText.LANGUAGES.contains(lang)) {
             throw new UsageException("lang '" + lang + "' is not one of " + String.join(", ", ReportText.LANGUAGES));
         }
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, List.copyOf(spring), lang);
+                runDate, maxRejectRate, List.copyOf(spring), Boolean.parseBoolean(deidentify), lang);
     }
 }
