@@ -124,9 +124,9 @@ public class NightlyJobConfiguration {
     ReportPublisher reportPublisher(JobRepository jobRepository, TrialPathProperties properties,
             @Value("#{jobParameters['runDate']}") String runDate, @Value("#{jobParameters['output']}") String output,
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
-            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint) {
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint, HistoryRecorder historyRecorder) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
-                maxRejectRate, inputFingerprint, properties.maxRowsPerList());
+                maxRejectRate, inputFingerprint, properties.maxRowsPerList(), historyRecorder);
     }
 
     private static RunFolders folders(String output, String runDate) {

@@ -3,8 +3,11 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
+import ca.trialpath.history.RunTotals;
 import ca.trialpath.report.HtmlReport;
+import ca.trialpath.report.OvernightChanges;
 import ca.trialpath.report.ReportFeeds;
+import ca.trialpath.report.ReportHistory;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SpreadsheetSafe;
@@ -64,10 +67,14 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
+    private final HistoryRecorder history;
+    private final int maxRowsPerList;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
-            String inputFingerprint, int maxRowsPerList) {
+            String inputFingerprint, int maxRowsPerList, HistoryRecorder history) {
         this.jobRepository = jobRepository;
+        this.history = history;
+        this.maxRowsPerList = maxRowsPerList;
         this.folders = folders;
         this.runDate = runDate;
         this.maxRejectRate = maxRejectRate;
@@ -81,16 +88,18 @@ class ReportPublisher implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = job.getJobInstance().getInstanceId();
         RunFolders.Staging staging = folders.staging(instanceId);
-        if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
-            // this run died after its move into place but before the step's completion was committed
-            log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
-                    instanceId);
-            removeStagingOfThisDate();
-            return RepeatStatus.FINISHED;
-        }
         StepExecution assessment = jobRepository.getLastStepExecution(job.getJobInstance(), NightlyJobConfiguration.ASSESS_STEP);
         Map<String, Long> readPerFile = (Map<String, Long>) assessment.getExecutionContext().get(CohortReader.READ_PER_FILE);
         RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));
+        if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
+            // this run died after its move into place but before the step's completion was committed, which
+            // rolled its history back: store it again, from the published files
+            log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
+                    instanceId);
+            history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally));
+            removeStagingOfThisDate();
+            return RepeatStatus.FINISHED;
+        }
         List<InspectedFile> inputs = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
 
         checkReadEqualsAssessedPlusRejected(staging, inputs, readPerFile, tally);
@@ -113,13 +122,28 @@ class ReportPublisher implements Tasklet {
                 GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
-        SummaryJson.write(summary, inputFingerprint, instanceId, staging.publish().resolve("summary.json"));
+        // the history is written in this step's transaction: it commits with the step, after the move into place
+        OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
+                totals(instanceId, readPerFile, tally), maxRowsPerList);
+        SummaryJson.write(summary, inputFingerprint, instanceId, changes, staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
-        html.write(summary, feeds, staging.publish().resolve("report.html"));
+        html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())),
+                staging.publish().resolve("report.html"));
         publish(staging, job.getId());
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Runs are kept apart per output folder in the history. */
+    private String outputKey() {
+        return folders.output().toAbsolutePath().normalize().toString();
+    }
+
+    private RunTotals totals(long instanceId, Map<String, Long> readPerFile, RunTally tally) {
+        long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
+        return new RunTotals(instanceId, runDate, read, read - tally.rejected(), tally.rejected(),
+                tally.priority(TrialPriority.HIGH), tally.priority(TrialPriority.ROUTINE));
     }
 
     private void checkReadEqualsAssessedPlusRejected(RunFolders.Staging staging, List<InspectedFile> inputs,
