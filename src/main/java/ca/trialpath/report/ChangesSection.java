@@ -32,7 +32,7 @@ final class ChangesSection {
     private static final Map<ChangeKind, String[]> KINDS = new EnumMap<>(ChangeKind.class);
 
     static {
-        kind(ChangeKind.NEW_PERSON, "New people", "In this run, not in the previous one; the value is the pathway.");
+        kind(ChangeKind.NEW_PERSON, "New person", "In this run, not in the previous one; the value is the pathway.");
         kind(ChangeKind.NO_LONGER_PRESENT, "No longer present",
                 "In the previous run, not in this one (not exported, or rejected this time).");
         kind(ChangeKind.PATHWAY_CHANGED, "Pathway changed", "Local recurrence, distant metastasis, ...");
