@@ -15,13 +15,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The run history in the job database (tables of {@code db/migration/V1__run_history.sql}): per published
- * run its totals, and per person what it concluded. Every call joins the caller's transaction, so the
- * publish step writes a run's history in the same commit that marks the step complete: exactly once,
- * however often the step is restarted.
+ * The run history in the job database (tables of {@code db/migration/V1__run_history.sql}): per run its
+ * totals and state, and per person what it concluded.
+ *
+ * <p>A run is written in two moves. {@link #stage} stores its people in transactions of their own, a few
+ * thousand rows each (H2 pays several times more for one transaction of a million rows), with the run marked
+ * {@code STAGED}: invisible to comparisons, and replaced whole if the run stages again. {@link #publish} then
+ * marks it {@code PUBLISHED} in the caller's transaction, the one that completes the publish step, so a run
+ * enters the history exactly once however often its publication is restarted. Runs beyond those kept are
+ * marked {@code FORGOTTEN} in that same transaction and their rows deleted once it has committed.
  *
  * <p>Memory stays flat whatever the size of a run: rows go in by JDBC batches, and the comparison of two
  * runs is done by the database (an index lookup per person) and read back in fetch-size pieces.
@@ -30,6 +42,14 @@ public class RunHistory {
 
     /** Rows per JDBC batch insert, and per fetch when reading back. */
     static final int BATCH = 1000;
+    /** Rows per transaction of their own when staging or deleting a run's people. */
+    static final int ROWS_PER_COMMIT = 10 * BATCH;
+
+    static final String STAGED = "STAGED";
+    static final String PUBLISHED = "PUBLISHED";
+    static final String FORGOTTEN = "FORGOTTEN";
+
+    private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
 
     private static final String INSERT_PERSON = "INSERT INTO trialpath_person_result"
             + " (run_id, patient_id, ordinal, pathway, options, trial_priority, matched_trials, review_flags)"
@@ -39,42 +59,76 @@ public class RunHistory {
             + " review_flags";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    public RunHistory(DataSource dataSource) {
+    public RunHistory(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(BATCH);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * Stores a published run and what it concluded for each person, replacing whatever was stored for the
-     * same run before (a restart of a publication that did not commit).
+     * Stores a run and what it concluded for each person, as {@code STAGED}, in transactions of its own;
+     * whatever was stored for the same run before (a publication that stopped) is replaced, and what this
+     * output folder left behind (runs forgotten, runs staged that never published) is deleted first.
      *
      * @param people the run's people in the order of its assessments.csv
      * @return how many people were stored
      */
-    public long record(String output, long jobExecutionId, Instant publishedAt, RunTotals totals,
+    public long stage(String output, long jobExecutionId, Instant stagedAt, RunTotals totals,
             Iterator<PersonResult> people) {
-        forget(totals.runId());
-        jdbc.update("INSERT INTO trialpath_run (run_id, output_path, run_date, job_execution_id, published_at,"
-                + " read_rows, assessed, rejected, high_priority, routine_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                totals.runId(), output, Date.valueOf(totals.runDate()), jobExecutionId,
-                Timestamp.valueOf(LocalDateTime.ofInstant(publishedAt, ZoneOffset.UTC)), totals.read(),
-                totals.assessed(), totals.rejected(), totals.highPriority(), totals.routinePriority());
-        List<Object[]> batch = new ArrayList<>(BATCH);
+        long runId = totals.runId();
+        deleteLeftovers(output, runId);
+        deleteRun(runId);
+        ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO trialpath_run (run_id, output_path,"
+                + " state, run_date, job_execution_id, published_at, read_rows, assessed, rejected, high_priority,"
+                + " routine_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                runId, output, STAGED, Date.valueOf(totals.runDate()), jobExecutionId, timestamp(stagedAt),
+                totals.read(), totals.assessed(), totals.rejected(), totals.highPriority(), totals.routinePriority()));
+        List<Object[]> rows = new ArrayList<>(ROWS_PER_COMMIT);
         long ordinal = 0;
         while (people.hasNext()) {
             PersonResult p = people.next();
-            batch.add(new Object[] { totals.runId(), p.patientId(), ++ordinal, p.pathway(), p.options(),
-                    p.trialPriority(), p.matchedTrials(), p.reviewFlags() });
-            if (batch.size() == BATCH) {
-                jdbc.batchUpdate(INSERT_PERSON, batch);
-                batch.clear();
+            rows.add(new Object[] { runId, p.patientId(), ++ordinal, p.pathway(), p.options(), p.trialPriority(),
+                    p.matchedTrials(), p.reviewFlags() });
+            if (rows.size() == ROWS_PER_COMMIT) {
+                insert(rows);
+                rows.clear();
             }
         }
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate(INSERT_PERSON, batch);
+        if (!rows.isEmpty()) {
+            insert(rows);
         }
         return ordinal;
+    }
+
+    /**
+     * Marks a staged run published, in the caller's transaction, and forgets the runs of its output folder
+     * beyond the latest {@code runsKept} (by run date, then publication); their rows are deleted once the
+     * caller's transaction has committed (at once without one).
+     *
+     * @return the runs forgotten
+     */
+    public List<Long> publish(long runId, Instant publishedAt, int runsKept) {
+        String output = jdbc.queryForObject("SELECT output_path FROM trialpath_run WHERE run_id = ?", String.class,
+                runId);
+        int marked = jdbc.update("UPDATE trialpath_run SET state = ?, published_at = ? WHERE run_id = ? AND state = ?",
+                PUBLISHED, timestamp(publishedAt), runId, STAGED);
+        if (marked != 1) {
+            throw new IllegalStateException("run " + runId + " is not staged in the run history");
+        }
+        List<Long> published = jdbc.queryForList("SELECT run_id FROM trialpath_run WHERE output_path = ? AND state = ?"
+                + " ORDER BY run_date DESC, published_at DESC, run_id DESC", Long.class, output, PUBLISHED);
+        List<Long> forgotten = published.size() > runsKept ? List.copyOf(published.subList(runsKept, published.size()))
+                : List.of();
+        for (long old : forgotten) {
+            jdbc.update("UPDATE trialpath_run SET state = ? WHERE run_id = ?", FORGOTTEN, old);
+        }
+        if (!forgotten.isEmpty()) {
+            afterCommit(() -> deleteLeftovers(output, runId));
+        }
+        return forgotten;
     }
 
     /**
@@ -84,10 +138,10 @@ public class RunHistory {
      */
     public Optional<PreviousRun> previousRun(String output, long runId, LocalDate runDate) {
         List<PreviousRun> runs = jdbc.query("SELECT run_id, run_date FROM trialpath_run"
-                + " WHERE output_path = ? AND run_id <> ? AND run_date <= ?"
+                + " WHERE output_path = ? AND state = ? AND run_id <> ? AND run_date <= ?"
                 + " ORDER BY run_date DESC, published_at DESC, run_id DESC FETCH FIRST 1 ROWS ONLY",
                 (rs, i) -> new PreviousRun(rs.getLong("run_id"), rs.getDate("run_date").toLocalDate()),
-                output, runId, Date.valueOf(runDate));
+                output, PUBLISHED, runId, Date.valueOf(runDate));
         return runs.stream().findFirst();
     }
 
@@ -123,36 +177,28 @@ public class RunHistory {
         return count[0];
     }
 
-    /** Keeps the latest {@code runs} runs of an output folder (by run date, then publication) and forgets the rest. */
-    public List<Long> keepLatest(String output, int runs) {
-        List<Long> ids = jdbc.queryForList("SELECT run_id FROM trialpath_run WHERE output_path = ?"
-                + " ORDER BY run_date DESC, published_at DESC, run_id DESC", Long.class, output);
-        List<Long> forgotten = ids.size() > runs ? List.copyOf(ids.subList(runs, ids.size())) : List.of();
-        forgotten.forEach(this::forget);
-        return forgotten;
-    }
-
     /**
      * The totals of the latest {@code limit} run dates of an output folder, oldest first: one per date, the run
      * published last for it (a replaced run is no longer what the folder shows).
      */
     public List<RunTotals> lastRuns(String output, int limit) {
         List<RunTotals> runs = jdbc.query("SELECT run_id, run_date, read_rows, assessed, rejected, high_priority,"
-                + " routine_priority FROM trialpath_run r WHERE output_path = ? AND NOT EXISTS"
+                + " routine_priority FROM trialpath_run r WHERE output_path = ? AND state = ? AND NOT EXISTS"
                 + " (SELECT 1 FROM trialpath_run later WHERE later.output_path = r.output_path"
-                + " AND later.run_date = r.run_date AND (later.published_at > r.published_at"
+                + " AND later.state = r.state AND later.run_date = r.run_date"
+                + " AND (later.published_at > r.published_at"
                 + " OR (later.published_at = r.published_at AND later.run_id > r.run_id)))"
                 + " ORDER BY run_date DESC FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY",
                 (rs, i) -> new RunTotals(rs.getLong("run_id"), rs.getDate("run_date").toLocalDate(),
                         rs.getLong("read_rows"), rs.getLong("assessed"), rs.getLong("rejected"),
                         rs.getLong("high_priority"), rs.getLong("routine_priority")),
-                output);
+                output, PUBLISHED);
         List<RunTotals> oldestFirst = new ArrayList<>(runs);
         Collections.reverse(oldestFirst);
         return List.copyOf(oldestFirst);
     }
 
-    /** What a stored run concluded per person, in its input order (for tests and checks; streams). */
+    /** What a stored run concluded per person, in its input order (streams). */
     public void forEachPerson(long runId, Consumer<PersonResult> people) {
         jdbc.query("SELECT " + PERSON_COLUMNS + " FROM trialpath_person_result WHERE run_id = ? ORDER BY ordinal",
                 rs -> {
@@ -160,9 +206,62 @@ public class RunHistory {
                 }, runId);
     }
 
-    private void forget(long runId) {
-        jdbc.update("DELETE FROM trialpath_person_result WHERE run_id = ?", runId);
-        jdbc.update("DELETE FROM trialpath_run WHERE run_id = ?", runId);
+    private void insert(List<Object[]> rows) {
+        ownTransaction.executeWithoutResult(status -> {
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                jdbc.batchUpdate(INSERT_PERSON, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+            }
+        });
+    }
+
+    /**
+     * Deletes what an output folder left behind: runs forgotten, and runs staged that never published (one run
+     * at a time writes to an output folder, so a staged run other than {@code current} is dead).
+     */
+    private void deleteLeftovers(String output, long current) {
+        List<Long> leftovers = ownTransaction.execute(status -> jdbc.queryForList("SELECT run_id FROM trialpath_run"
+                + " WHERE output_path = ? AND run_id <> ? AND (state = ? OR state = ?)", Long.class, output, current,
+                FORGOTTEN, STAGED));
+        for (long runId : leftovers) {
+            deleteRun(runId);
+        }
+    }
+
+    /** Deletes a run's people a transaction of {@link #ROWS_PER_COMMIT} at a time, then the run. */
+    private void deleteRun(long runId) {
+        Long last = ownTransaction.execute(status -> jdbc.queryForObject(
+                "SELECT MAX(ordinal) FROM trialpath_person_result WHERE run_id = ?", Long.class, runId));
+        for (long from = 0; last != null && from < last; from += ROWS_PER_COMMIT) {
+            long after = from;
+            ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM trialpath_person_result"
+                    + " WHERE run_id = ? AND ordinal > ? AND ordinal <= ?", runId, after, after + ROWS_PER_COMMIT));
+        }
+        ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM trialpath_run WHERE run_id = ?", runId));
+    }
+
+    /** Runs after the caller's transaction commits, or at once without one; a failure is left for the next run. */
+    private static void afterCommit(Runnable work) {
+        Runnable quietly = () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("run history: forgotten runs not deleted yet (the next run retries): {}", e.getMessage());
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    quietly.run();
+                }
+            });
+        } else {
+            quietly.run();
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     private static PersonResult person(ResultSet rs, String prefix) throws SQLException {

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The run history lives in the job database, beside the Batch tables: its tables are Flyway's
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class HistoryConfiguration {
 
     @Bean
-    RunHistory runHistory(DataSource dataSource) {
-        return new RunHistory(dataSource);
+    RunHistory runHistory(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new RunHistory(dataSource, transactionManager);
     }
 
     @Bean

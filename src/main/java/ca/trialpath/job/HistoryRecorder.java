@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The publish step's part in the run history: stores what the run concluded per person, taken from its staged
  * assessments.csv (the source of truth of a restartable run), writes changes.csv against the previous published
- * run, and forgets runs beyond the number kept. It runs inside the publish step's transaction, so the history
- * is committed together with the step's completion: exactly once.
+ * run, and forgets runs beyond the number kept. The people are staged in transactions of their own; the run is
+ * marked published in the publish step's transaction, so it enters the history together with the step's
+ * completion: exactly once.
  */
 class HistoryRecorder {
 
@@ -52,7 +53,7 @@ class HistoryRecorder {
      */
     OvernightChanges record(Path folder, String output, long jobExecutionId, RunTotals totals, int maxRowsPerList)
             throws IOException {
-        store(folder, output, jobExecutionId, totals);
+        stage(folder, output, jobExecutionId, totals);
         Optional<PreviousRun> previous = history.previousRun(output, totals.runId(), totals.runDate());
         OvernightChanges.Gatherer changes = new OvernightChanges.Gatherer(previous.orElse(null), maxRowsPerList);
         try (ChangesCsv csv = new ChangesCsv(folder.resolve(CHANGES_CSV))) {
@@ -61,7 +62,7 @@ class HistoryRecorder {
                 changes.add(change);
             }));
         }
-        forgetOldRuns(output);
+        publish(output, totals);
         OvernightChanges result = changes.result();
         log.info("{}: {} changes since {}", CHANGES_CSV, result.total(),
                 previous.map(run -> "the run of " + run.runDate() + " (job instance " + run.runId() + ")")
@@ -74,8 +75,8 @@ class HistoryRecorder {
      * changes.csv is published already, only the database lacks the run.
      */
     void recordPublished(Path published, String output, long jobExecutionId, RunTotals totals) throws IOException {
-        store(published, output, jobExecutionId, totals);
-        forgetOldRuns(output);
+        stage(published, output, jobExecutionId, totals);
+        publish(output, totals);
     }
 
     /** The totals of the last runs of the output folder, oldest first (for the trend of the report). */
@@ -83,11 +84,11 @@ class HistoryRecorder {
         return history.lastRuns(output, TREND_RUNS);
     }
 
-    private void store(Path folder, String output, long jobExecutionId, RunTotals totals) throws IOException {
+    private void stage(Path folder, String output, long jobExecutionId, RunTotals totals) throws IOException {
         try (Reader reader = Files.newBufferedReader(folder.resolve("assessments.csv"), StandardCharsets.UTF_8);
                 CSVParser parser = STAGED_CSV.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
-            history.record(output, jobExecutionId, Instant.now(), totals, new Iterator<>() {
+            history.stage(output, jobExecutionId, Instant.now(), totals, new Iterator<>() {
                 @Override
                 public boolean hasNext() {
                     return records.hasNext();
@@ -101,8 +102,9 @@ class HistoryRecorder {
         }
     }
 
-    private void forgetOldRuns(String output) {
-        List<Long> forgotten = history.keepLatest(output, runsKept);
+    /** In the publish step's transaction: the run counts once that commits. */
+    private void publish(String output, RunTotals totals) {
+        List<Long> forgotten = history.publish(totals.runId(), Instant.now(), runsKept);
         if (!forgotten.isEmpty()) {
             log.info("run history keeps the latest {} runs of {}; forgot job instances {}", runsKept, output, forgotten);
         }

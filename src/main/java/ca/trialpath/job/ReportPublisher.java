@@ -122,7 +122,7 @@ class ReportPublisher implements Tasklet {
                 GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
-        // the history is written in this step's transaction: it commits with the step, after the move into place
+        // the run enters the history in this step's transaction: it commits with the step, after the move into place
         OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
                 totals(instanceId, readPerFile, tally), maxRowsPerList);
         SummaryJson.write(summary, inputFingerprint, instanceId, changes, staging.publish().resolve("summary.json"));

@@ -14,6 +14,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The history tables as Flyway creates them (db/migration), on an in-memory H2 database of their own.
@@ -33,20 +34,22 @@ class RunHistoryTests {
     void migrate() {
         dataSource = HistoryDatabases.fresh();
         Flyway.configure().dataSource(dataSource).load().migrate();
-        history = new RunHistory(dataSource);
+        history = new RunHistory(dataSource, new JdbcTransactionManager(dataSource));
     }
 
     @Test
     void shouldKeepTheLatestRunsOfAnOutputAndForgetTheOlderOnes() {
-        // given: N + 2 runs, N = 3
+        // given: N + 1 runs, N = 3
         List<Long> runs = new ArrayList<>();
-        for (int day = 0; day < 5; day++) {
+        for (int day = 0; day < 4; day++) {
             runs.add(record(OUTPUT, DAY.plusDays(day), person("A", "LOCAL_RECURRENCE")));
         }
         long otherOutput = record("/srv/other", DAY, person("A", "LOCAL_RECURRENCE"));
 
-        // when
-        List<Long> forgotten = history.keepLatest(OUTPUT, 3);
+        // when: run N + 2 is published
+        long last = stage(OUTPUT, DAY.plusDays(4), person("A", "LOCAL_RECURRENCE"));
+        List<Long> forgotten = history.publish(last, clock, 3);
+        runs.add(last);
 
         // then
         assertThat(forgotten).containsExactlyInAnyOrder(runs.get(0), runs.get(1));
@@ -123,16 +126,34 @@ class RunHistoryTests {
     }
 
     @Test
-    void shouldReplaceWhatWasStoredForTheSameRunWhenItIsRecordedAgain() {
-        // given
-        long run = record(OUTPUT, DAY, person("A", "LOCAL_RECURRENCE"), person("B", "LOCAL_RECURRENCE"));
+    void shouldReplaceWhatWasStagedForTheSameRunWhenItIsStagedAgain() {
+        // given: a publication that stopped after staging its people
+        long run = stage(OUTPUT, DAY, person("A", "LOCAL_RECURRENCE"), person("B", "LOCAL_RECURRENCE"));
 
-        // when: the same run (job instance) stored again, as a restarted publication does
-        history.record(OUTPUT, 7L, clock, totals(run, DAY, 1), List.of(person("A", "UNDETERMINED")).iterator());
+        // when: the same run (job instance) staged again, as its restart does, and published
+        history.stage(OUTPUT, 7L, clock, totals(run, DAY, 1), List.of(person("A", "UNDETERMINED")).iterator());
+        history.publish(run, clock, 30);
 
         // then
         assertThat(people(run)).containsExactly(person("A", "UNDETERMINED"));
         assertThat(history.lastRuns(OUTPUT, 30)).singleElement().extracting(RunTotals::assessed).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldNotCompareWithARunThatWasStagedButNeverPublishedAndDeleteItOnTheNextRun() {
+        // given
+        long published = record(OUTPUT, DAY.minusDays(2), person("A", "LOCAL_RECURRENCE"));
+        long dead = stage(OUTPUT, DAY.minusDays(1), person("A", "UNDETERMINED"));
+
+        // when
+        long today = stage(OUTPUT, DAY, person("A", "LOCAL_RECURRENCE"));
+
+        // then
+        assertThat(history.previousRun(OUTPUT, today, DAY)).contains(new PreviousRun(published, DAY.minusDays(2)));
+        assertThat(people(dead)).isEmpty();
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM trialpath_run WHERE run_id = ?",
+                Long.class, dead)).isZero();
+        assertThat(history.lastRuns(OUTPUT, 30)).extracting(RunTotals::runId).containsExactly(published);
     }
 
     @Test
@@ -153,9 +174,9 @@ class RunHistoryTests {
     }
 
     @Test
-    void shouldStoreAThousandsOfPeopleRunInBatches() {
+    void shouldStageARunOfThousandsOfPeopleInBatches() {
         // given: more people than one JDBC batch, in a stream the history does not hold
-        int people = RunHistory.BATCH * 2 + 17;
+        int people = RunHistory.ROWS_PER_COMMIT * 2 + 17;
         Iterator<PersonResult> stream = new Iterator<>() {
             private int next;
 
@@ -171,7 +192,7 @@ class RunHistoryTests {
         };
 
         // when
-        long stored = history.record(OUTPUT, 1L, clock, totals(99L, DAY, people), stream);
+        long stored = history.stage(OUTPUT, 1L, clock, totals(99L, DAY, people), stream);
 
         // then
         assertThat(stored).isEqualTo(people);
@@ -182,10 +203,17 @@ class RunHistoryTests {
 
     // ---- helpers ----
 
+    /** A run staged and published. */
     private long record(String output, LocalDate runDate, PersonResult... people) {
+        long runId = stage(output, runDate, people);
+        history.publish(runId, clock, 1000);
+        return runId;
+    }
+
+    private long stage(String output, LocalDate runDate, PersonResult... people) {
         long runId = nextRunId++;
         clock = clock.plusSeconds(3600);
-        history.record(output, runId * 10, clock, totals(runId, runDate, people.length), List.of(people).iterator());
+        history.stage(output, runId * 10, clock, totals(runId, runDate, people.length), List.of(people).iterator());
         return runId;
     }
 

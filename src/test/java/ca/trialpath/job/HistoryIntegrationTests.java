@@ -160,7 +160,8 @@ class HistoryIntegrationTests {
         Files.writeString(blocker, "not a folder");
         JobExecution failed = Nights.start(jobOperatorTestUtils, DAY_2, output, NIGHT_2);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(storedPeople(failed)).as("a failed publication stores nothing").isZero();
+        assertThat(state(failed)).as("a failed publication is staged, not published").isEqualTo("STAGED");
+        assertThat(historyRecorder.lastRuns(output.toAbsolutePath().normalize().toString())).hasSize(1);
 
         // when
         Files.delete(blocker);
@@ -169,6 +170,7 @@ class HistoryIntegrationTests {
         // then
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(storedRuns(restarted)).isEqualTo(1);
+        assertThat(state(restarted)).isEqualTo("PUBLISHED");
         assertThat(storedPeople(restarted)).isEqualTo(6);
         assertSameContent(output.resolve(NIGHT_2.toString()).resolve("changes.csv"),
                 resource("history/expected-changes.csv"));
@@ -176,16 +178,17 @@ class HistoryIntegrationTests {
 
     @Test
     void shouldStoreTheHistoryOfARunThatStoppedAfterItsFolderWasMovedIntoPlace() throws Exception {
-        // given: the folder is in place, but the process died before the publish step committed, which rolled
-        // the history back and left the repository saying "started" (as kill -9 leaves it)
+        // given: the folder is in place, but the process died before the publish step committed: the run's
+        // people are staged, its "published" mark was rolled back, and the repository says "started" (as kill -9
+        // leaves it)
         Path output = temp.resolve("reports");
         assertThat(Nights.start(jobOperatorTestUtils, DAY_1, output, NIGHT_1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         RunRequest request = TestRuns.request(DAY_2, output, NIGHT_2, 0.10);
         JobExecution died = jobOperatorTestUtils.startJob(TestRuns.parameters(request));
         assertThat(died.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long instance = died.getJobInstance().getInstanceId();
-        jdbc.update("DELETE FROM trialpath_person_result WHERE run_id = ?", instance);
-        jdbc.update("DELETE FROM trialpath_run WHERE run_id = ?", instance);
+        jdbc.update("UPDATE trialpath_run SET state = 'STAGED' WHERE run_id = ?", instance);
+        jdbc.update("DELETE FROM trialpath_person_result WHERE run_id = ? AND ordinal > 3", instance);
         markPublishStarted(died.getId());
         Path published = output.resolve(NIGHT_2.toString());
         String changesBefore = read(published.resolve("changes.csv"));
@@ -199,6 +202,7 @@ class HistoryIntegrationTests {
         assertThat(restarted.getId()).isNotEqualTo(died.getId());
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(instance);
         assertThat(storedRuns(restarted)).isEqualTo(1);
+        assertThat(state(restarted)).isEqualTo("PUBLISHED");
         assertThat(storedPeople(restarted)).isEqualTo(6);
         assertThat(read(published.resolve("changes.csv"))).isEqualTo(changesBefore);
         assertThat(historyRecorder.lastRuns(output.toAbsolutePath().normalize().toString()))
@@ -223,6 +227,11 @@ class HistoryIntegrationTests {
 
     private long storedRuns(JobExecution execution) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM trialpath_run WHERE run_id = ?", Long.class,
+                execution.getJobInstance().getInstanceId());
+    }
+
+    private String state(JobExecution execution) {
+        return jdbc.queryForObject("SELECT state FROM trialpath_run WHERE run_id = ?", String.class,
                 execution.getJobInstance().getInstanceId());
     }
 
