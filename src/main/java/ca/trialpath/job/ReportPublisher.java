@@ -7,6 +7,7 @@ import ca.trialpath.history.RunTotals;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.OvernightChanges;
 import ca.trialpath.report.ReportFeeds;
+import ca.trialpath.report.ReplacedRun;
 import ca.trialpath.report.ReportHistory;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
@@ -100,6 +101,7 @@ class ReportPublisher implements Tasklet {
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
+        log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
         List<InspectedFile> inputs = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
 
         checkReadEqualsAssessedPlusRejected(staging, inputs, readPerFile, tally);
@@ -122,15 +124,28 @@ class ReportPublisher implements Tasklet {
                 GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
+        Path replacesFile = staging.internal().resolve("replaces.json");
+        Path aside = null;
+        ReplacedRun replaces;
+        if (Files.exists(folders.published())) {
+            aside = folders.replaced(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").format(LocalDateTime.now())
+                    + "-by-execution-" + job.getId());
+            replaces = ReplacedRun.of(folders.published(), folders.output(), aside);
+            replaces.remember(replacesFile);
+        } else {
+            // nothing to replace, or this run moved it aside already and stopped before its own move
+            replaces = ReplacedRun.remembered(replacesFile, folders.output());
+        }
         // the run enters the history in this step's transaction: it commits with the step, after the move into place
         OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
                 totals(instanceId, readPerFile, tally), maxRowsPerList);
-        SummaryJson.write(summary, inputFingerprint, instanceId, changes, staging.publish().resolve("summary.json"));
+        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, changes,
+                staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())),
                 staging.publish().resolve("report.html"));
-        publish(staging, job.getId());
+        publish(staging, aside);
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;
     }
@@ -200,12 +215,11 @@ class ReportPublisher implements Tasklet {
                 + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
     }
 
-    private void publish(RunFolders.Staging staging, long jobExecutionId) throws IOException {
+    /** @param aside where the date's current folder goes, {@code null} when there was none */
+    private void publish(RunFolders.Staging staging, Path aside) throws IOException {
         forceToDisk(staging.publish());
         Path target = folders.published();
-        if (Files.exists(target)) {
-            Path aside = folders.replaced(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").format(LocalDateTime.now())
-                    + "-execution-" + jobExecutionId);
+        if (aside != null && Files.exists(target)) {
             Files.createDirectories(aside.getParent());
             // from here until the next move the date has no folder; a restart of this run moves it in
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);

@@ -22,13 +22,19 @@ public final class SummaryJson {
         write(summary, inputFingerprint, jobInstanceId, null, target);
     }
 
-    /**
-     * As {@link #write(RunSummary, String, long, Path)}, followed by {@code previous_run} (the run compared
-     * with: {@code run_date} and {@code job_instance_id}, or {@code null} on the first run) and {@code changes}
-     * (the count of every change kind of changes.csv) when {@code changes} is given.
-     */
-    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, OvernightChanges changes,
+    /** @param replaces the run whose folder this one replaces, or {@code null} when the date had none */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
             Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, null, target);
+    }
+
+    /**
+     * As {@link #write(RunSummary, String, long, ReplacedRun, Path)}, followed by {@code previous_run} (the run
+     * compared with: {@code run_date} and {@code job_instance_id}, or {@code null} on the first run) and
+     * {@code changes} (the count of every change kind of changes.csv) when {@code changes} is given.
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            OvernightChanges changes, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -51,6 +57,7 @@ public final class SummaryJson {
         json.put("rules", summary.rules());
         json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
         json.put("ignored_columns", summary.ignoredColumns());
+        json.put("replaces", replaces == null ? null : replaces.toJson());
         if (changes != null) {
             Map<String, Object> previous = null;
             if (!changes.isFirstRun()) {
