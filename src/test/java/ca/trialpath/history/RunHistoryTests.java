@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * The history tables as Flyway creates them (db/migration), on an in-memory H2 database of their own.
- * {@link HistoryDatabases} says which databases the tests run on.
+ * The history tables as Flyway creates them (db/migration), on a database of their own per test: in-memory
+ * H2 here, PostgreSQL in {@link PostgresRunHistoryTests}.
  */
 class RunHistoryTests {
 
@@ -32,7 +32,7 @@ class RunHistoryTests {
 
     @BeforeEach
     void migrate() {
-        dataSource = HistoryDatabases.fresh();
+        dataSource = freshDatabase();
         Flyway.configure().dataSource(dataSource).load().migrate();
         history = new RunHistory(dataSource, new JdbcTransactionManager(dataSource));
     }
@@ -231,17 +231,11 @@ class RunHistoryTests {
         return people;
     }
 
-    /** The databases the history tests run on: a fresh in-memory H2 database per test. */
-    static final class HistoryDatabases {
-
-        private HistoryDatabases() {
-        }
-
-        static DataSource fresh() {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:history-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            h2.setUser("sa");
-            return h2;
-        }
+    /** An empty database for one test. */
+    DataSource freshDatabase() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:history-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        return h2;
     }
 }

@@ -156,7 +156,7 @@ class HistoryIntegrationTests {
         Path output = temp.resolve("reports");
         assertThat(Nights.start(jobOperatorTestUtils, DAY_1, output, NIGHT_1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Files.createDirectories(output.resolve(NIGHT_2.toString()));
-        Path blocker = output.resolve(".trialpath/replaced");
+        Path blocker = output.resolve(NIGHT_2 + ".replaced");
         Files.writeString(blocker, "not a folder");
         JobExecution failed = Nights.start(jobOperatorTestUtils, DAY_2, output, NIGHT_2);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
