@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -101,8 +102,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     AssessmentProcessor assessmentProcessor(@Value("#{jobParameters['runDate']}") String runDate,
-            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId) {
-        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId));
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment) {
+        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
+                DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
     }
 
     @Bean
@@ -124,9 +127,12 @@ public class NightlyJobConfiguration {
     ReportPublisher reportPublisher(JobRepository jobRepository, TrialPathProperties properties,
             @Value("#{jobParameters['runDate']}") String runDate, @Value("#{jobParameters['output']}") String output,
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
-            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint, HistoryRecorder historyRecorder) {
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, SafeExportProperties safeExport,
+            HistoryRecorder historyRecorder) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
-                maxRejectRate, inputFingerprint, properties.maxRowsPerList(), historyRecorder);
+                maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
+                safeExport.publishPermissions(), historyRecorder);
     }
 
     private static RunFolders folders(String output, String runDate) {

@@ -6,6 +6,7 @@ import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.history.RunTotals;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.OvernightChanges;
+import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.ReplacedRun;
 import ca.trialpath.report.ReportHistory;
@@ -35,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -70,9 +73,15 @@ class ReportPublisher implements Tasklet {
     private final HtmlReport html;
     private final HistoryRecorder history;
     private final int maxRowsPerList;
+    /** {@code null} in a plain run. */
+    private final String pseudonymKeyId;
+    private final PublishPermissions permissions;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
-            String inputFingerprint, int maxRowsPerList, HistoryRecorder history) {
+            String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
+            HistoryRecorder history) {
+        this.pseudonymKeyId = pseudonymKeyId;
+        this.permissions = permissions;
         this.jobRepository = jobRepository;
         this.history = history;
         this.maxRowsPerList = maxRowsPerList;
@@ -139,7 +148,7 @@ class ReportPublisher implements Tasklet {
         // the run enters the history in this step's transaction: it commits with the step, after the move into place
         OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
                 totals(instanceId, readPerFile, tally), maxRowsPerList);
-        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, changes,
+        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes,
                 staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
@@ -204,8 +213,10 @@ class ReportPublisher implements Tasklet {
                 if (first.size() == REJECTS_IN_FAILURE_MESSAGE) {
                     break;
                 }
+                // the columns at fault, not the message: it quotes cell values, and this text goes to the log,
+                // standard error (cron mail) and the job repository, which are not the place for row data
                 first.add(reject.get("source_file") + " line " + reject.get("line") + ", " + reject.get("patient_id")
-                        + ": " + reject.get("reason_code") + " " + reject.get("message"));
+                        + ": " + reject.get("reason_code") + columnsNamed(reject.get("message")));
             }
         }
         String share = BigDecimal.valueOf(100.0 * rejected / read).setScale(1, RoundingMode.HALF_UP).toPlainString();
@@ -215,8 +226,22 @@ class ReportPublisher implements Tasklet {
                 + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
     }
 
+    private static final Pattern COLUMN = Pattern.compile("column '([a-z_]+)'");
+
+    /** " (sex, ecog)" for a message naming those columns, else "". */
+    private static String columnsNamed(String message) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        Matcher column = COLUMN.matcher(message);
+        while (column.find()) {
+            columns.add(column.group(1));
+        }
+        return columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")";
+    }
+
     /** @param aside where the date's current folder goes, {@code null} when there was none */
     private void publish(RunFolders.Staging staging, Path aside) throws IOException {
+        // before the move: the folder is never visible to others, not even for an instant
+        permissions.applyTo(staging.publish());
         forceToDisk(staging.publish());
         Path target = folders.published();
         if (aside != null && Files.exists(target)) {

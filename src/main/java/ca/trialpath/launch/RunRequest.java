@@ -13,12 +13,18 @@ import java.util.Set;
  * The job parameters a user typed, checked before anything starts.
  *
  * @param springArguments the {@code --name=value} arguments, passed to Spring Boot as they are
+ * @param deidentify      publish keyed pseudonyms instead of patient ids, and no birth dates or free text
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
-        List<String> springArguments) {
+        List<String> springArguments, boolean deidentify) {
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
-    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate");
+    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "deidentify");
+
+    /** A plain (not de-identified) run. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
+        this(input, output, runDate, maxRejectRate, springArguments, false);
+    }
 
     /** @throws UsageException naming the first thing wrong */
     public static RunRequest parse(String[] args, LocalDate today) {
@@ -32,11 +38,12 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             int equals = arg.indexOf('=');
             if (equals <= 0) {
                 throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
-                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate")) + ")");
+                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "deidentify")) + ")");
             }
             String name = arg.substring(0, equals);
             if (!PARAMETERS.contains(name)) {
-                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate");
+                throw new UsageException("unknown parameter '" + name
+                        + "': known are input, output, runDate, maxRejectRate, deidentify");
             }
             if (values.put(name, arg.substring(equals + 1)) != null) {
                 throw new UsageException("parameter '" + name + "' is given twice");
@@ -69,7 +76,11 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
                 throw new UsageException("maxRejectRate '" + values.get("maxRejectRate") + "' is not a number from 0 to 1");
             }
         }
+        String deidentify = values.getOrDefault("deidentify", "false");
+        if (!deidentify.equals("true") && !deidentify.equals("false")) {
+            throw new UsageException("deidentify '" + deidentify + "' is not true or false");
+        }
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, List.copyOf(spring));
+                runDate, maxRejectRate, List.copyOf(spring), Boolean.parseBoolean(deidentify));
     }
 }

@@ -50,6 +50,7 @@ class CommandLineTests {
             maxRejectRate=1.5                        | maxRejectRate '1.5' is not a number from 0 to 1
             maxRejectRate=NaN                        | maxRejectRate 'NaN' is not a number from 0 to 1
             sample-data                              | unexpected argument 'sample-data'
+            deidentify=yes                           | deidentify 'yes' is not true or false
             """)
     void shouldExitWithUsageBeforeSpringStartsForAWrongParameter(String wrong, String message) {
         // given
