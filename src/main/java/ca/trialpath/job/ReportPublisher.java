@@ -103,7 +103,7 @@ class ReportPublisher implements Tasklet {
         RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));
         if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
             // this run died after its move into place but before the step's completion was committed, which
-            // rolled its history back: store it again, from the published files
+            // left it staged in the history: stage it again from the published files and mark it published
             log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
                     instanceId);
             history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally));
@@ -145,7 +145,8 @@ class ReportPublisher implements Tasklet {
             // nothing to replace, or this run moved it aside already and stopped before its own move
             replaces = ReplacedRun.remembered(replacesFile, folders.output());
         }
-        // the run enters the history in this step's transaction: it commits with the step, after the move into place
+        // the people are staged in transactions of their own; the run counts as published in this step's
+        // transaction, which commits with the step, after the move into place
         OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
                 totals(instanceId, readPerFile, tally), maxRowsPerList);
         SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes,
