@@ -130,10 +130,10 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, SafeExportProperties safeExport,
-            @Value("#{jobParameters['lang'] ?: 'en'}") String lang) {
+            HistoryRecorder historyRecorder, @Value("#{jobParameters['lang'] ?: 'en'}") String lang) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
                 maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
-                safeExport.publishPermissions(), ReportText.of(lang));
+                safeExport.publishPermissions(), historyRecorder, ReportText.of(lang));
     }
 
     private static RunFolders folders(String output, String runDate) {

@@ -73,24 +73,40 @@ public final class HtmlReport {
         this.text = text;
     }
 
-    /** Writes the page with a trend that starts with this run. */
+    /** Writes the page without run history: nothing to compare with, and a trend that starts with this run. */
     public void write(RunSummary summary, ReportFeeds feeds, Path target) throws IOException {
-        write(summary, feeds, List.of(), target);
+        write(summary, feeds, ReportHistory.none(), target);
     }
 
     /**
      * Writes the page from the feeds gathered during the run: its size and the time it takes depend on
      * the cap per list, not on the number of people.
      *
-     * @param earlierRuns the totals of earlier runs, from the run history, in any order; the trend shows
-     *                    the last {@value #TREND_RUNS} of them with this run
+     * @param history what changed since the previous run (the page's first section) and the totals of the
+     *                last runs (its trend)
+     */
+    public void write(RunSummary summary, ReportFeeds feeds, ReportHistory history, Path target) throws IOException {
+        write(summary, feeds, history.changes(), history.lastRuns().stream().map(TrendPoint::of).toList(), target);
+    }
+
+    /**
+     * As {@link #write(RunSummary, ReportFeeds, ReportHistory, Path)} with no changes to show.
+     *
+     * @param earlierRuns the totals of earlier runs, in any order; the trend shows the last
+     *                    {@value #TREND_RUNS} of them with this run
      */
     public void write(RunSummary summary, ReportFeeds feeds, List<TrendPoint> earlierRuns, Path target)
             throws IOException {
+        write(summary, feeds, OvernightChanges.firstRun(), earlierRuns, target);
+    }
+
+    private void write(RunSummary summary, ReportFeeds feeds, OvernightChanges changes, List<TrendPoint> earlierRuns,
+            Path target) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             writeHead(out, summary);
             writeHeader(out, summary);
             out.write("<main>\n");
+            ChangesSection.write(out, changes, maxRowsPerList, text);
             writeAtAGlance(out, summary, trend(summary, earlierRuns));
             writeWorklist(out, feeds);
             writeNeedingReview(out, feeds);
@@ -127,7 +143,8 @@ public final class HtmlReport {
         out.write("<title>" + esc(text.get("page.title", String.valueOf(s.runDate()))) + "</title>\n");
         out.write("<style>\n" + CSS + "</style>\n</head>\n<body>\n");
         out.write("<nav class=\"skip\" aria-label=\"" + esc(text.get("nav.label")) + "\">\n<ul>\n");
-        for (String[] link : new String[][] {{"at-a-glance", "glance.heading"}, {"worklist", "worklist.heading"},
+        for (String[] link : new String[][] {{"changes", "nav.changes"}, {"at-a-glance", "glance.heading"},
+                {"worklist", "worklist.heading"},
                 {"review", "review.heading"}, {"rejects", "rejects.heading"}, {"people", "people.heading"}}) {
             out.write("<li><a href=\"#" + link[0] + "\">" + esc(text.get(link[1])) + "</a></li>\n");
         }

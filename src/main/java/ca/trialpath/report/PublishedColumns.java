@@ -15,6 +15,8 @@ public final class PublishedColumns {
     public static final List<String> REJECTS = List.of("source_file", "line", "patient_id", "reason_code",
             "message");
 
+    public static final List<String> CHANGES = List.of("patient_id", "change", "before", "after");
+
     private PublishedColumns() {
     }
 }

@@ -34,6 +34,16 @@ public final class SummaryJson {
      */
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
             String pseudonymKeyId, Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, pseudonymKeyId, null, target);
+    }
+
+    /**
+     * As {@link #write(RunSummary, String, long, ReplacedRun, String, Path)}, followed by {@code previous_run}
+     * (the run compared with: {@code run_date} and {@code job_instance_id}, or {@code null} on the first run)
+     * and {@code changes} (the count of every change kind of changes.csv) when {@code changes} is given.
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            String pseudonymKeyId, OvernightChanges changes, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -62,6 +72,16 @@ public final class SummaryJson {
         json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
         json.put("ignored_columns", summary.ignoredColumns());
         json.put("replaces", replaces == null ? null : replaces.toJson());
+        if (changes != null) {
+            Map<String, Object> previous = null;
+            if (!changes.isFirstRun()) {
+                previous = new LinkedHashMap<>();
+                previous.put("run_date", changes.previous().runDate().toString());
+                previous.put("job_instance_id", changes.previous().runId());
+            }
+            json.put("previous_run", previous);
+            json.put("changes", changes.counts());
+        }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), json);
     }
 

@@ -1,5 +1,6 @@
 package ca.trialpath.report;
 
+import ca.trialpath.history.RunTotals;
 import java.time.LocalDate;
 
 /**
@@ -13,5 +14,10 @@ public record TrendPoint(LocalDate runDate, long assessed, long high, long rejec
     public static TrendPoint of(RunSummary summary) {
         Long high = summary.priorities() == null ? null : summary.priorities().get("HIGH");
         return new TrendPoint(summary.runDate(), summary.assessed(), high == null ? 0 : high, summary.rejected());
+    }
+
+    /** A run of the run history. */
+    public static TrendPoint of(RunTotals totals) {
+        return new TrendPoint(totals.runDate(), totals.assessed(), totals.highPriority(), totals.rejected());
     }
 }

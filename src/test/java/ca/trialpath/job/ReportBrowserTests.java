@@ -17,7 +17,6 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import ca.trialpath.launch.RunRequest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,15 +260,19 @@ class ReportBrowserTests {
     /**
      * The changes section is the run history's (another part of issue 6): {@code <section id="changes">}
      * with a row {@code <tr data-change="PATHWAY_CHANGED">} per person whose pathway changed overnight.
-     * Until the report has that section this test is skipped, not passed.
+     * (Written before that section existed, when it was skipped; it runs since the history is in.)
      */
     @Test
     void shouldListThePersonWhosePathwayChangedInTheChangesSection() {
         List<WebElement> changes = browser.findElements(By.id("changes"));
-        Assumptions.assumeFalse(changes.isEmpty(), "report.html has no changes section yet (run history not merged)");
+        assertThat(changes).as("the changes section").hasSize(1);
 
         List<WebElement> rows = changes.get(0).findElements(By.cssSelector("tr[data-change='PATHWAY_CHANGED']"));
-        assertThat(rows).anySatisfy(row -> assertThat(row.getText()).contains(CHANGED_PERSON));
+        assertThat(rows).anySatisfy(row -> assertThat(row.getText())
+                .contains(CHANGED_PERSON, "DISTANT_METASTASIS", "LOCAL_RECURRENCE"));
+        // and the trend draws both nights, from the same history
+        assertThat(browser.findElements(By.cssSelector("#trend tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("trend-svg-title")).getAttribute("textContent")).contains("last 2 runs");
     }
 
     /** The given attribute of each worklist row the browser lays out, in page order (one call, not one per row). */
