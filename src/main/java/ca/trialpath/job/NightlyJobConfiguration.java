@@ -2,6 +2,7 @@ package ca.trialpath.job;
 
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.trials.CatalogueFacts;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,22 +63,28 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     InputInspection inputInspection(@Value("#{jobParameters['input']}") String input,
-            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint) {
-        return new InputInspection(Path.of(input), inputFingerprint);
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
+            @Value("#{jobParameters['trials']}") String trials,
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria) {
+        return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria));
+    }
+
+    private static Path pathOrNull(String path) {
+        return path == null ? null : Path.of(path);
     }
 
     @Bean
     Step assessCohort(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            TrialPathProperties properties, CohortReader cohortReader, AssessmentProcessor assessmentProcessor,
+            TrialPathProperties properties, CohortReader cohortReader, TrialMatching trialMatching,
             StagedOutputWriter stagedOutputWriter, StagingCheck stagingCheck,
             ObjectProvider<ItemWriteListener<Outcome>> writeListeners) {
         ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(ASSESS_STEP, jobRepository)
                 .<SourcedRecord, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(cohortReader)
-                .processor(assessmentProcessor)
+                .processor(trialMatching)
                 .writer(stagedOutputWriter)
-                .stream(assessmentProcessor)
+                .stream(trialMatching)
                 .listener(stagingCheck);
         // extension point for operations and tests (e.g. a listener that fails a chunk on purpose)
         writeListeners.orderedStream().forEach(step::listener);
@@ -107,6 +114,17 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
+    TrialMatching trialMatching(AssessmentProcessor assessmentProcessor,
+            @Value("#{jobParameters['trials']}") String trials,
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
+            @Value("#{jobExecutionContext['" + TrialInspection.CATALOGUE + "']}") CatalogueFacts catalogue,
+            @Value("#{jobParameters['runDate']}") String runDate) {
+        return new TrialMatching(assessmentProcessor, pathOrNull(trials), pathOrNull(trialCriteria), catalogue,
+                LocalDate.parse(runDate));
+    }
+
+    @Bean
+    @StepScope
     StagedOutputWriter stagedOutputWriter(@Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
             TrialPathProperties properties) {
@@ -124,9 +142,13 @@ public class NightlyJobConfiguration {
     ReportPublisher reportPublisher(JobRepository jobRepository, TrialPathProperties properties,
             @Value("#{jobParameters['runDate']}") String runDate, @Value("#{jobParameters['output']}") String output,
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
-            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint) {
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
+            @Value("#{jobParameters['trials']}") String trials,
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
-                maxRejectRate, inputFingerprint, properties.maxRowsPerList());
+                maxRejectRate, inputFingerprint, properties.maxRowsPerList(),
+                new TrialPublication(pathOrNull(trials), pathOrNull(trialCriteria), LocalDate.parse(runDate),
+                        properties.maxRowsPerTrial()));
     }
 
     private static RunFolders folders(String output, String runDate) {

@@ -9,6 +9,8 @@ import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SpreadsheetSafe;
 import ca.trialpath.report.SummaryJson;
+import ca.trialpath.report.TrialReport;
+import ca.trialpath.trials.CatalogueFacts;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -64,9 +66,17 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
+    private final TrialPublication trials;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList) {
+        this(jobRepository, folders, runDate, maxRejectRate, inputFingerprint, maxRowsPerList,
+                new TrialPublication(null, null, runDate, 0));
+    }
+
+    ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
+            String inputFingerprint, int maxRowsPerList, TrialPublication trials) {
+        this.trials = trials;
         this.jobRepository = jobRepository;
         this.folders = folders;
         this.runDate = runDate;
@@ -113,10 +123,12 @@ class ReportPublisher implements Tasklet {
                 GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
-        SummaryJson.write(summary, inputFingerprint, instanceId, staging.publish().resolve("summary.json"));
+        TrialReport trialReport = trials.publish(staging, (CatalogueFacts) job.getExecutionContext()
+                .get(TrialInspection.CATALOGUE), tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
+        SummaryJson.write(summary, inputFingerprint, instanceId, trialReport, staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
-        html.write(summary, feeds, staging.publish().resolve("report.html"));
+        html.write(summary, feeds, trialReport, staging.publish().resolve("report.html"));
         publish(staging, job.getId());
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;

@@ -6,10 +6,12 @@ import ca.trialpath.job.NightlyJobConfiguration;
 import ca.trialpath.job.RunCounts;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
+import ca.trialpath.trials.TrialFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,19 +49,39 @@ public class RunLauncher {
 
     /** The job parameters of a request: its inputs' fingerprint is part of the run's identity. */
     public static JobParameters parameters(RunRequest request, String inputFingerprint) {
-        return new JobParametersBuilder()
+        JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("input", request.input().toString())
                 .addString("output", request.output().toString())
                 .addString("runDate", request.runDate().toString())
                 .addDouble("maxRejectRate", request.maxRejectRate())
-                .addString("inputFingerprint", inputFingerprint)
-                .toJobParameters();
+                .addString("inputFingerprint", inputFingerprint);
+        if (request.trials() != null) {
+            parameters.addString("trials", request.trials().toString());
+        }
+        if (request.trialCriteria() != null) {
+            parameters.addString("trialCriteria", request.trialCriteria().toString());
+        }
+        return parameters.toJobParameters();
+    }
+
+    /**
+     * The fingerprint of everything the run reads: the cohort files and, when given, the trial catalogue and
+     * criteria, so a changed catalogue is a new run just like a changed cohort.
+     */
+    public static String fingerprint(RunRequest request) throws IOException {
+        List<InputFingerprint.FileDigest> digests = new ArrayList<>();
+        for (Path file : CohortFiles.resolve(request.input())) {
+            digests.add(new InputFingerprint.FileDigest(file.getFileName().toString(), InputFingerprint.sha256(file)));
+        }
+        digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
+        return InputFingerprint.of(digests.stream());
     }
 
     public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
         List<Path> files;
         try {
             files = CohortFiles.resolve(request.input());
+            TrialFiles.check(request.trials(), request.trialCriteria());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return USAGE;
@@ -77,7 +99,7 @@ public class RunLauncher {
                         + " right now; this one did not start");
                 return FAILED;
             }
-            String fingerprint = InputFingerprint.of(files);
+            String fingerprint = fingerprint(request);
             JobParameters parameters = parameters(request, fingerprint);
             JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
             // a published run whose folder was deleted or replaced by hand since is published again, as a

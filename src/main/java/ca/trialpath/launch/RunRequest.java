@@ -15,10 +15,16 @@ import java.util.Set;
  * @param springArguments the {@code --name=value} arguments, passed to Spring Boot as they are
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
-        List<String> springArguments) {
+        List<String> springArguments, Path trials, Path trialCriteria) {
+
+    /** A run without a trial catalogue: no matching. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
+        this(input, output, runDate, maxRejectRate, springArguments, null, null);
+    }
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
-    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate");
+    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "trials",
+            "trialCriteria");
 
     /** @throws UsageException naming the first thing wrong */
     public static RunRequest parse(String[] args, LocalDate today) {
@@ -32,11 +38,12 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             int equals = arg.indexOf('=');
             if (equals <= 0) {
                 throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
-                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate")) + ")");
+                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "trials", "trialCriteria")) + ")");
             }
             String name = arg.substring(0, equals);
             if (!PARAMETERS.contains(name)) {
-                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate");
+                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate,"
+                        + " trials, trialCriteria");
             }
             if (values.put(name, arg.substring(equals + 1)) != null) {
                 throw new UsageException("parameter '" + name + "' is given twice");
@@ -69,7 +76,23 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
                 throw new UsageException("maxRejectRate '" + values.get("maxRejectRate") + "' is not a number from 0 to 1");
             }
         }
+        Path trials = optionalPath(values, "trials");
+        Path trialCriteria = optionalPath(values, "trialCriteria");
+        if (trialCriteria != null && trials == null) {
+            throw new UsageException("trialCriteria=PATH needs trials=PATH: criteria without a catalogue match nothing");
+        }
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, List.copyOf(spring));
+                runDate, maxRejectRate, List.copyOf(spring), trials, trialCriteria);
+    }
+
+    private static Path optionalPath(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new UsageException("parameter " + name + " is empty");
+        }
+        return Path.of(value).toAbsolutePath().normalize();
     }
 }

@@ -2,6 +2,7 @@ package ca.trialpath.launch;
 
 import ca.trialpath.TrialPathApplication;
 import ca.trialpath.cohort.CohortFiles;
+import ca.trialpath.trials.TrialFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,12 +52,13 @@ public class TrialPathCommand {
         } catch (UsageException e) {
             // one line: what is wrong, then how it is called
             err.println("trialpath: " + e.getMessage() + " (usage: java -jar trialpath.jar input=PATH [output=DIR]"
-                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10])");
+                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [trials=PATH [trialCriteria=FILE]])");
             return RunLauncher.USAGE;
         }
         try {
             // a missing input is a wrong call: say so before a database is opened
             CohortFiles.resolve(request.input());
+            TrialFiles.check(request.trials(), request.trialCriteria());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return RunLauncher.USAGE;

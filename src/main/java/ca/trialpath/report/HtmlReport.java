@@ -67,12 +67,20 @@ public final class HtmlReport {
      * the cap per list, not on the number of people.
      */
     public void write(RunSummary summary, ReportFeeds feeds, Path target) throws IOException {
+        write(summary, feeds, TrialReport.NO_MATCHING, target);
+    }
+
+    /** @param trials the trial part of the run, {@code null} to leave it out */
+    public void write(RunSummary summary, ReportFeeds feeds, TrialReport trials, Path target) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             writeHead(out, summary);
             writeHeader(out, summary);
             out.write("<main>\n");
             writeAtAGlance(out, summary);
             writeWorklist(out, feeds);
+            if (trials != null) {
+                TrialHtml.writeTrials(out, trials);
+            }
             writeNeedingReview(out, feeds);
             writeRejects(out, feeds);
             writePeople(out, feeds);
@@ -101,6 +109,7 @@ public final class HtmlReport {
                 <ul>
                 <li><a href="#at-a-glance">The run at a glance</a></li>
                 <li><a href="#worklist">Trial-discussion worklist</a></li>
+                <li><a href="#trials">Open trials</a></li>
                 <li><a href="#review">People needing review</a></li>
                 <li><a href="#rejects">Rejected rows</a></li>
                 <li><a href="#people">Each person</a></li>
@@ -342,6 +351,9 @@ public final class HtmlReport {
                         + value(o.guidelineSection()) + "</td><td>" + cell(o.rationale()) + "</td></tr>\n");
             }
             out.write("</tbody>\n</table>\n");
+        }
+        if (a.trials() != null && a.trialDiscussion()) {
+            TrialHtml.writePersonTrials(out, a);
         }
         out.write("</article>\n");
     }

@@ -19,6 +19,12 @@ public final class SummaryJson {
 
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, Path target)
             throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, null, target);
+    }
+
+    /** @param trials {@code null} to leave the trials block out */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, TrialReport trials,
+            Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -41,7 +47,41 @@ public final class SummaryJson {
         json.put("rules", summary.rules());
         json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
         json.put("ignored_columns", summary.ignoredColumns());
+        if (trials != null) {
+            json.put("trials", trials(trials));
+        }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), json);
+    }
+
+    /** trials.md: studies read, skipped with reason, open in Canada; and what the matching found. */
+    private static Map<String, Object> trials(TrialReport trials) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("matching", trials.matching());
+        if (!trials.matching()) {
+            json.put("note", "no trials= catalogue was given: no trial matching was done");
+            return json;
+        }
+        var catalogue = trials.catalogue();
+        json.put("files", catalogue.files().stream().map(file -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", file.name());
+            f.put("sha256", file.sha256());
+            f.put("bytes", file.bytes());
+            return f;
+        }).toList());
+        json.put("studies_read", catalogue.entriesRead());
+        json.put("studies_skipped", catalogue.skipped().values().stream().mapToLong(Long::longValue).sum());
+        json.put("skip_reasons", catalogue.skipped());
+        json.put("studies", catalogue.studies());
+        json.put("studies_open_in_canada", catalogue.openInCanada());
+        json.put("studies_matchable", catalogue.matchable());
+        json.put("people_considered", trials.peopleConsidered());
+        json.put("people_with_match", trials.peopleWithMatch());
+        json.put("people_with_near_miss_only", trials.peopleWithNearMissOnly());
+        json.put("matches", trials.matches());
+        json.put("near_misses", trials.nearMisses());
+        json.put("warnings", List.copyOf(catalogue.warnings()));
+        return json;
     }
 
     private static Map<String, Object> file(RunSummary.InputFile file) {
