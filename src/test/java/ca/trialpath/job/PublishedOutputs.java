@@ -25,13 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PublishedOutputs {
 
-    /** The six files of outputs.md, in its order. */
+    /** The six files of outputs.md, in its order, then the two of trials.md. */
     public static final List<String> FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
-            "assessments.jsonl", "summary.json", "report.html");
+            "assessments.jsonl", "summary.json", "report.html", "trial_matches.csv", "trials.csv");
 
     /** Files compared byte for byte between two runs of the same input. */
     public static final List<String> EXACT_FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
-            "assessments.jsonl");
+            "assessments.jsonl", "trial_matches.csv", "trials.csv");
 
     /** summary.json fields that differ from one execution to the next. */
     public static final List<String> RUN_FIELDS = List.of("start_time", "end_time", "job_execution_id",
