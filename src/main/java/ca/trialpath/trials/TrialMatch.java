@@ -24,7 +24,8 @@ public record TrialMatch(Study study, TrialCriteria criteria, Result result, Map
     }
 
     public TrialMatch {
-        verdicts = Map.copyOf(verdicts);
+        // EnumMap keeps the criteria in their order for the outputs
+        verdicts = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(verdicts));
         toVerify = List.copyOf(toVerify);
         siteCities = List.copyOf(siteCities);
     }

@@ -23,7 +23,32 @@ public final class TrialMatcher {
     private final LocalDate runDate;
     private final List<Indexed> index = new ArrayList<>();
 
-    private record Indexed(Study study, TrialCriteria criteria) {
+    /**
+     * A study of the index with what does not depend on the person worked out once: its recruiting Canadian
+     * sites and, per province, their cities in the order a person of that province sees them.
+     */
+    private record Indexed(Study study, TrialCriteria criteria, List<Site> canadianSites,
+            Map<String, List<String>> citiesByProvince, Map<Criterion, Verdict> studyVerdicts) {
+
+        Indexed(Study study, TrialCriteria criteria) {
+            this(study, criteria, study.recruitingCanadianSites(), new java.util.concurrent.ConcurrentHashMap<>(),
+                    studyVerdicts(study, criteria));
+        }
+
+        private static Map<Criterion, Verdict> studyVerdicts(Study study, TrialCriteria criteria) {
+            Map<Criterion, Verdict> verdicts = new EnumMap<>(Criterion.class);
+            for (Criterion criterion : Criterion.values()) {
+                if (criterion.isStudyWide()) {
+                    verdicts.put(criterion, studyVerdict(criterion, study, criteria));
+                }
+            }
+            return verdicts;
+        }
+
+        List<String> cities(String province) {
+            return citiesByProvince.computeIfAbsent(province == null ? "" : province,
+                    key -> List.copyOf(study.recruitingCities(province)));
+        }
     }
 
     /** @param runDate ages are taken at the run date (trials.md, AGE) */
@@ -52,7 +77,7 @@ public final class TrialMatcher {
     public List<TrialMatch> match(PersonFacts person) {
         List<TrialMatch> matches = new ArrayList<>();
         for (Indexed entry : index) {
-            TrialMatch match = judge(entry.study(), entry.criteria(), person);
+            TrialMatch match = judge(entry, person);
             if (match != null) {
                 matches.add(match);
             }
@@ -69,7 +94,17 @@ public final class TrialMatcher {
 
     /** The pair as a match or a near miss, or {@code null} when it is neither. */
     public TrialMatch judge(Study study, TrialCriteria criteria, PersonFacts person) {
-        Map<Criterion, Verdict> verdicts = verdicts(study, criteria, person);
+        return judge(new Indexed(study, criteria == null ? TrialCriteria.NONE : criteria), person);
+    }
+
+    private TrialMatch judge(Indexed entry, PersonFacts person) {
+        Study study = entry.study();
+        Map<Criterion, Verdict> verdicts = new EnumMap<>(entry.studyVerdicts());
+        for (Criterion criterion : Criterion.values()) {
+            if (!criterion.isStudyWide()) {
+                verdicts.put(criterion, personVerdict(criterion, study, entry.criteria(), person));
+            }
+        }
         List<Criterion> failed = new ArrayList<>();
         List<Criterion> unknown = new ArrayList<>();
         verdicts.forEach((criterion, verdict) -> {
@@ -90,14 +125,14 @@ public final class TrialMatcher {
         String province = person.province();
         int inProvince = 0;
         int inCanada = 0;
-        for (Site site : study.recruitingCanadianSites()) {
+        for (Site site : entry.canadianSites()) {
             inCanada++;
             if (province != null && province.equals(site.province())) {
                 inProvince++;
             }
         }
-        return new TrialMatch(study, criteria, result, verdicts, failed.isEmpty() ? null : failed.get(0), unknown,
-                inProvince, inCanada, study.recruitingCities(province));
+        return new TrialMatch(study, entry.criteria(), result, verdicts, failed.isEmpty() ? null : failed.get(0),
+                unknown, inProvince, inCanada, entry.cities(province));
     }
 
     /** Every criterion for the pair, in {@link Criterion} order. */
