@@ -78,9 +78,8 @@ public class RunLauncher {
     }
 
     public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
-        List<Path> files;
         try {
-            files = CohortFiles.resolve(request.input());
+            CohortFiles.resolve(request.input());
             TrialFiles.check(request.trials(), request.trialCriteria());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());

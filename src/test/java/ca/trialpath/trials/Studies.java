@@ -55,11 +55,6 @@ final class Studies {
                 Set.of(PriorTreatment.CHEMORADIATION), SurgeryPossible.NO);
     }
 
-    static PersonFacts with(PersonFacts p, LocalDate birth, String sex, String province, Pathway pathway,
-            String histology, Integer ecog, Set<PriorTreatment> prior, SurgeryPossible surgery) {
-        return new PersonFacts(birth, sex, province, pathway, histology, ecog, prior, surgery);
-    }
-
     static TrialCriteria criteria(Set<Pathway> pathways, List<String> histology, Integer ecogMax,
             Set<PriorTreatment> required, Set<PriorTreatment> excluded, SurgeryPossible surgery, boolean conditionMatch) {
         return new TrialCriteria(pathways, histology, ecogMax, required, excluded, surgery, conditionMatch, null);
