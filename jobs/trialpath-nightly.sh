@@ -9,6 +9,8 @@
 #   TRIALPATH_INPUT    the folder the registry exports the cohort files to
 #   TRIALPATH_OUTPUT   the folder the reports are published under (<output>/<YYYY-MM-DD>/)
 #   TRIALPATH_MAX_REJECT_RATE  fail the run above this share of rejected rows
+#   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
+#   TRIALPATH_DB_ENV   with postgres: the file of TRIALPATH_DB_URL/USER/PASSWORD (see jobs/postgres.env)
 #   JAVA_OPTS          JVM options, e.g. -Xmx1g
 set -uo pipefail
 
@@ -27,6 +29,20 @@ if [ -n "$TRIALPATH_TRIALS" ]; then
         TRIAL_ARGS+=("trialCriteria=$TRIALPATH_TRIAL_CRITERIA")
     fi
 fi
+TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
+TRIALPATH_DB_ENV="${TRIALPATH_DB_ENV:-/etc/trialpath/postgres.env}"
+
+profile=()
+if [ -n "$TRIALPATH_PROFILE" ]; then
+    profile=("--spring.profiles.active=$TRIALPATH_PROFILE")
+fi
+if [ "$TRIALPATH_PROFILE" = postgres ] && [ -r "$TRIALPATH_DB_ENV" ]; then
+    # exported for the jar only: application-postgres.properties reads them from the environment
+    set -a
+    # shellcheck disable=SC1090
+    . "$TRIALPATH_DB_ENV"
+    set +a
+fi
 
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
@@ -35,7 +51,8 @@ java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
     "runDate=$(date +%F)" \
     "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
     ${TRIAL_ARGS[@]+"${TRIAL_ARGS[@]}"} \
-    "--spring.config.additional-location=file:$TRIALPATH_CONFIG"
+    "--spring.config.additional-location=file:$TRIALPATH_CONFIG" \
+    "${profile[@]}"
 status=$?
 if [ "$status" -eq 2 ]; then
     echo "TrialPath was called wrongly (exit status 2): fix the setting named above in this script or its environment." >&2

@@ -5,6 +5,7 @@ import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.ReportFeeds;
+import ca.trialpath.report.ReplacedRun;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SpreadsheetSafe;
@@ -98,6 +99,7 @@ class ReportPublisher implements Tasklet {
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
+        log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
         StepExecution assessment = jobRepository.getLastStepExecution(job.getJobInstance(), NightlyJobConfiguration.ASSESS_STEP);
         Map<String, Long> readPerFile = (Map<String, Long>) assessment.getExecutionContext().get(CohortReader.READ_PER_FILE);
         RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));
@@ -123,13 +125,26 @@ class ReportPublisher implements Tasklet {
                 GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
+        Path replacesFile = staging.internal().resolve("replaces.json");
+        Path aside = null;
+        ReplacedRun replaces;
+        if (Files.exists(folders.published())) {
+            aside = folders.replaced(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").format(LocalDateTime.now())
+                    + "-by-execution-" + job.getId());
+            replaces = ReplacedRun.of(folders.published(), folders.output(), aside);
+            replaces.remember(replacesFile);
+        } else {
+            // nothing to replace, or this run moved it aside already and stopped before its own move
+            replaces = ReplacedRun.remembered(replacesFile, folders.output());
+        }
         TrialReport trialReport = trials.publish(staging, (CatalogueFacts) job.getExecutionContext()
                 .get(TrialInspection.CATALOGUE), tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
-        SummaryJson.write(summary, inputFingerprint, instanceId, trialReport, staging.publish().resolve("summary.json"));
+        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, trialReport,
+                staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, trialReport, staging.publish().resolve("report.html"));
-        publish(staging, job.getId());
+        publish(staging, aside);
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;
     }
@@ -188,12 +203,11 @@ class ReportPublisher implements Tasklet {
                 + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
     }
 
-    private void publish(RunFolders.Staging staging, long jobExecutionId) throws IOException {
+    /** @param aside where the date's current folder goes, {@code null} when there was none */
+    private void publish(RunFolders.Staging staging, Path aside) throws IOException {
         forceToDisk(staging.publish());
         Path target = folders.published();
-        if (Files.exists(target)) {
-            Path aside = folders.replaced(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").format(LocalDateTime.now())
-                    + "-execution-" + jobExecutionId);
+        if (aside != null && Files.exists(target)) {
             Files.createDirectories(aside.getParent());
             // from here until the next move the date has no folder; a restart of this run moves it in
             Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);

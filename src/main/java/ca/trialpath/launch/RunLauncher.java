@@ -69,8 +69,12 @@ public class RunLauncher {
      * criteria, so a changed catalogue is a new run just like a changed cohort.
      */
     public static String fingerprint(RunRequest request) throws IOException {
+        return fingerprint(request, CohortFiles.resolve(request.input()));
+    }
+
+    private static String fingerprint(RunRequest request, List<Path> cohortFiles) throws IOException {
         List<InputFingerprint.FileDigest> digests = new ArrayList<>();
-        for (Path file : CohortFiles.resolve(request.input())) {
+        for (Path file : cohortFiles) {
             digests.add(new InputFingerprint.FileDigest(file.getFileName().toString(), InputFingerprint.sha256(file)));
         }
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
@@ -78,8 +82,9 @@ public class RunLauncher {
     }
 
     public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
+        List<Path> files;
         try {
-            CohortFiles.resolve(request.input());
+            files = CohortFiles.resolve(request.input());
             TrialFiles.check(request.trials(), request.trialCriteria());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
@@ -94,44 +99,56 @@ public class RunLauncher {
         }
         try (RunLock lock = RunLock.tryAcquire(folders.lockFile())) {
             if (lock == null) {
-                err.println("trialpath: another run is writing to " + request.output()
-                        + " right now; this one did not start");
+                err.println(RunLock.refusal(request.output()));
                 return FAILED;
             }
-            String fingerprint = fingerprint(request);
-            JobParameters parameters = parameters(request, fingerprint);
-            JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
-            // a published run whose folder was deleted or replaced by hand since is published again, as a
-            // run of its own keyed by the one before it, so that a crash of the republication resumes too
-            while (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                if (SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
-                    out.println("trialpath: " + folders.published() + " was already published from these same input"
-                            + " files (execution " + last.getId() + "); nothing to do");
-                    return PUBLISHED;
-                }
-                log.warn("execution {} published {} from these input files, but the folder no longer holds that run;"
-                        + " publishing it again", last.getId(), folders.published());
-                parameters = new JobParametersBuilder(parameters)
-                        .addLong("republishedAfter", last.getId())
-                        .toJobParameters();
-                last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
-            }
-            if (last != null && last.isRunning()) {
-                // we hold the lock, so the process that ran it is gone: mark it failed, then restart it
-                log.warn("execution {} of this run was left unfinished by a process that stopped; resuming it",
-                        last.getId());
-                jobOperator.recover(last);
-            }
-            JobExecution execution = jobOperator.start(nightlyAssessment, parameters);
-            if (execution.getStatus() == BatchStatus.COMPLETED) {
-                out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + "): "
-                        + RunCounts.of(execution));
+            return launchHoldingTheLock(request, files, folders, out, err);
+        }
+    }
+
+    /** The run itself, once this process holds the output folder's {@link RunLock}. */
+    int launchHoldingTheLock(RunRequest request, List<Path> files, RunFolders folders, PrintStream out,
+            PrintStream err) throws Exception {
+        String fingerprint = fingerprint(request, files);
+        JobParameters parameters = parameters(request, fingerprint);
+        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
+        if (last == null && SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
+            // a job repository that does not know the night (a new one, or moved to PostgreSQL): the folder
+            // itself says it holds these very input files
+            out.println("trialpath: " + folders.published() + " was already published from these same input"
+                    + " files; nothing to do");
+            return PUBLISHED;
+        }
+        // a published run whose folder was deleted or replaced by hand since is published again, as a
+        // run of its own keyed by the one before it, so that a crash of the republication resumes too
+        while (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            if (SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
+                out.println("trialpath: " + folders.published() + " was already published from these same input"
+                        + " files (execution " + last.getId() + "); nothing to do");
                 return PUBLISHED;
             }
-            err.println("trialpath: run " + request.runDate() + " " + execution.getStatus() + " (execution "
-                    + execution.getId() + "); nothing published: " + failureOf(execution));
-            return FAILED;
+            log.warn("execution {} published {} from these input files, but the folder no longer holds that run;"
+                    + " publishing it again", last.getId(), folders.published());
+            parameters = new JobParametersBuilder(parameters)
+                    .addLong("republishedAfter", last.getId())
+                    .toJobParameters();
+            last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
         }
+        if (last != null && last.isRunning()) {
+            // we hold the lock, so the process that ran it is gone: mark it failed, then restart it
+            log.warn("execution {} of this run was left unfinished by a process that stopped; resuming it",
+                    last.getId());
+            jobOperator.recover(last);
+        }
+        JobExecution execution = jobOperator.start(nightlyAssessment, parameters);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + "): "
+                    + RunCounts.of(execution));
+            return PUBLISHED;
+        }
+        err.println("trialpath: run " + request.runDate() + " " + execution.getStatus() + " (execution "
+                + execution.getId() + "); nothing published: " + failureOf(execution));
+        return FAILED;
     }
 
     private static String failureOf(JobExecution execution) {

@@ -40,6 +40,12 @@ final class RunLock implements AutoCloseable {
         }
     }
 
+    /** What a second launch for the same output says: one line, the output folder named. */
+    static String refusal(Path output) {
+        return "trialpath: a run is in progress for " + output + " (another process holds "
+                + output.resolve(".trialpath/run.lock") + "); this one did not start and changed nothing";
+    }
+
     @Override
     public void close() throws IOException {
         lock.release();

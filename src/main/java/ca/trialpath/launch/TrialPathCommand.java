@@ -2,10 +2,14 @@ package ca.trialpath.launch;
 
 import ca.trialpath.TrialPathApplication;
 import ca.trialpath.cohort.CohortFiles;
+import ca.trialpath.report.RunFolders;
 import ca.trialpath.trials.TrialFiles;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,18 +59,41 @@ public class TrialPathCommand {
                     + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [trials=PATH [trialCriteria=FILE]])");
             return RunLauncher.USAGE;
         }
+        List<Path> files;
         try {
             // a missing input is a wrong call: say so before a database is opened
-            CohortFiles.resolve(request.input());
+            files = CohortFiles.resolve(request.input());
             TrialFiles.check(request.trials(), request.trialCriteria());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return RunLauncher.USAGE;
         }
+        RunFolders folders = new RunFolders(request.output(), request.runDate());
+        try {
+            Files.createDirectories(request.output());
+        } catch (IOException e) {
+            err.println("trialpath: cannot create output folder " + request.output() + ": " + e.getMessage());
+            return RunLauncher.USAGE;
+        }
+        // the output's lock is taken before Spring starts: a second launch is refused at once, by name, and
+        // never gets as far as the job repository (whose H2 file the first run holds open)
+        try (RunLock lock = RunLock.tryAcquire(folders.lockFile())) {
+            if (lock == null) {
+                err.println(RunLock.refusal(request.output()));
+                return RunLauncher.FAILED;
+            }
+            return runHoldingTheLock(request, files, folders);
+        } catch (IOException e) {
+            err.println("trialpath: cannot lock " + folders.lockFile() + ": " + e.getMessage());
+            return RunLauncher.FAILED;
+        }
+    }
+
+    private int runHoldingTheLock(RunRequest request, List<Path> files, RunFolders folders) {
         SpringApplication application = new SpringApplication(TrialPathApplication.class);
         application.addInitializers(TrialPathCommand::absoluteRepositoryPath);
         try (ConfigurableApplicationContext context = application.run(request.springArguments().toArray(String[]::new))) {
-            return context.getBean(RunLauncher.class).launch(request, out, err);
+            return context.getBean(RunLauncher.class).launchHoldingTheLock(request, files, folders, out, err);
         } catch (Exception e) {
             err.println("trialpath: the run could not be carried out: " + rootMessage(e));
             return RunLauncher.FAILED;

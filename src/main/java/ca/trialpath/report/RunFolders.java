@@ -36,9 +36,13 @@ public record RunFolders(Path output, LocalDate runDate) {
         return output.resolve(runDate.toString());
     }
 
-    /** Where an earlier folder for the same date goes when a new run replaces it. */
-    public Path replaced(String suffix) {
-        return work().resolve("replaced").resolve(runDate + "-" + suffix);
+    /**
+     * Where an earlier folder for the date is kept when a new run replaces it: beside the date's folder, in
+     * plain sight ({@code 2026-11-27.replaced/20261128T081502-by-execution-65/}), not in the hidden work
+     * folder, so that an operator listing the reports sees that the date was published more than once.
+     */
+    public Path replaced(String name) {
+        return output.resolve(runDate + ".replaced").resolve(name);
     }
 
     public Path lockFile() {

@@ -19,12 +19,21 @@ public final class SummaryJson {
 
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, Path target)
             throws IOException {
-        write(summary, inputFingerprint, jobInstanceId, null, target);
+        write(summary, inputFingerprint, jobInstanceId, (ReplacedRun) null, target);
     }
 
-    /** @param trials {@code null} to leave the trials block out */
-    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, TrialReport trials,
+    /** @param replaces the run whose folder this one replaces, or {@code null} when the date had none */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
             Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, null, target);
+    }
+
+    /**
+     * @param replaces the run whose folder this one replaces, or {@code null} when the date had none
+     * @param trials   {@code null} to leave the trials block out
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            TrialReport trials, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -47,6 +56,7 @@ public final class SummaryJson {
         json.put("rules", summary.rules());
         json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
         json.put("ignored_columns", summary.ignoredColumns());
+        json.put("replaces", replaces == null ? null : replaces.toJson());
         if (trials != null) {
             json.put("trials", trials(trials));
         }

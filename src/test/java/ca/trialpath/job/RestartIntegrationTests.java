@@ -186,7 +186,7 @@ class RestartIntegrationTests {
         Path output = temp.resolve("reports");
         Path earlier = Files.createDirectories(output.resolve(DATE));
         Files.writeString(earlier.resolve("summary.json"), "{\"from\":\"an earlier export\"}");
-        Path blocker = Files.createDirectories(output.resolve(".trialpath")).resolve("replaced");
+        Path blocker = output.resolve(DATE + ".replaced");
         Files.writeString(blocker, "not a folder");
         JobParameters parameters = TestRuns.parameters(cohort, output, TestRuns.SAMPLE_RUN_DATE, 0.10);
 
@@ -208,13 +208,59 @@ class RestartIntegrationTests {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
                 .as("only the failed step runs again").containsExactly("publishReports");
-        assertSamePublication(output.resolve(DATE), uninterruptedRun());
-        List<String> replaced = PublishedOutputs.tree(output.resolve(".trialpath/replaced"));
+        Path reference = uninterruptedRun();
+        for (String file : PublishedOutputs.EXACT_FILES) {
+            assertSameContent(output.resolve(DATE).resolve(file), reference.resolve(file));
+        }
+        PublishedOutputs.assertSameSummaryButReplaces(output.resolve(DATE).resolve("summary.json"),
+                reference.resolve("summary.json"));
+        List<String> replaced = PublishedOutputs.tree(output.resolve(DATE + ".replaced"));
         assertThat(replaced).hasSize(2).anySatisfy(name -> assertThat(name).endsWith("/summary.json"));
-        assertThat(output.resolve(".trialpath/replaced").resolve(replaced.get(0)).resolve("summary.json"))
+        assertThat(output.resolve(DATE + ".replaced").resolve(replaced.get(0)).resolve("summary.json"))
                 .hasContent("{\"from\":\"an earlier export\"}");
+        var replaces = PublishedOutputs.json(output.resolve(DATE).resolve("summary.json")).get("replaces");
+        assertThat(replaces.get("kept_as").asString()).isEqualTo(DATE + ".replaced/" + replaced.get(0));
+        assertThat(replaces.get("job_execution_id").isNull()).as("a folder without a run's summary").isTrue();
         assertThat(output.resolve(".trialpath/staging")).as("no staging is left once the date is published")
                 .doesNotExist();
+    }
+
+    @Test
+    void shouldSayWhichRunItReplacedWhenItStoppedBetweenTheTwoMoves() throws Exception {
+        // given: an earlier run's folder for the date, and a new run whose publication failed just before it
+        // moved that folder aside (the place for it is blocked)
+        Path output = temp.resolve("reports");
+        Path earlier = Files.createDirectories(output.resolve(DATE));
+        Files.writeString(earlier.resolve("summary.json"), "{\"job_execution_id\": 7, \"job_instance_id\": 3,"
+                + " \"input_fingerprint\": \"earlier-export\", \"end_time\": \"2026-11-27T07:02:03Z\"}");
+        Path blocker = output.resolve(DATE + ".replaced");
+        Files.writeString(blocker, "not a folder");
+        JobParameters parameters = TestRuns.parameters(cohort, output, TestRuns.SAMPLE_RUN_DATE, 0.10);
+        assertThat(jobOperatorTestUtils.startJob(parameters).getStatus()).isEqualTo(BatchStatus.FAILED);
+        // and then, as if the process had died between its two moves: the earlier folder is already where
+        // that run meant to keep it, and the date has no folder
+        Path remembered;
+        try (var stagings = Files.list(output.resolve(".trialpath/staging"))) {
+            remembered = stagings.findFirst().orElseThrow().resolve("internal/replaces.json");
+        }
+        String keptAs = PublishedOutputs.json(remembered).get("kept_as").asString();
+        assertThat(keptAs).matches(DATE + "\\.replaced/\\d{8}T\\d{6}-by-execution-\\d+");
+        Files.delete(blocker);
+        Files.createDirectories(output.resolve(keptAs).getParent());
+        Files.move(earlier, output.resolve(keptAs));
+
+        // when
+        JobExecution restarted = jobOperatorTestUtils.startJob(parameters);
+
+        // then: published, and the summary still names the run it replaced and where that folder is
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        var replaces = PublishedOutputs.json(output.resolve(DATE).resolve("summary.json")).get("replaces");
+        assertThat(replaces.get("kept_as").asString()).isEqualTo(keptAs);
+        assertThat(replaces.get("job_execution_id").asLong()).isEqualTo(7);
+        assertThat(replaces.get("job_instance_id").asLong()).isEqualTo(3);
+        assertThat(replaces.get("input_fingerprint").asString()).isEqualTo("earlier-export");
+        assertThat(replaces.get("end_time").asString()).isEqualTo("2026-11-27T07:02:03Z");
+        assertThat(output.resolve(keptAs).resolve("summary.json")).content().contains("earlier-export");
     }
 
     @Test

@@ -156,7 +156,9 @@ class CommandLineTests {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(PublishedOutputs.FILES);
         }
-        assertThat(Path.of(repository + ".mv.db")).as("the job repository of --trialpath.repository.path").exists();
+        if (usesH2File()) {
+            assertThat(Path.of(repository + ".mv.db")).as("the job repository of --trialpath.repository.path").exists();
+        }
         Path before = temp.resolve("before");
         PublishedOutputs.copyFolder(output.resolve(DATE), before);
 
@@ -168,7 +170,27 @@ class CommandLineTests {
         assertThat(last.out()).contains("already published");
         assertThat(last.err()).isEmpty();
         PublishedOutputs.assertSameFolder(output.resolve(DATE), before);
-        assertThat(output.resolve(".trialpath/replaced")).doesNotExist();
+        assertThat(output.resolve(DATE + ".replaced")).doesNotExist();
+        assertThat(PublishedOutputs.json(output.resolve(DATE).resolve("summary.json")).get("replaces").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldDeclineAPublishedNightEvenWithANewJobRepository() throws Exception {
+        // given: a night published with one job repository
+        String[] args = {"input=" + SAMPLE, "output=" + output, "runDate=" + DATE};
+        assertThat(run(args)).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        Path before = temp.resolve("before");
+        PublishedOutputs.copyFolder(output.resolve(DATE), before);
+
+        // when: the same command with a new, empty repository (moved to another database, or lost)
+        repository = temp.resolve("new-repository/db");
+        int status = run(args);
+
+        // then: the folder's own summary says it holds these files
+        assertThat(status).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("already published");
+        PublishedOutputs.assertSameFolder(output.resolve(DATE), before);
+        assertThat(output.resolve(DATE + ".replaced")).doesNotExist();
     }
 
     @Test
@@ -224,11 +246,31 @@ class CommandLineTests {
         var summary = PublishedOutputs.json(output.resolve(DATE).resolve("summary.json"));
         assertThat(summary.get("assessed").asLong()).isEqualTo(215);
         assertThat(summary.get("rejected").asLong()).isEqualTo(5);
-        List<String> replaced = PublishedOutputs.tree(output.resolve(".trialpath/replaced")).stream()
+        // the replaced folder is kept beside the date's, named for when and by which execution it was replaced
+        List<String> replaced = PublishedOutputs.tree(output.resolve(DATE + ".replaced")).stream()
                 .filter(name -> !name.contains("/")).toList();
         assertThat(replaced).hasSize(1);
-        assertThat(replaced.get(0)).matches(DATE + "-\\d{8}T\\d{6}-execution-\\d+");
-        PublishedOutputs.assertSameFolder(output.resolve(".trialpath/replaced").resolve(replaced.get(0)), before);
+        assertThat(replaced.get(0)).matches("\\d{8}T\\d{6}-by-execution-" + summary.get("job_execution_id").asLong());
+        PublishedOutputs.assertSameFolder(output.resolve(DATE + ".replaced").resolve(replaced.get(0)), before);
+        try (var top = Files.list(output)) {
+            assertThat(top.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(DATE, DATE + ".replaced", ".trialpath");
+        }
+        // and the new summary says which run it replaced
+        var old = PublishedOutputs.json(before.resolve("summary.json"));
+        var replaces = summary.get("replaces");
+        assertThat(replaces.get("kept_as").asString()).isEqualTo(DATE + ".replaced/" + replaced.get(0));
+        assertThat(replaces.get("job_execution_id").asLong()).isEqualTo(old.get("job_execution_id").asLong());
+        assertThat(replaces.get("job_instance_id").asLong()).isEqualTo(old.get("job_instance_id").asLong());
+        assertThat(replaces.get("input_fingerprint").asString()).isEqualTo(old.get("input_fingerprint").asString())
+                .isNotEqualTo(summary.get("input_fingerprint").asString());
+        assertThat(replaces.get("end_time").asString()).isEqualTo(old.get("end_time").asString());
+
+        // and the corrected export, run again, changes nothing
+        assertThat(run(args)).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(last.out()).contains("already published");
+        assertThat(PublishedOutputs.tree(output.resolve(DATE + ".replaced")).stream()
+                .filter(name -> !name.contains("/"))).hasSize(1);
     }
 
     @Test
@@ -261,8 +303,10 @@ class CommandLineTests {
 
             // then
             assertThat(status).isEqualTo(RunLauncher.FAILED);
-            assertThat(last.errLines()).containsExactly("trialpath: another run is writing to " + output.toAbsolutePath()
-                    + " right now; this one did not start");
+            assertThat(last.errLines()).singleElement().asString()
+                    .startsWith("trialpath: a run is in progress for " + output.toAbsolutePath() + " ")
+                    .endsWith("this one did not start and changed nothing");
+            assertThat(repository.getParent()).as("refused before Spring and its job repository started").doesNotExist();
             assertThat(output.resolve(DATE)).doesNotExist();
             assertThat(output.resolve(".trialpath/staging")).doesNotExist();
         }
@@ -274,6 +318,7 @@ class CommandLineTests {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--trialpath.repository.path=" + repository);
+        all.addAll(databaseArguments());
         all.add("--logging.level.ca.trialpath=WARN");
         all.add("--logging.level.root=ERROR");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -285,6 +330,15 @@ class CommandLineTests {
         }
         last = new Command(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         return status;
+    }
+
+    /** The job repository's settings: the default H2 file here, PostgreSQL in {@link PostgresCommandLineTests}. */
+    List<String> databaseArguments() {
+        return List.of();
+    }
+
+    boolean usesH2File() {
+        return true;
     }
 
     private record Command(String out, String err) {
