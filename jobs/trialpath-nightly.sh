@@ -9,6 +9,7 @@
 #   TRIALPATH_INPUT    the folder the registry exports the cohort files to
 #   TRIALPATH_OUTPUT   the folder the reports are published under (<output>/<YYYY-MM-DD>/)
 #   TRIALPATH_MAX_REJECT_RATE  fail the run above this share of rejected rows
+#   TRIALPATH_DEIDENTIFY  true for a de-identified export (needs TRIALPATH_PSEUDONYM_KEY_FILE, see README)
 #   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
 #   TRIALPATH_DB_ENV   with postgres: the file of TRIALPATH_DB_URL/USER/PASSWORD (see jobs/postgres.env)
 #   JAVA_OPTS          JVM options, e.g. -Xmx1g
@@ -29,6 +30,7 @@ if [ -n "$TRIALPATH_TRIALS" ]; then
         TRIAL_ARGS+=("trialCriteria=$TRIALPATH_TRIAL_CRITERIA")
     fi
 fi
+TRIALPATH_DEIDENTIFY="${TRIALPATH_DEIDENTIFY:-false}"
 TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
 TRIALPATH_DB_ENV="${TRIALPATH_DB_ENV:-/etc/trialpath/postgres.env}"
 
@@ -51,6 +53,7 @@ java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
     "runDate=$(date +%F)" \
     "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
     ${TRIAL_ARGS[@]+"${TRIAL_ARGS[@]}"} \
+    "deidentify=$TRIALPATH_DEIDENTIFY" \
     "--spring.config.additional-location=file:$TRIALPATH_CONFIG" \
     "${profile[@]}"
 status=$?

@@ -16,8 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Checks a whole cohort file before any of its rows is read: it is UTF-8 throughout, it has a header,
- * and the header has the required columns. Computes its SHA-256 on the same pass for the summary.
+ * Checks a whole cohort file before any of its rows is read: it is UTF-8 throughout with no NUL byte,
+ * it has a header, and the header has the required columns. Computes its SHA-256 on the same pass for the summary.
  */
 public final class CohortFileInspector {
 
@@ -82,8 +82,15 @@ public final class CohortFileInspector {
             CoderResult result = decoder.decode(in, out, endOfInput);
             out.flip();
             for (int i = 0; i < out.length(); i++) {
-                if (out.charAt(i) == '\n') {
+                char c = out.charAt(i);
+                if (c == '\n') {
                     line++;
+                } else if (c == '\u0000') {
+                    // valid UTF-8, but no text export holds one: a binary file, a UTF-16 export without
+                    // its byte-order mark, or a copy with zero-filled blocks. Reading it row by row would
+                    // reject thousands of rows for one cause, or worse accept a damaged half.
+                    throw new CohortFileException(where, "the file is not UTF-8 text: it holds a NUL byte on line "
+                            + line + " (a binary file, a UTF-16 export or a damaged copy; export the file as UTF-8)");
                 }
             }
             if (head.length() < HEADER_PREFIX) {

@@ -52,9 +52,29 @@ public final class CohortHeader {
         if (!missing.isEmpty()) {
             throw new CohortFileException(file, "the header has no required column "
                     + missing.stream().map(m -> "'" + m + "'").collect(Collectors.joining(" or "))
-                    + " (header: " + String.join(",", cells) + ")");
+                    + " (header: " + shown(cells) + ")");
         }
         return new CohortHeader(cells.size(), positions, ignored);
+    }
+
+    /**
+     * The header cells a message may show: those that look like column names (letters, spaces, {@code _} and
+     * {@code -}, at most 40). A file whose first line is a data row must not put that row, with its id and
+     * birth date, into the log, standard error and the job repository.
+     */
+    private static String shown(List<String> cells) {
+        List<String> names = new ArrayList<>();
+        int hidden = 0;
+        for (String cell : cells) {
+            String name = cell.strip();
+            if (name.matches("[\\p{L} _-]{1,40}")) {
+                names.add(name);
+            } else {
+                hidden++;
+            }
+        }
+        return String.join(",", names) + (hidden == 0 ? "" : (names.isEmpty() ? "" : "; ") + hidden
+                + " more not shown, as they do not look like column names: does the file start with a data row?");
     }
 
     /** The number of header cells: a record with more cells than this is malformed. */

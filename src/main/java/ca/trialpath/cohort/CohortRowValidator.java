@@ -36,9 +36,20 @@ public final class CohortRowValidator {
     private static final int MAX_VALUE_IN_MESSAGE = 80;
 
     private final LocalDate runDate;
+    private final boolean valuesInMessages;
 
     public CohortRowValidator(LocalDate runDate) {
+        this(runDate, true);
+    }
+
+    /**
+     * @param valuesInMessages {@code false} in a de-identified run: messages name the column and the rule
+     *                         broken but not the value, which may be an id, a birth date or free text; the
+     *                         data steward finds the value in the source by file and line
+     */
+    public CohortRowValidator(LocalDate runDate, boolean valuesInMessages) {
         this.runDate = runDate;
+        this.valuesInMessages = valuesInMessages;
     }
 
     /** A valid row, or the reason it was rejected. */
@@ -70,7 +81,7 @@ public final class CohortRowValidator {
                     "column '" + column + "' is empty but required");
         }
 
-        Cells row = new Cells(header, cells);
+        Cells row = new Cells(header, cells, valuesInMessages);
         if (!PATIENT_ID.matcher(patientId).matches()) {
             row.invalid(CohortColumn.PATIENT_ID, patientId, "is not 1-64 characters of A-Z a-z 0-9 . _ -");
         }
@@ -118,15 +129,24 @@ public final class CohortRowValidator {
 
     private String inconsistentDates(LocalDate birthDate, LocalDate recurrenceDate) {
         if (recurrenceDate != null && recurrenceDate.isAfter(runDate)) {
-            return "column 'recurrence_date': '" + recurrenceDate + "' is after the run date " + runDate;
+            return "column 'recurrence_date': " + shown(recurrenceDate.toString(), valuesInMessages)
+                    + " is after the run date " + runDate;
         }
         if (recurrenceDate != null && birthDate != null && recurrenceDate.isBefore(birthDate)) {
-            return "column 'recurrence_date': '" + recurrenceDate + "' is before birth_date '" + birthDate + "'";
+            return valuesInMessages
+                    ? "column 'recurrence_date': '" + recurrenceDate + "' is before birth_date '" + birthDate + "'"
+                    : "column 'recurrence_date': the value is before birth_date";
         }
         if (birthDate != null && birthDate.isAfter(runDate)) {
-            return "column 'birth_date': '" + birthDate + "' is after the run date " + runDate;
+            return "column 'birth_date': " + shown(birthDate.toString(), valuesInMessages) + " is after the run date "
+                    + runDate;
         }
         return null;
+    }
+
+    /** A value as a message quotes it, or "the value" when values are withheld. */
+    private static String shown(String value, boolean valuesInMessages) {
+        return valuesInMessages ? "'" + shorten(value) + "'" : "the value";
     }
 
     private static Invalid reject(String file, long line, String patientId, ReasonCode reason, String message) {
@@ -137,7 +157,7 @@ public final class CohortRowValidator {
      * A cell value as a message shows it: at most 80 characters, and control characters written as
      * {@code \\n}, {@code \\u0000}..., so a hostile cell cannot forge lines in a log or a cron mail.
      */
-    static String shorten(String value) {
+    public static String shorten(String value) {
         String shown = value.length() <= MAX_VALUE_IN_MESSAGE ? value : value.substring(0, MAX_VALUE_IN_MESSAGE) + "...";
         StringBuilder safe = null;
         for (int i = 0; i < shown.length(); i++) {
@@ -163,11 +183,13 @@ public final class CohortRowValidator {
     private static final class Cells {
         private final CohortHeader header;
         private final List<String> cells;
+        private final boolean valuesInMessages;
         private final List<String> problems = new ArrayList<>();
 
-        Cells(CohortHeader header, List<String> cells) {
+        Cells(CohortHeader header, List<String> cells, boolean valuesInMessages) {
             this.header = header;
             this.cells = cells;
+            this.valuesInMessages = valuesInMessages;
         }
 
         String get(CohortColumn column) {
@@ -175,7 +197,7 @@ public final class CohortRowValidator {
         }
 
         void invalid(CohortColumn column, String value, String why) {
-            problems.add("column '" + column.header() + "': '" + shorten(value) + "' " + why);
+            problems.add("column '" + column.header() + "': " + shown(value, valuesInMessages) + " " + why);
         }
 
         LocalDate date(CohortColumn column) {

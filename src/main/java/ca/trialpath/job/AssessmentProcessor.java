@@ -4,6 +4,7 @@ import ca.trialpath.cohort.CohortRowValidator;
 import ca.trialpath.cohort.PatientRecord;
 import ca.trialpath.cohort.ReasonCode;
 import ca.trialpath.cohort.RejectedRow;
+import ca.trialpath.deidentify.Deidentifier;
 import ca.trialpath.guideline.GuidelineAssessor;
 import ca.trialpath.report.RunFolders;
 import java.io.BufferedReader;
@@ -30,6 +31,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
  *
  * <p>The ids already assessed are rebuilt on a restart from the staged id list, cut at its last
  * committed length, so duplicate detection is exact across a crash.
+ *
+ * <p>In a de-identified run the person leaves here already de-identified (after the duplicate check, which
+ * compares pseudonyms: the staged id list holds nothing else), so every writer downstream inherits it.
  */
 class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, ItemStream {
 
@@ -38,6 +42,8 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
     private static final long LINE_MASK = (1L << LINE_BITS) - 1;
 
     private final CohortRowValidator validator;
+    /** {@code null} in a plain run. */
+    private final Deidentifier deidentifier;
     private final LocalDate runDate;
     private final Path assessedIds;
     /**
@@ -49,7 +55,13 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
     private final Map<String, Integer> fileIndex = new HashMap<>();
 
     AssessmentProcessor(LocalDate runDate, RunFolders.Staging staging) {
-        this.validator = new CohortRowValidator(runDate);
+        this(runDate, staging, null);
+    }
+
+    /** @param deidentifier {@code null} for a plain run */
+    AssessmentProcessor(LocalDate runDate, RunFolders.Staging staging, Deidentifier deidentifier) {
+        this.validator = new CohortRowValidator(runDate, deidentifier == null);
+        this.deidentifier = deidentifier;
         this.runDate = runDate;
         this.assessedIds = staging.root().resolve(ASSESSED_IDS_FILE);
     }
@@ -58,18 +70,22 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
     public Outcome process(SourcedRecord item) {
         CohortRowValidator.Result result = validator.validate(item.sourceFile(), item.header(), item.record());
         if (result instanceof CohortRowValidator.Invalid invalid) {
-            return new Outcome.Rejected(invalid.rejected());
+            return new Outcome.Rejected(deidentifier == null ? invalid.rejected() : deidentifier.rejected(invalid.rejected()));
         }
         PatientRecord record = ((CohortRowValidator.Valid) result).record();
-        Long earlier = firstSeen.putIfAbsent(record.patientId(), where(record.sourceFile(), record.sourceLine()));
+        PatientRecord published = deidentifier == null ? record : deidentifier.record(record);
+        Long earlier = firstSeen.putIfAbsent(published.patientId(), where(record.sourceFile(), record.sourceLine()));
         if (earlier != null) {
-            return new Outcome.Rejected(new RejectedRow(record.sourceFile(), record.sourceLine(), record.patientId(),
-                    ReasonCode.DUPLICATE_PATIENT_ID, "column 'patient_id': '" + record.patientId()
-                            + "' was already assessed from " + files.get((int) (earlier >>> LINE_BITS)) + " line "
+            String id = deidentifier == null ? "'" + record.patientId() + "'" : "the value";
+            return new Outcome.Rejected(new RejectedRow(record.sourceFile(), record.sourceLine(), published.patientId(),
+                    ReasonCode.DUPLICATE_PATIENT_ID, "column 'patient_id': " + id
+                            + " was already assessed from " + files.get((int) (earlier >>> LINE_BITS)) + " line "
                             + (earlier & LINE_MASK) + "; the first row is kept"));
         }
-        return new Outcome.Assessed(record, GuidelineAssessor.assess(record.toCase()),
-                record.ageAtRecurrence(runDate));
+        // assessed as published (a de-identified row keeps all the rules read: every reason quoted in the
+        // assessment is then de-identified too); aged from the whole row, whose birth date is not published
+        return new Outcome.Assessed(published, GuidelineAssessor.assess(published.toCase()),
+                record.ageAtRecurrence(runDate), null, record.birthDate());
     }
 
     private long where(String file, long line) {

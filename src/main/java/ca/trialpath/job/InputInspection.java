@@ -3,6 +3,7 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.CohortFiles;
+import ca.trialpath.cohort.CohortRowValidator;
 import ca.trialpath.cohort.InputFingerprint;
 import java.nio.file.Path;
 import ca.trialpath.trials.CatalogueFacts;
@@ -47,8 +48,10 @@ class InputInspection implements Tasklet {
         ArrayList<InspectedFile> inspected = new ArrayList<>();
         for (Path file : CohortFiles.resolve(input)) {
             InspectedFile result = CohortFileInspector.inspect(file);
-            log.info("input {}: {} bytes, sha256 {}{}", result.name(), result.bytes(), result.sha256(),
-                    result.ignoredColumns().isEmpty() ? "" : ", ignored columns " + result.ignoredColumns());
+            // names as a message shows values: a file or column name with a line break cannot forge a log line
+            log.info("input {}: {} bytes, sha256 {}{}", CohortRowValidator.shorten(result.name()), result.bytes(),
+                    result.sha256(), result.ignoredColumns().isEmpty() ? "" : ", ignored columns "
+                            + result.ignoredColumns().stream().map(CohortRowValidator::shorten).toList());
             inspected.add(result);
         }
         // the files must still be those the run was started for (its identity), not a later export

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -108,8 +109,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     AssessmentProcessor assessmentProcessor(@Value("#{jobParameters['runDate']}") String runDate,
-            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId) {
-        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId));
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment) {
+        return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
+                DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
     }
 
     @Bean
@@ -143,12 +146,13 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['runDate']}") String runDate, @Value("#{jobParameters['output']}") String output,
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, SafeExportProperties safeExport,
             @Value("#{jobParameters['trials']}") String trials,
             @Value("#{jobParameters['trialCriteria']}") String trialCriteria) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
-                maxRejectRate, inputFingerprint, properties.maxRowsPerList(),
-                new TrialPublication(pathOrNull(trials), pathOrNull(trialCriteria), LocalDate.parse(runDate),
-                        properties.maxRowsPerTrial()));
+                maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
+                safeExport.publishPermissions(), new TrialPublication(pathOrNull(trials), pathOrNull(trialCriteria),
+                        LocalDate.parse(runDate), properties.maxRowsPerTrial()));
     }
 
     private static RunFolders folders(String output, String runDate) {

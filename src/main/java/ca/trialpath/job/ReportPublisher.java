@@ -4,6 +4,7 @@ import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.HtmlReport;
+import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.ReplacedRun;
 import ca.trialpath.report.RunFolders;
@@ -34,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -67,17 +70,23 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
+    /** {@code null} in a plain run. */
+    private final String pseudonymKeyId;
+    private final PublishPermissions permissions;
     private final TrialPublication trials;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList) {
-        this(jobRepository, folders, runDate, maxRejectRate, inputFingerprint, maxRowsPerList,
-                new TrialPublication(null, null, runDate, 0));
+        this(jobRepository, folders, runDate, maxRejectRate, inputFingerprint, maxRowsPerList, null,
+                PublishPermissions.OWNER, new TrialPublication(null, null, runDate, 0));
     }
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
-            String inputFingerprint, int maxRowsPerList, TrialPublication trials) {
+            String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
+            TrialPublication trials) {
         this.trials = trials;
+        this.pseudonymKeyId = pseudonymKeyId;
+        this.permissions = permissions;
         this.jobRepository = jobRepository;
         this.folders = folders;
         this.runDate = runDate;
@@ -139,7 +148,7 @@ class ReportPublisher implements Tasklet {
         }
         TrialReport trialReport = trials.publish(staging, (CatalogueFacts) job.getExecutionContext()
                 .get(TrialInspection.CATALOGUE), tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
-        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, trialReport,
+        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, trialReport,
                 staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
@@ -192,8 +201,10 @@ class ReportPublisher implements Tasklet {
                 if (first.size() == REJECTS_IN_FAILURE_MESSAGE) {
                     break;
                 }
+                // the columns at fault, not the message: it quotes cell values, and this text goes to the log,
+                // standard error (cron mail) and the job repository, which are not the place for row data
                 first.add(reject.get("source_file") + " line " + reject.get("line") + ", " + reject.get("patient_id")
-                        + ": " + reject.get("reason_code") + " " + reject.get("message"));
+                        + ": " + reject.get("reason_code") + columnsNamed(reject.get("message")));
             }
         }
         String share = BigDecimal.valueOf(100.0 * rejected / read).setScale(1, RoundingMode.HALF_UP).toPlainString();
@@ -203,8 +214,22 @@ class ReportPublisher implements Tasklet {
                 + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
     }
 
+    private static final Pattern COLUMN = Pattern.compile("column '([a-z_]+)'");
+
+    /** " (sex, ecog)" for a message naming those columns, else "". */
+    private static String columnsNamed(String message) {
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        Matcher column = COLUMN.matcher(message);
+        while (column.find()) {
+            columns.add(column.group(1));
+        }
+        return columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")";
+    }
+
     /** @param aside where the date's current folder goes, {@code null} when there was none */
     private void publish(RunFolders.Staging staging, Path aside) throws IOException {
+        // before the move: the folder is never visible to others, not even for an instant
+        permissions.applyTo(staging.publish());
         forceToDisk(staging.publish());
         Path target = folders.published();
         if (aside != null && Files.exists(target)) {

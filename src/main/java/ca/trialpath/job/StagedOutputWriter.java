@@ -8,6 +8,7 @@ import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TreatmentOption;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.AssessmentJson;
+import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.PublishedColumns;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
@@ -124,6 +125,8 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         try {
             Files.createDirectories(staging.publish());
             Files.createDirectories(staging.internal());
+            // what is staged is as private as what is published: no one else reads a half-written run
+            PublishPermissions.ownerOnlyFolder(staging.root());
             for (String name : stagedFiles()) {
                 openFile(context, resuming, name, CSV_HEADERS.get(name));
             }

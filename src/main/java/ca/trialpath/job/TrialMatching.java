@@ -67,8 +67,9 @@ class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream
             return outcome;
         }
         List<TrialMatch> matches = assessed.assessment().trialDiscussion()
-                ? matcher.match(PersonFacts.of(assessed.record(), assessed.assessment()))
+                ? matcher.match(PersonFacts.of(assessed.record(), assessed.assessment(), assessed.birthDate()))
                 : List.of();
-        return new Outcome.Assessed(assessed.record(), assessed.assessment(), assessed.ageAtRecurrence(), matches);
+        return new Outcome.Assessed(assessed.record(), assessed.assessment(), assessed.ageAtRecurrence(), matches,
+                assessed.birthDate());
     }
 }

@@ -2,8 +2,10 @@ package ca.trialpath.launch;
 
 import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.cohort.InputFingerprint;
+import ca.trialpath.deidentify.PseudonymKey;
 import ca.trialpath.job.NightlyJobConfiguration;
 import ca.trialpath.job.RunCounts;
+import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
 import ca.trialpath.trials.TrialFiles;
@@ -22,6 +24,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +43,11 @@ public class RunLauncher {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyAssessment;
+    /** Where the pseudonym key is looked up: the process environment, or a property of the same name. */
+    private final Environment environment;
 
-    RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyAssessment) {
+    RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyAssessment, Environment environment) {
+        this.environment = environment;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyAssessment = nightlyAssessment;
@@ -49,12 +55,23 @@ public class RunLauncher {
 
     /** The job parameters of a request: its inputs' fingerprint is part of the run's identity. */
     public static JobParameters parameters(RunRequest request, String inputFingerprint) {
+        return parameters(request, inputFingerprint, null);
+    }
+
+    /**
+     * @param pseudonymKeyId the key's tag in a de-identified run ({@code null}: a plain run, whose parameters
+     *                       stay as they always were): another key is another run, never a resumed one
+     */
+    public static JobParameters parameters(RunRequest request, String inputFingerprint, String pseudonymKeyId) {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("input", request.input().toString())
                 .addString("output", request.output().toString())
                 .addString("runDate", request.runDate().toString())
                 .addDouble("maxRejectRate", request.maxRejectRate())
                 .addString("inputFingerprint", inputFingerprint);
+        if (pseudonymKeyId != null) {
+            parameters.addString("deidentify", "true").addString("pseudonymKeyId", pseudonymKeyId);
+        }
         if (request.trials() != null) {
             parameters.addString("trials", request.trials().toString());
         }
@@ -78,8 +95,7 @@ public class RunLauncher {
             digests.add(new InputFingerprint.FileDigest(file.getFileName().toString(), InputFingerprint.sha256(file)));
         }
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
-        return InputFingerprint.of(digests.stream());
-    }
+        return InputFingerprint.of(digests.stream());    }
 
     public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
         List<Path> files;
@@ -109,10 +125,21 @@ public class RunLauncher {
     /** The run itself, once this process holds the output folder's {@link RunLock}. */
     int launchHoldingTheLock(RunRequest request, List<Path> files, RunFolders folders, PrintStream out,
             PrintStream err) throws Exception {
+        String pseudonymKeyId = null;
+        if (request.deidentify()) {
+            try {
+                pseudonymKeyId = PseudonymKey.from(environment::getProperty).id();
+            } catch (IllegalArgumentException e) {
+                err.println("trialpath: " + e.getMessage());
+                return USAGE;
+            }
+        }
+        // staging and the lock are the job's own: no one else needs to read them
+        PublishPermissions.ownerOnlyFolder(folders.work());
         String fingerprint = fingerprint(request, files);
-        JobParameters parameters = parameters(request, fingerprint);
+        JobParameters parameters = parameters(request, fingerprint, pseudonymKeyId);
         JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
-        if (last == null && SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
+        if (last == null && SummaryJson.isPublishedFrom(folders.published(), fingerprint, pseudonymKeyId)) {
             // a job repository that does not know the night (a new one, or moved to PostgreSQL): the folder
             // itself says it holds these very input files
             out.println("trialpath: " + folders.published() + " was already published from these same input"
@@ -122,7 +149,7 @@ public class RunLauncher {
         // a published run whose folder was deleted or replaced by hand since is published again, as a
         // run of its own keyed by the one before it, so that a crash of the republication resumes too
         while (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            if (SummaryJson.isPublishedFrom(folders.published(), fingerprint)) {
+            if (SummaryJson.isPublishedFrom(folders.published(), fingerprint, pseudonymKeyId)) {
                 out.println("trialpath: " + folders.published() + " was already published from these same input"
                         + " files (execution " + last.getId() + "); nothing to do");
                 return PUBLISHED;

@@ -13,18 +13,25 @@ import java.util.Set;
  * The job parameters a user typed, checked before anything starts.
  *
  * @param springArguments the {@code --name=value} arguments, passed to Spring Boot as they are
+ * @param deidentify      publish keyed pseudonyms instead of patient ids, and no birth dates or free text
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
-        List<String> springArguments, Path trials, Path trialCriteria) {
-
-    /** A run without a trial catalogue: no matching. */
-    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
-        this(input, output, runDate, maxRejectRate, springArguments, null, null);
-    }
+        List<String> springArguments, boolean deidentify, Path trials, Path trialCriteria) {
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
-    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "trials",
-            "trialCriteria");
+    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "deidentify",
+            "trials", "trialCriteria");
+
+    /** A plain (not de-identified) run without a trial catalogue. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
+        this(input, output, runDate, maxRejectRate, springArguments, false);
+    }
+
+    /** A run without a trial catalogue: no matching. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
+            boolean deidentify) {
+        this(input, output, runDate, maxRejectRate, springArguments, deidentify, null, null);
+    }
 
     /** @throws UsageException naming the first thing wrong */
     public static RunRequest parse(String[] args, LocalDate today) {
@@ -38,12 +45,13 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             int equals = arg.indexOf('=');
             if (equals <= 0) {
                 throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
-                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "trials", "trialCriteria")) + ")");
+                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "deidentify",
+                                "trials", "trialCriteria")) + ")");
             }
             String name = arg.substring(0, equals);
             if (!PARAMETERS.contains(name)) {
-                throw new UsageException("unknown parameter '" + name + "': known are input, output, runDate, maxRejectRate,"
-                        + " trials, trialCriteria");
+                throw new UsageException("unknown parameter '" + name
+                        + "': known are input, output, runDate, maxRejectRate, deidentify, trials, trialCriteria");
             }
             if (values.put(name, arg.substring(equals + 1)) != null) {
                 throw new UsageException("parameter '" + name + "' is given twice");
@@ -76,13 +84,17 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
                 throw new UsageException("maxRejectRate '" + values.get("maxRejectRate") + "' is not a number from 0 to 1");
             }
         }
+        String deidentify = values.getOrDefault("deidentify", "false");
+        if (!deidentify.equals("true") && !deidentify.equals("false")) {
+            throw new UsageException("deidentify '" + deidentify + "' is not true or false");
+        }
         Path trials = optionalPath(values, "trials");
         Path trialCriteria = optionalPath(values, "trialCriteria");
         if (trialCriteria != null && trials == null) {
             throw new UsageException("trialCriteria=PATH needs trials=PATH: criteria without a catalogue match nothing");
         }
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, List.copyOf(spring), trials, trialCriteria);
+                runDate, maxRejectRate, List.copyOf(spring), Boolean.parseBoolean(deidentify), trials, trialCriteria);
     }
 
     private static Path optionalPath(Map<String, String> values, String name) {

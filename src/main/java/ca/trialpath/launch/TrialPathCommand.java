@@ -56,7 +56,7 @@ public class TrialPathCommand {
         } catch (UsageException e) {
             // one line: what is wrong, then how it is called
             err.println("trialpath: " + e.getMessage() + " (usage: java -jar trialpath.jar input=PATH [output=DIR]"
-                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [trials=PATH [trialCriteria=FILE]])");
+                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [deidentify=false] [trials=PATH [trialCriteria=FILE]])");
             return RunLauncher.USAGE;
         }
         List<Path> files;

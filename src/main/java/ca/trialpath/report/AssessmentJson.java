@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonpCharacterEscapes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,7 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AssessmentJson {
 
-    private final JsonMapper mapper = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    /**
+     * U+2028 and U+2029 are valid in JSON but are line breaks to JavaScript and to many line readers
+     * (Python's splitlines): written as escapes, a value holding one cannot split a JSON Lines record.
+     */
+    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .characterEscapes(JsonpCharacterEscapes.instance()).build())
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     /** An option's JSON is the same for every person: escaped once, not once per person. */
     private final Map<TreatmentOption, String> optionJson = new EnumMap<>(TreatmentOption.class);
 

@@ -29,11 +29,21 @@ public final class SummaryJson {
     }
 
     /**
-     * @param replaces the run whose folder this one replaces, or {@code null} when the date had none
-     * @param trials   {@code null} to leave the trials block out
+     * @param replaces       the run whose folder this one replaces, or {@code null} when the date had none
+     * @param pseudonymKeyId the key's tag in a de-identified run, {@code null} in a plain one
      */
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
-            TrialReport trials, Path target) throws IOException {
+            String pseudonymKeyId, Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, pseudonymKeyId, null, target);
+    }
+
+    /**
+     * @param replaces       the run whose folder this one replaces, or {@code null} when the date had none
+     * @param pseudonymKeyId the key's tag in a de-identified run, {@code null} in a plain one
+     * @param trials         {@code null} to leave the trials block out
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            String pseudonymKeyId, TrialReport trials, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -46,6 +56,11 @@ public final class SummaryJson {
         json.put("rules_version", summary.rulesVersion());
         json.put("max_reject_rate", summary.maxRejectRate());
         json.put("input_fingerprint", inputFingerprint);
+        json.put("deidentified", pseudonymKeyId != null);
+        if (pseudonymKeyId != null) {
+            // exports with the same key id share pseudonyms: an analyst can link them, and only them
+            json.put("pseudonym_key_id", pseudonymKeyId);
+        }
         json.put("read", summary.read());
         json.put("assessed", summary.assessed());
         json.put("rejected", summary.rejected());
@@ -108,7 +123,17 @@ public final class SummaryJson {
 
     /** Whether a published folder holds a run of exactly these input files. */
     public static boolean isPublishedFrom(Path folder, String inputFingerprint) {
-        return inputFingerprint.equals(fingerprintOf(folder.resolve("summary.json")));
+        return isPublishedFrom(folder, inputFingerprint, null);
+    }
+
+    /**
+     * Whether a published folder holds a run of exactly these input files, de-identified with this key
+     * ({@code null}: not de-identified): a plain and a de-identified export of one night are different runs.
+     */
+    public static boolean isPublishedFrom(Path folder, String inputFingerprint, String pseudonymKeyId) {
+        Path summary = folder.resolve("summary.json");
+        return inputFingerprint.equals(fingerprintOf(summary))
+                && java.util.Objects.equals(pseudonymKeyId, field(summary, "pseudonym_key_id"));
     }
 
     /** Whether a published folder was published by this run (job instance). */

@@ -24,7 +24,12 @@ public record PersonFacts(LocalDate birthDate, String sex, String province, Path
     }
 
     public static PersonFacts of(PatientRecord record, Assessment assessment) {
-        return new PersonFacts(record.birthDate(), record.sex(), record.province(), assessment.pathway(),
+        return of(record, assessment, record.birthDate());
+    }
+
+    /** @param birthDate the row's birth date, also when the record is de-identified and has none */
+    public static PersonFacts of(PatientRecord record, Assessment assessment, LocalDate birthDate) {
+        return new PersonFacts(birthDate, record.sex(), record.province(), assessment.pathway(),
                 record.histology(), record.ecog(),
                 record.priorTreatments().isEmpty() ? Set.of() : EnumSet.copyOf(record.priorTreatments()),
                 record.surgeryPossible());

@@ -190,6 +190,29 @@ class CohortFileInspectorTests {
     }
 
     @Test
+    void shouldRejectAFileWithANulByteNamingItsLine() throws IOException {
+        // given: valid UTF-8 throughout, but a NUL in the third line (a zero-filled block of a damaged copy)
+        Path file = write("damaged.csv", utf8(HEADER + "P1,anus,F\nP2,an\u0000us,F\n"));
+
+        // when / then
+        assertThatThrownBy(() -> CohortFileInspector.inspect(file))
+                .isInstanceOf(CohortFileException.class)
+                .hasMessageStartingWith(folder.resolve("damaged.csv") + ": ")
+                .hasMessageContaining("NUL byte on line 3");
+    }
+
+    @Test
+    void shouldRejectAUtf16FileWithoutByteOrderMarkAsHoldingNulBytes() throws IOException {
+        // given: UTF-16 of ASCII text is valid UTF-8 byte by byte, with a NUL after every character
+        Path file = write("utf16-no-bom.csv", HEADER.getBytes(StandardCharsets.UTF_16LE));
+
+        // when / then
+        assertThatThrownBy(() -> CohortFileInspector.inspect(file))
+                .isInstanceOf(CohortFileException.class)
+                .hasMessageContaining("not UTF-8 text", "NUL byte on line 1", "UTF-16");
+    }
+
+    @Test
     void shouldRejectAUtf16File() throws IOException {
         // given
         byte[] bytes = ("\uFEFF" + HEADER).getBytes(StandardCharsets.UTF_16LE);

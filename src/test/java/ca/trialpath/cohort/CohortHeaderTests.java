@@ -135,4 +135,17 @@ class CohortHeaderTests {
         // then
         assertThat(header.ignoredColumns()).containsExactly("notes", "Notes");
     }
+
+    @Test
+    void shouldNotEchoADataRowTakenForAHeaderOnlyItsColumnLikeCells() {
+        // given: a file whose first line is a data row (an export without its header)
+        List<String> cells = List.of("TP-26-0001", "1959-01-28", "M", "QC", "C21.1", "anal canal;inguinal_nodes");
+
+        // when / then: the message goes to the log and the job repository; the id and birth date must not
+        assertThatThrownBy(() -> CohortHeader.of("no-header.csv", cells))
+                .hasMessageContaining("no required column 'patient_id' or 'primary_site'")
+                .hasMessageContaining("(header: M,QC; 4 more not shown")
+                .hasMessageNotContaining("TP-26-0001")
+                .hasMessageNotContaining("1959-01-28");
+    }
 }

@@ -48,6 +48,7 @@ class BadInputIntegrationTests {
             blank-lines.csv      | the file has no header line (only blank lines)
             latin-1.csv          | the file is not UTF-8: invalid byte sequence on line 3
             binary.csv           | the file is not UTF-8
+            nul-byte.csv         | the file is not UTF-8 text: it holds a NUL byte on line 3
             duplicate-column.csv | column 'primary_site' appears twice in the header (columns 5 and 15)
             """)
     void shouldFailTheRunAndPublishNothingForABrokenFile(String file, String problem) throws Exception {

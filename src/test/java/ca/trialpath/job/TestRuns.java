@@ -32,7 +32,7 @@ public final class TestRuns {
     public static RunRequest request(Path input, Path output, LocalDate runDate, double maxRejectRate, Path trials,
             Path trialCriteria) {
         return new RunRequest(input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(), runDate,
-                maxRejectRate, List.of(), trials.toAbsolutePath().normalize(),
+                maxRejectRate, List.of(), false, trials.toAbsolutePath().normalize(),
                 trialCriteria == null ? null : trialCriteria.toAbsolutePath().normalize());
     }
 

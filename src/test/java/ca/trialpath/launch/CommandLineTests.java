@@ -52,6 +52,7 @@ class CommandLineTests {
             sample-data                              | unexpected argument 'sample-data'
             trialCriteria=sample-data/trial-criteria.json | trialCriteria=PATH needs trials=PATH
             trials=                                  | parameter trials is empty
+            deidentify=yes                           | deidentify 'yes' is not true or false
             """)
     void shouldExitWithUsageBeforeSpringStartsForAWrongParameter(String wrong, String message) {
         // given
