@@ -147,12 +147,13 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, SafeExportProperties safeExport,
+            HistoryRecorder historyRecorder,
             @Value("#{jobParameters['trials']}") String trials,
             @Value("#{jobParameters['trialCriteria']}") String trialCriteria) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
                 maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
-                safeExport.publishPermissions(), new TrialPublication(pathOrNull(trials), pathOrNull(trialCriteria),
-                        LocalDate.parse(runDate), properties.maxRowsPerTrial()));
+                safeExport.publishPermissions(), historyRecorder, new TrialPublication(pathOrNull(trials),
+                        pathOrNull(trialCriteria), LocalDate.parse(runDate), properties.maxRowsPerTrial()));
     }
 
     private static RunFolders folders(String output, String runDate) {

@@ -3,10 +3,13 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
+import ca.trialpath.history.RunTotals;
 import ca.trialpath.report.HtmlReport;
+import ca.trialpath.report.OvernightChanges;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.ReplacedRun;
+import ca.trialpath.report.ReportHistory;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SpreadsheetSafe;
@@ -70,24 +73,22 @@ class ReportPublisher implements Tasklet {
     private final double maxRejectRate;
     private final String inputFingerprint;
     private final HtmlReport html;
+    private final HistoryRecorder history;
+    private final int maxRowsPerList;
     /** {@code null} in a plain run. */
     private final String pseudonymKeyId;
     private final PublishPermissions permissions;
     private final TrialPublication trials;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
-            String inputFingerprint, int maxRowsPerList) {
-        this(jobRepository, folders, runDate, maxRejectRate, inputFingerprint, maxRowsPerList, null,
-                PublishPermissions.OWNER, new TrialPublication(null, null, runDate, 0));
-    }
-
-    ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
-            TrialPublication trials) {
+            HistoryRecorder history, TrialPublication trials) {
         this.trials = trials;
         this.pseudonymKeyId = pseudonymKeyId;
         this.permissions = permissions;
         this.jobRepository = jobRepository;
+        this.history = history;
+        this.maxRowsPerList = maxRowsPerList;
         this.folders = folders;
         this.runDate = runDate;
         this.maxRejectRate = maxRejectRate;
@@ -101,17 +102,19 @@ class ReportPublisher implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = job.getJobInstance().getInstanceId();
         RunFolders.Staging staging = folders.staging(instanceId);
+        StepExecution assessment = jobRepository.getLastStepExecution(job.getJobInstance(), NightlyJobConfiguration.ASSESS_STEP);
+        Map<String, Long> readPerFile = (Map<String, Long>) assessment.getExecutionContext().get(CohortReader.READ_PER_FILE);
+        RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));
         if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
-            // this run died after its move into place but before the step's completion was committed
+            // this run died after its move into place but before the step's completion was committed, which
+            // left it staged in the history: stage it again from the published files and mark it published
             log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
                     instanceId);
+            history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally));
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
         log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
-        StepExecution assessment = jobRepository.getLastStepExecution(job.getJobInstance(), NightlyJobConfiguration.ASSESS_STEP);
-        Map<String, Long> readPerFile = (Map<String, Long>) assessment.getExecutionContext().get(CohortReader.READ_PER_FILE);
-        RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));
         List<InspectedFile> inputs = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
 
         checkReadEqualsAssessedPlusRejected(staging, inputs, readPerFile, tally);
@@ -148,14 +151,30 @@ class ReportPublisher implements Tasklet {
         }
         TrialReport trialReport = trials.publish(staging, (CatalogueFacts) job.getExecutionContext()
                 .get(TrialInspection.CATALOGUE), tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
-        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, trialReport,
+        // the people are staged in transactions of their own; the run counts as published in this step's
+        // transaction, which commits with the step, after the move into place
+        OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
+                totals(instanceId, readPerFile, tally), maxRowsPerList);
+        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes, trialReport,
                 staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
-        html.write(summary, feeds, trialReport, staging.publish().resolve("report.html"));
+        html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
+                staging.publish().resolve("report.html"));
         publish(staging, aside);
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Runs are kept apart per output folder in the history. */
+    private String outputKey() {
+        return folders.output().toAbsolutePath().normalize().toString();
+    }
+
+    private RunTotals totals(long instanceId, Map<String, Long> readPerFile, RunTally tally) {
+        long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
+        return new RunTotals(instanceId, runDate, read, read - tally.rejected(), tally.rejected(),
+                tally.priority(TrialPriority.HIGH), tally.priority(TrialPriority.ROUTINE));
     }
 
     private void checkReadEqualsAssessedPlusRejected(RunFolders.Staging staging, List<InspectedFile> inputs,

@@ -67,15 +67,25 @@ public final class HtmlReport {
      * the cap per list, not on the number of people.
      */
     public void write(RunSummary summary, ReportFeeds feeds, Path target) throws IOException {
-        write(summary, feeds, TrialReport.NO_MATCHING, target);
+        write(summary, feeds, ReportHistory.none(), target);
+    }
+
+    /**
+     * As {@link #write(RunSummary, ReportFeeds, Path)}, with what the run history says: what changed since the
+     * previous run comes first; {@code history.lastRuns()} is there for the trend of the last runs.
+     */
+    public void write(RunSummary summary, ReportFeeds feeds, ReportHistory history, Path target) throws IOException {
+        write(summary, feeds, history, TrialReport.NO_MATCHING, target);
     }
 
     /** @param trials the trial part of the run, {@code null} to leave it out */
-    public void write(RunSummary summary, ReportFeeds feeds, TrialReport trials, Path target) throws IOException {
+    public void write(RunSummary summary, ReportFeeds feeds, ReportHistory history, TrialReport trials, Path target)
+            throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             writeHead(out, summary);
             writeHeader(out, summary);
             out.write("<main>\n");
+            ChangesSection.write(out, history.changes(), maxRowsPerList);
             writeAtAGlance(out, summary);
             writeWorklist(out, feeds);
             if (trials != null) {
@@ -107,6 +117,7 @@ public final class HtmlReport {
         out.write("""
                 <nav class="skip" aria-label="Sections of this report">
                 <ul>
+                <li><a href="#changes">What changed</a></li>
                 <li><a href="#at-a-glance">The run at a glance</a></li>
                 <li><a href="#worklist">Trial-discussion worklist</a></li>
                 <li><a href="#trials">Open trials</a></li>

@@ -15,6 +15,8 @@ public final class PublishedColumns {
     public static final List<String> REJECTS = List.of("source_file", "line", "patient_id", "reason_code",
             "message");
 
+    public static final List<String> CHANGES = List.of("patient_id", "change", "before", "after");
+
     /** trials.md: one row per (person, trial) that matches or nearly matches. */
     public static final List<String> TRIAL_MATCHES = List.of("patient_id", "nct_id", "brief_title", "phases", "result",
             "failed_criterion", "to_verify", "sites_in_province", "sites_in_canada", "site_cities");

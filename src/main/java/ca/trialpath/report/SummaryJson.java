@@ -38,12 +38,21 @@ public final class SummaryJson {
     }
 
     /**
-     * @param replaces       the run whose folder this one replaces, or {@code null} when the date had none
-     * @param pseudonymKeyId the key's tag in a de-identified run, {@code null} in a plain one
-     * @param trials         {@code null} to leave the trials block out
+     * As {@link #write(RunSummary, String, long, ReplacedRun, String, Path)}, followed by {@code previous_run}
+     * (the run compared with: {@code run_date} and {@code job_instance_id}, or {@code null} on the first run)
+     * and {@code changes} (the count of every change kind of changes.csv) when {@code changes} is given.
      */
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
-            String pseudonymKeyId, TrialReport trials, Path target) throws IOException {
+            String pseudonymKeyId, OvernightChanges changes, Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, pseudonymKeyId, changes, null, target);
+    }
+
+    /**
+     * As above, followed by {@code trials} (trials.md: the catalogue's counts and what the matching found)
+     * when {@code trials} is given.
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            String pseudonymKeyId, OvernightChanges changes, TrialReport trials, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -72,6 +81,16 @@ public final class SummaryJson {
         json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
         json.put("ignored_columns", summary.ignoredColumns());
         json.put("replaces", replaces == null ? null : replaces.toJson());
+        if (changes != null) {
+            Map<String, Object> previous = null;
+            if (!changes.isFirstRun()) {
+                previous = new LinkedHashMap<>();
+                previous.put("run_date", changes.previous().runDate().toString());
+                previous.put("job_instance_id", changes.previous().runId());
+            }
+            json.put("previous_run", previous);
+            json.put("changes", changes.counts());
+        }
         if (trials != null) {
             json.put("trials", trials(trials));
         }

@@ -25,17 +25,20 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PublishedOutputs {
 
-    /** The six files of outputs.md, in its order, then the two of trials.md. */
+    /** The files of outputs.md, in its order, changes.csv (what changed since the previous run), and the two of trials.md. */
     public static final List<String> FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
-            "assessments.jsonl", "summary.json", "report.html", "trial_matches.csv", "trials.csv");
+            "assessments.jsonl", "summary.json", "report.html", "changes.csv", "trial_matches.csv", "trials.csv");
 
     /** Files compared byte for byte between two runs of the same input. */
     public static final List<String> EXACT_FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
             "assessments.jsonl", "trial_matches.csv", "trials.csv");
 
-    /** summary.json fields that differ from one execution to the next. */
+    /**
+     * summary.json fields that differ from one execution to the next (the run compared with depends on what
+     * was published before into the same output folder).
+     */
     public static final List<String> RUN_FIELDS = List.of("start_time", "end_time", "job_execution_id",
-            "job_instance_id");
+            "job_instance_id", "previous_run");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -65,7 +65,7 @@ class SampleRunIntegrationTests {
     }
 
     @Test
-    void shouldPublishTheSixFilesAndLeaveNoStagingBehind() throws Exception {
+    void shouldPublishEveryFileAndLeaveNoStagingBehind() throws Exception {
         // given
         var parameters = TestRuns.parameters(SAMPLE, output, TestRuns.SAMPLE_RUN_DATE, 0.10);
 

@@ -1,0 +1,27 @@
+package ca.trialpath.job;
+
+import ca.trialpath.history.RunHistory;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The run history lives in the job database, beside the Batch tables: its tables are Flyway's
+ * ({@code db/migration}), so that a database created by an older TrialPath is upgraded at start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HistoryProperties.class)
+class HistoryConfiguration {
+
+    @Bean
+    RunHistory runHistory(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new RunHistory(dataSource, transactionManager);
+    }
+
+    @Bean
+    HistoryRecorder historyRecorder(RunHistory runHistory, HistoryProperties properties) {
+        return new HistoryRecorder(runHistory, properties.runs());
+    }
+}

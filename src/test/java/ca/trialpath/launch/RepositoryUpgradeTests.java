@@ -1,0 +1,131 @@
+package ca.trialpath.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.trialpath.job.PublishedOutputs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The job database at start-up, through the real command: Flyway adds the history tables beside the Batch
+ * tables, on an empty repository and on one made by a TrialPath from before the run history (Batch tables,
+ * no Flyway history), and leaves an up-to-date repository as it is. On H2 here, on PostgreSQL in
+ * {@link PostgresRepositoryUpgradeTests}.
+ */
+class RepositoryUpgradeTests {
+
+    private static final Path SAMPLE = Path.of("sample-data");
+
+    @TempDir
+    private Path temp;
+
+    private Path output;
+    private Path repository;
+    private String err = "";
+
+    @BeforeEach
+    void setUp() {
+        output = temp.resolve("reports");
+        repository = temp.resolve("repository/db");
+    }
+
+    @Test
+    void shouldAddTheHistoryTablesToARepositoryMadeBeforeTheRunHistory() {
+        // given: the Batch tables of Spring Batch's own H2 script, and no Flyway history
+        JdbcTemplate db = database();
+        new ResourceDatabasePopulator(new ClassPathResource(batchSchema())).execute(db.getDataSource());
+        assertThat(tables(db)).contains("batch_job_instance").doesNotContain("flyway_schema_history", "trialpath_run");
+        closeDatabase(db);
+
+        // when
+        int status = run("2026-11-26");
+
+        // then
+        assertThat(status).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        db = database();
+        assertThat(migrations(db)).containsExactly("0 BASELINE", "1 SQL");
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_person_result", Long.class)).isEqualTo(214L);
+        closeDatabase(db);
+    }
+
+    @Test
+    void shouldCreateBothKindsOfTablesInAnEmptyRepositoryAndStartAgainOnIt() {
+        // when: a first night on an empty repository, then a second on the same repository
+        int first = run("2026-11-26");
+        int second = run("2026-11-27");
+
+        // then
+        assertThat(first).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(second).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        JdbcTemplate db = database();
+        assertThat(tables(db)).contains("batch_job_execution", "trialpath_run", "trialpath_person_result",
+                "flyway_schema_history");
+        assertThat(migrations(db)).as("no baseline on an empty repository").containsExactly("1 SQL");
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_run", Long.class)).isEqualTo(2L);
+        closeDatabase(db);
+        JsonNode summary = PublishedOutputs.json(output.resolve("2026-11-27/summary.json"));
+        assertThat(summary.get("previous_run").get("run_date").asString()).isEqualTo("2026-11-26");
+        assertThat(PublishedOutputs.read(output.resolve("2026-11-27/changes.csv")))
+                .as("the same cohort two nights running: nothing changed").isEqualTo("patient_id,change,before,after\n");
+    }
+
+    private int run(String runDate) {
+        List<String> args = new ArrayList<>(List.of("input=" + SAMPLE, "output=" + output, "runDate=" + runDate,
+                "--logging.level.ca.trialpath=WARN", "--logging.level.root=ERROR"));
+        args.addAll(databaseArguments());
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
+            status = new TrialPathCommand(o, e).run(args.toArray(String[]::new));
+        }
+        err = errors.toString(StandardCharsets.UTF_8);
+        return status;
+    }
+
+    List<String> databaseArguments() {
+        return List.of("--trialpath.repository.path=" + repository);
+    }
+
+    String batchSchema() {
+        return "org/springframework/batch/core/schema-h2.sql";
+    }
+
+    JdbcTemplate database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + repository.toAbsolutePath());
+        h2.setUser("sa");
+        return new JdbcTemplate(h2);
+    }
+
+    /** The command must find the H2 file free, as a nightly run would. */
+    void closeDatabase(JdbcTemplate db) {
+        db.execute("SHUTDOWN");
+    }
+
+    /** The tables of the repository's schema, in lower case. */
+    private static List<String> tables(JdbcTemplate db) {
+        return db.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA",
+                String.class).stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The successful migrations: "version type". */
+    private static List<String> migrations(JdbcTemplate db) {
+        return db.query("SELECT \"version\", \"type\" FROM \"flyway_schema_history\" WHERE \"installed_rank\" > 0"
+                + " AND \"success\" = TRUE ORDER BY \"installed_rank\"",
+                (rs, i) -> rs.getString("version") + " " + rs.getString("type"));
+    }
+}
