@@ -7,6 +7,8 @@
 #      FILES      number of cohort files to split N into (default 1)
 #      SEED       generator seed (default 42)
 #      BAD_RATE   fraction of bad rows (default 0.001)
+#      TRIALS     a trial catalogue (file or folder) to match against: adds trials=TRIALS to the run
+#      TRIAL_CRITERIA  a curated criteria file (with TRIALS): adds trialCriteria=TRIAL_CRITERIA
 #      BENCH_CMD  replace the job command by another one (to test this script, e.g. "java -version");
 #                 the jar is then neither built nor required
 #
@@ -22,10 +24,19 @@ SEED="${SEED:-42}"
 BAD_RATE="${BAD_RATE:-0.001}"
 OUT=bench/out
 COHORT="$OUT/cohort-$N"
-REPORTS="$OUT/reports-$N"
-REPO="$OUT/repo-$N"
-TIME_LOG="$OUT/time-$N.txt"
-JOB_LOG="$OUT/job-$N.log"
+# a run with trials keeps its own files, so the two runs can be compared
+RUN="$N${TRIALS:+-trials}"
+REPORTS="$OUT/reports-$RUN"
+REPO="$OUT/repo-$RUN"
+TIME_LOG="$OUT/time-$RUN.txt"
+JOB_LOG="$OUT/job-$RUN.log"
+TRIAL_ARGS=()
+if [[ -n "${TRIALS:-}" ]]; then
+    TRIAL_ARGS+=("trials=$TRIALS")
+    if [[ -n "${TRIAL_CRITERIA:-}" ]]; then
+        TRIAL_ARGS+=("trialCriteria=$TRIAL_CRITERIA")
+    fi
+fi
 
 if ! [[ "$N" =~ ^[0-9]+$ ]]; then
     echo "usage: bench/run.sh [PEOPLE]   (a whole number, default 1000000)" >&2
@@ -65,7 +76,8 @@ if [[ -n "${BENCH_CMD:-}" ]]; then
 else
     # shellcheck disable=SC2206
     CMD=(java ${JAVA_OPTS:-} -jar target/trialpath.jar "input=$COHORT" "output=$REPORTS"
-         runDate=2026-11-27 maxRejectRate=0.10 "--trialpath.repository.path=$REPO/trialpath")
+         runDate=2026-11-27 maxRejectRate=0.10 ${TRIAL_ARGS[@]+"${TRIAL_ARGS[@]}"}
+         "--trialpath.repository.path=$REPO/trialpath")
 fi
 echo "bench: running ${CMD[*]}" >&2
 set +e

@@ -20,6 +20,16 @@ TRIALPATH_CONFIG="${TRIALPATH_CONFIG:-/etc/trialpath/nightly.properties}"
 TRIALPATH_INPUT="${TRIALPATH_INPUT:-/srv/registry/exports/anal-cancer-recurrence}"
 TRIALPATH_OUTPUT="${TRIALPATH_OUTPUT:-/srv/trialpath/reports}"
 TRIALPATH_MAX_REJECT_RATE="${TRIALPATH_MAX_REJECT_RATE:-0.10}"
+# optional: the night's ClinicalTrials.gov download and the coordinators' criteria (empty: no trial matching)
+TRIALPATH_TRIALS="${TRIALPATH_TRIALS:-}"
+TRIALPATH_TRIAL_CRITERIA="${TRIALPATH_TRIAL_CRITERIA:-}"
+TRIAL_ARGS=()
+if [ -n "$TRIALPATH_TRIALS" ]; then
+    TRIAL_ARGS+=("trials=$TRIALPATH_TRIALS")
+    if [ -n "$TRIALPATH_TRIAL_CRITERIA" ]; then
+        TRIAL_ARGS+=("trialCriteria=$TRIALPATH_TRIAL_CRITERIA")
+    fi
+fi
 TRIALPATH_DEIDENTIFY="${TRIALPATH_DEIDENTIFY:-false}"
 TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
 TRIALPATH_DB_ENV="${TRIALPATH_DB_ENV:-/etc/trialpath/postgres.env}"
@@ -42,6 +52,7 @@ java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
     "output=$TRIALPATH_OUTPUT" \
     "runDate=$(date +%F)" \
     "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
+    ${TRIAL_ARGS[@]+"${TRIAL_ARGS[@]}"} \
     "deidentify=$TRIALPATH_DEIDENTIFY" \
     "--spring.config.additional-location=file:$TRIALPATH_CONFIG" \
     "${profile[@]}"

@@ -46,7 +46,7 @@ public final class InputFingerprint {
         return HexFormat.of().formatHex(run.digest());
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest content = newSha256();
         byte[] buffer = new byte[256 * 1024];
         try (InputStream in = Files.newInputStream(file)) {

@@ -85,7 +85,7 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
         // assessed as published (a de-identified row keeps all the rules read: every reason quoted in the
         // assessment is then de-identified too); aged from the whole row, whose birth date is not published
         return new Outcome.Assessed(published, GuidelineAssessor.assess(published.toCase()),
-                record.ageAtRecurrence(runDate));
+                record.ageAtRecurrence(runDate), null, record.birthDate());
     }
 
     private long where(String file, long line) {

@@ -6,7 +6,9 @@ import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.cohort.CohortRowValidator;
 import ca.trialpath.cohort.InputFingerprint;
 import java.nio.file.Path;
+import ca.trialpath.trials.CatalogueFacts;
 import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -26,10 +28,19 @@ class InputInspection implements Tasklet {
 
     private final Path input;
     private final String inputFingerprint;
+    private final Path trials;
+    private final Path trialCriteria;
 
     InputInspection(Path input, String inputFingerprint) {
+        this(input, inputFingerprint, null, null);
+    }
+
+    /** @param trials {@code null} for a run without a trial catalogue */
+    InputInspection(Path input, String inputFingerprint, Path trials, Path trialCriteria) {
         this.input = input;
         this.inputFingerprint = inputFingerprint;
+        this.trials = trials;
+        this.trialCriteria = trialCriteria;
     }
 
     @Override
@@ -44,10 +55,19 @@ class InputInspection implements Tasklet {
             inspected.add(result);
         }
         // the files must still be those the run was started for (its identity), not a later export
-        String fingerprint = InputFingerprint.of(inspected.stream()
-                .map(file -> new InputFingerprint.FileDigest(file.name(), file.sha256())));
+        // the catalogue and criteria are read whole now: bad JSON or a bad curated value fails the run
+        // before any person is read
+        CatalogueFacts catalogue = TrialInspection.inspect(trials, trialCriteria,
+                chunkContext.getStepContext().getStepExecution().getJobExecution());
+        List<InputFingerprint.FileDigest> digests = new ArrayList<>();
+        inspected.forEach(file -> digests.add(new InputFingerprint.FileDigest(file.name(), file.sha256())));
+        if (catalogue != null) {
+            catalogue.files().forEach(file -> digests.add(new InputFingerprint.FileDigest(file.name(), file.sha256())));
+        }
+        String fingerprint = InputFingerprint.of(digests.stream());
         if (!fingerprint.equals(inputFingerprint)) {
-            throw new RunCheckFailedException("the input files in " + input + " changed after this run was started"
+            throw new RunCheckFailedException("the input files in " + input + (trials == null ? "" : " or the trial files")
+                    + " changed after this run was started"
                     + " (a new export arriving?); run the command again to start a run for the files as they are now");
         }
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()

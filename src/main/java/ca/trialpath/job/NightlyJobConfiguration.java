@@ -3,6 +3,7 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.trials.CatalogueFacts;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,22 +65,28 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     InputInspection inputInspection(@Value("#{jobParameters['input']}") String input,
-            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint) {
-        return new InputInspection(Path.of(input), inputFingerprint);
+            @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
+            @Value("#{jobParameters['trials']}") String trials,
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria) {
+        return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria));
+    }
+
+    private static Path pathOrNull(String path) {
+        return path == null ? null : Path.of(path);
     }
 
     @Bean
     Step assessCohort(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            TrialPathProperties properties, CohortReader cohortReader, AssessmentProcessor assessmentProcessor,
+            TrialPathProperties properties, CohortReader cohortReader, TrialMatching trialMatching,
             StagedOutputWriter stagedOutputWriter, StagingCheck stagingCheck,
             ObjectProvider<ItemWriteListener<Outcome>> writeListeners) {
         ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(ASSESS_STEP, jobRepository)
                 .<SourcedRecord, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(cohortReader)
-                .processor(assessmentProcessor)
+                .processor(trialMatching)
                 .writer(stagedOutputWriter)
-                .stream(assessmentProcessor)
+                .stream(trialMatching)
                 .listener(stagingCheck);
         // extension point for operations and tests (e.g. a listener that fails a chunk on purpose)
         writeListeners.orderedStream().forEach(step::listener);
@@ -111,6 +118,17 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
+    TrialMatching trialMatching(AssessmentProcessor assessmentProcessor,
+            @Value("#{jobParameters['trials']}") String trials,
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
+            @Value("#{jobExecutionContext['" + TrialInspection.CATALOGUE + "']}") CatalogueFacts catalogue,
+            @Value("#{jobParameters['runDate']}") String runDate) {
+        return new TrialMatching(assessmentProcessor, pathOrNull(trials), pathOrNull(trialCriteria), catalogue,
+                LocalDate.parse(runDate));
+    }
+
+    @Bean
+    @StepScope
     StagedOutputWriter stagedOutputWriter(@Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
             TrialPathProperties properties) {
@@ -130,10 +148,15 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, SafeExportProperties safeExport,
-            HistoryRecorder historyRecorder, @Value("#{jobParameters['lang'] ?: 'en'}") String lang) {
+            HistoryRecorder historyRecorder,
+            @Value("#{jobParameters['trials']}") String trials,
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
+            @Value("#{jobParameters['lang'] ?: 'en'}") String lang) {
         return new ReportPublisher(jobRepository, folders(output, runDate), LocalDate.parse(runDate),
                 maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
-                safeExport.publishPermissions(), historyRecorder, ReportText.of(lang));
+                safeExport.publishPermissions(), historyRecorder, new TrialPublication(pathOrNull(trials),
+                        pathOrNull(trialCriteria), LocalDate.parse(runDate), properties.maxRowsPerTrial()),
+                ReportText.of(lang));
     }
 
     private static RunFolders folders(String output, String runDate) {

@@ -15,6 +15,8 @@ import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SpreadsheetSafe;
 import ca.trialpath.report.SummaryJson;
+import ca.trialpath.report.TrialReport;
+import ca.trialpath.trials.CatalogueFacts;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -77,10 +79,12 @@ class ReportPublisher implements Tasklet {
     /** {@code null} in a plain run. */
     private final String pseudonymKeyId;
     private final PublishPermissions permissions;
+    private final TrialPublication trials;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
-            HistoryRecorder history, ReportText text) {
+            HistoryRecorder history, TrialPublication trials, ReportText text) {
+        this.trials = trials;
         this.pseudonymKeyId = pseudonymKeyId;
         this.permissions = permissions;
         this.jobRepository = jobRepository;
@@ -146,15 +150,17 @@ class ReportPublisher implements Tasklet {
             // nothing to replace, or this run moved it aside already and stopped before its own move
             replaces = ReplacedRun.remembered(replacesFile, folders.output());
         }
+        TrialReport trialReport = trials.publish(staging, (CatalogueFacts) job.getExecutionContext()
+                .get(TrialInspection.CATALOGUE), tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
         // the people are staged in transactions of their own; the run counts as published in this step's
         // transaction, which commits with the step, after the move into place
         OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
                 totals(instanceId, readPerFile, tally), maxRowsPerList);
-        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes,
+        SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes, trialReport,
                 staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
-        html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())),
+        html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
                 staging.publish().resolve("report.html"));
         publish(staging, aside);
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);

@@ -13,6 +13,8 @@ import ca.trialpath.report.PublishedColumns;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SpreadsheetSafe;
+import ca.trialpath.report.TrialRows;
+import ca.trialpath.trials.TrialMatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,13 +42,15 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     static final String TALLY = "writer.tally";
     static final String ASSESSED_IDS = "assessed-ids.txt";
+    static final String TRIAL_MATCHES = "trial_matches.csv";
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final String LENGTH = "writer.length.";
     private static final Map<String, List<String>> CSV_HEADERS = Map.of(
             "publish/assessments.csv", PublishedColumns.ASSESSMENTS,
             "publish/options.csv", PublishedColumns.OPTIONS,
-            "publish/rejects.csv", PublishedColumns.REJECTS);
+            "publish/rejects.csv", PublishedColumns.REJECTS,
+            "publish/" + TRIAL_MATCHES, PublishedColumns.TRIAL_MATCHES);
     /** The options.csv row of each option after its patient_id: the same for everyone, so formatted once. */
     private static final Map<TreatmentOption, String> OPTION_ROWS = new EnumMap<>(TreatmentOption.class);
 
@@ -77,7 +81,8 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     /** The staged files, relative to the staging folder: published ones first, then internal ones. */
     static List<String> stagedFiles() {
         List<String> names = new ArrayList<>(List.of("publish/assessments.csv", "publish/options.csv",
-                "publish/rejects.csv", "publish/assessments.jsonl", "internal/" + ASSESSED_IDS));
+                "publish/rejects.csv", "publish/assessments.jsonl", "publish/" + TRIAL_MATCHES,
+                "internal/" + ASSESSED_IDS));
         for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE,
                 ReportFeeds.REJECTS)) {
             names.add("internal/" + feed);
@@ -183,7 +188,15 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         row.add(assessed.ageAtRecurrence() == null ? null : assessed.ageAtRecurrence().toString());
         row.add(record.province());
         row.add(GuidelineVersion.ID);
+        row.add(assessed.trials() == null ? null : assessed.trials().stream()
+                .filter(match -> match.result() == TrialMatch.Result.MATCH).map(TrialMatch::nctId)
+                .collect(Collectors.joining(";")));
         printSafe("assessments.csv", row);
+        if (assessed.trials() != null) {
+            for (TrialMatch match : assessed.trials()) {
+                printSafe(TRIAL_MATCHES, TrialRows.matchRow(record.patientId(), match));
+            }
+        }
 
         if (!assessment.options().isEmpty()) {
             String patient = CSV.format(SpreadsheetSafe.cell(record.patientId()));
@@ -193,7 +206,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             }
         }
         line.setLength(0);
-        json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence());
+        json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence(), assessed.trials());
         String assessmentJson = line.toString();
         files.get("assessments.jsonl").writer().append(assessmentJson).append('\n');
         // where each id was first assessed, so a restart names the same first row in a duplicate's message

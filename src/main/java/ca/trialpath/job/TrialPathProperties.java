@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize        rows per transaction: a crash loses at most this much work
  * @param progressInterval how often a long run logs its progress
  * @param maxRowsPerList   rows shown per list in report.html; the CSV files always hold all of them
+ * @param maxRowsPerTrial  candidates and near misses shown per trial in report.html (kept in memory while
+ *                         the page is written, for every study: hence smaller than the other lists)
  */
 @ConfigurationProperties("trialpath")
 public record TrialPathProperties(
         @DefaultValue("1000") int chunkSize,
         @DefaultValue("10s") Duration progressInterval,
-        @DefaultValue("5000") int maxRowsPerList) {
+        @DefaultValue("5000") int maxRowsPerList,
+        @DefaultValue("100") int maxRowsPerTrial) {
 
     /** Wrong settings stop the command at start-up, not after an hour of assessing. */
     public TrialPathProperties {
@@ -24,6 +27,9 @@ public record TrialPathProperties(
         }
         if (progressInterval.isNegative() || progressInterval.isZero()) {
             throw new IllegalArgumentException("trialpath.progress-interval must be positive, not " + progressInterval);
+        }
+        if (maxRowsPerTrial < 0) {
+            throw new IllegalArgumentException("trialpath.max-rows-per-trial must not be negative, not " + maxRowsPerTrial);
         }
         if (maxRowsPerList < 0) {
             throw new IllegalArgumentException("trialpath.max-rows-per-list must not be negative, not " + maxRowsPerList);

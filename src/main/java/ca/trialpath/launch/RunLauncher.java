@@ -8,10 +8,12 @@ import ca.trialpath.job.RunCounts;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
+import ca.trialpath.trials.TrialFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +74,36 @@ public class RunLauncher {
         if (pseudonymKeyId != null) {
             parameters.addString("deidentify", "true").addString("pseudonymKeyId", pseudonymKeyId);
         }
+        if (request.trials() != null) {
+            parameters.addString("trials", request.trials().toString());
+        }
+        if (request.trialCriteria() != null) {
+            parameters.addString("trialCriteria", request.trialCriteria().toString());
+        }
         return parameters.toJobParameters();
     }
+
+    /**
+     * The fingerprint of everything the run reads: the cohort files and, when given, the trial catalogue and
+     * criteria, so a changed catalogue is a new run just like a changed cohort.
+     */
+    public static String fingerprint(RunRequest request) throws IOException {
+        return fingerprint(request, CohortFiles.resolve(request.input()));
+    }
+
+    private static String fingerprint(RunRequest request, List<Path> cohortFiles) throws IOException {
+        List<InputFingerprint.FileDigest> digests = new ArrayList<>();
+        for (Path file : cohortFiles) {
+            digests.add(new InputFingerprint.FileDigest(file.getFileName().toString(), InputFingerprint.sha256(file)));
+        }
+        digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
+        return InputFingerprint.of(digests.stream());    }
 
     public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
         List<Path> files;
         try {
             files = CohortFiles.resolve(request.input());
+            TrialFiles.check(request.trials(), request.trialCriteria());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return USAGE;
@@ -113,7 +138,7 @@ public class RunLauncher {
         }
         // staging and the lock are the job's own: no one else needs to read them
         PublishPermissions.ownerOnlyFolder(folders.work());
-        String fingerprint = InputFingerprint.of(files);
+        String fingerprint = fingerprint(request, files);
         JobParameters parameters = parameters(request, fingerprint, pseudonymKeyId);
         JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
         if (last == null && SummaryJson.isPublishedFrom(folders.published(), fingerprint, pseudonymKeyId)) {

@@ -18,21 +18,28 @@ import java.util.Set;
  * @param lang            the language of report.html, one of {@link ReportText#LANGUAGES}
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
-        List<String> springArguments, boolean deidentify, String lang) {
+        List<String> springArguments, boolean deidentify, Path trials, Path trialCriteria, String lang) {
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
-    private static final Set<String> PARAMETERS =
-            Set.of("input", "output", "runDate", "maxRejectRate", "deidentify", "lang");
+    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "deidentify",
+            "trials", "trialCriteria", "lang");
 
-    /** A plain (not de-identified) run with an English report. */
+    /** A plain (not de-identified) run without a trial catalogue, with an English report. */
     public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments) {
         this(input, output, runDate, maxRejectRate, springArguments, false);
     }
 
-    /** A run with an English report. */
+    /** A run without a trial catalogue: no matching. */
     public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
             boolean deidentify) {
-        this(input, output, runDate, maxRejectRate, springArguments, deidentify, ReportText.DEFAULT_LANGUAGE);
+        this(input, output, runDate, maxRejectRate, springArguments, deidentify, null, null);
+    }
+
+    /** A run with an English report. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
+            boolean deidentify, Path trials, Path trialCriteria) {
+        this(input, output, runDate, maxRejectRate, springArguments, deidentify, trials, trialCriteria,
+                ReportText.DEFAULT_LANGUAGE);
     }
 
     /** @throws UsageException naming the first thing wrong */
@@ -47,13 +54,13 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             int equals = arg.indexOf('=');
             if (equals <= 0) {
                 throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
-                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "deidentify", "lang"))
-                        + ")");
+                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "deidentify",
+                                "trials", "trialCriteria", "lang")) + ")");
             }
             String name = arg.substring(0, equals);
             if (!PARAMETERS.contains(name)) {
                 throw new UsageException("unknown parameter '" + name
-                        + "': known are input, output, runDate, maxRejectRate, deidentify, lang");
+                        + "': known are input, output, runDate, maxRejectRate, deidentify, trials, trialCriteria, lang");
             }
             if (values.put(name, arg.substring(equals + 1)) != null) {
                 throw new UsageException("parameter '" + name + "' is given twice");
@@ -90,11 +97,28 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
         if (!deidentify.equals("true") && !deidentify.equals("false")) {
             throw new UsageException("deidentify '" + deidentify + "' is not true or false");
         }
+        Path trials = optionalPath(values, "trials");
+        Path trialCriteria = optionalPath(values, "trialCriteria");
+        if (trialCriteria != null && trials == null) {
+            throw new UsageException("trialCriteria=PATH needs trials=PATH: criteria without a catalogue match nothing");
+        }
         String lang = values.getOrDefault("lang", ReportText.DEFAULT_LANGUAGE);
         if (!ReportText.LANGUAGES.contains(lang)) {
             throw new UsageException("lang '" + lang + "' is not one of " + String.join(", ", ReportText.LANGUAGES));
         }
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, List.copyOf(spring), Boolean.parseBoolean(deidentify), lang);
+                runDate, maxRejectRate, List.copyOf(spring), Boolean.parseBoolean(deidentify), trials, trialCriteria,
+                lang);
+    }
+
+    private static Path optionalPath(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            throw new UsageException("parameter " + name + " is empty");
+        }
+        return Path.of(value).toAbsolutePath().normalize();
     }
 }

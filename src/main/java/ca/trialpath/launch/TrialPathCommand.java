@@ -3,6 +3,7 @@ package ca.trialpath.launch;
 import ca.trialpath.TrialPathApplication;
 import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.trials.TrialFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -55,13 +56,15 @@ public class TrialPathCommand {
         } catch (UsageException e) {
             // one line: what is wrong, then how it is called
             err.println("trialpath: " + e.getMessage() + " (usage: java -jar trialpath.jar input=PATH [output=DIR]"
-                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [deidentify=false] [lang=en|fr])");
+                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [deidentify=false] [trials=PATH [trialCriteria=FILE]]"
+                    + " [lang=en|fr])");
             return RunLauncher.USAGE;
         }
         List<Path> files;
         try {
             // a missing input is a wrong call: say so before a database is opened
             files = CohortFiles.resolve(request.input());
+            TrialFiles.check(request.trials(), request.trialCriteria());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return RunLauncher.USAGE;

@@ -7,6 +7,7 @@ import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.PriorTreatment;
 import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TreatmentOption;
+import ca.trialpath.trials.TrialMatch;
 import java.io.Writer;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -49,6 +50,12 @@ public final class AssessmentJson {
     }
 
     public void writeAssessment(Writer out, PatientRecord record, Assessment assessment, Integer age) {
+        writeAssessment(out, record, assessment, age, null);
+    }
+
+    /** @param trials the person's matches and near misses; {@code null} in a run without a catalogue (no keys written) */
+    public void writeAssessment(Writer out, PatientRecord record, Assessment assessment, Integer age,
+            List<TrialMatch> trials) {
         try (JsonGenerator json = mapper.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("patient_id", record.patientId());
@@ -97,6 +104,9 @@ public final class AssessmentJson {
             }
             json.writeStringProperty("treatment_wish", record.treatmentWish().term());
             json.writeEndObject();
+            if (trials != null) {
+                TrialJson.write(json, trials);
+            }
             json.writeEndObject();
         }
     }

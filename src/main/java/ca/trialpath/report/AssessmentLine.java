@@ -32,7 +32,14 @@ record AssessmentLine(
         String province,
         String guidelineVersion,
         List<Option> options,
-        Map<String, String> facts) {
+        Map<String, String> facts,
+        List<PersonTrial> trials) {
+
+    /** One of the person's trials (trials.md), {@code trials} being {@code null} in a run without matching. */
+    record PersonTrial(String nctId, String briefTitle, String phases, String result, String failedCriterion,
+            List<String> toVerify, String sitesInProvince, String sitesInCanada, List<String> siteCities,
+            String note) {
+    }
 
     /** One element of {@code options}: the option and the rule and guideline section behind it. */
     record Option(String rule, String optionCode, String optionLabel, String regimens, String goal,
@@ -65,6 +72,18 @@ record AssessmentLine(
                 facts.put(fact.getKey(), text);
             }
         }
+        List<PersonTrial> trials = null;
+        JsonNode trialNodes = node.get("trials");
+        if (trialNodes != null && trialNodes.isArray()) {
+            trials = new ArrayList<>();
+            for (JsonNode t : trialNodes.values()) {
+                trials.add(new PersonTrial(JsonLines.text(t, "nct_id"), JsonLines.text(t, "brief_title"),
+                        String.join(", ", JsonLines.list(t, "phases")), JsonLines.text(t, "result"),
+                        JsonLines.text(t, "failed_criterion"), JsonLines.list(t, "to_verify"),
+                        JsonLines.text(t, "sites_in_province"), JsonLines.text(t, "sites_in_canada"),
+                        JsonLines.list(t, "site_cities"), JsonLines.text(t, "note")));
+            }
+        }
         JsonNode trial = node.get("trial_discussion");
         return new AssessmentLine(ordinal,
                 JsonLines.text(node, "patient_id"),
@@ -83,7 +102,8 @@ record AssessmentLine(
                 JsonLines.text(node, "province"),
                 JsonLines.text(node, "guideline_version"),
                 options,
-                facts);
+                facts,
+                trials);
     }
 
     List<String> ruleIds() {

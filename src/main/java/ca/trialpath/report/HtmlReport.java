@@ -86,22 +86,34 @@ public final class HtmlReport {
      *                last runs (its trend)
      */
     public void write(RunSummary summary, ReportFeeds feeds, ReportHistory history, Path target) throws IOException {
-        write(summary, feeds, history.changes(), history.lastRuns().stream().map(TrendPoint::of).toList(), target);
+        write(summary, feeds, history, TrialReport.NO_MATCHING, target);
     }
 
     /**
-     * As {@link #write(RunSummary, ReportFeeds, ReportHistory, Path)} with no changes to show.
+     * As {@link #write(RunSummary, ReportFeeds, ReportHistory, Path)}, with the trial part of the run.
+     *
+     * @param trials the trial part of the run, {@code null} to leave it out
+     */
+    public void write(RunSummary summary, ReportFeeds feeds, ReportHistory history, TrialReport trials, Path target)
+            throws IOException {
+        write(summary, feeds, history.changes(), history.lastRuns().stream().map(TrendPoint::of).toList(), trials,
+                target);
+    }
+
+    /**
+     * As {@link #write(RunSummary, ReportFeeds, ReportHistory, Path)} with no changes to show and no trial
+     * matching.
      *
      * @param earlierRuns the totals of earlier runs, in any order; the trend shows the last
      *                    {@value #TREND_RUNS} of them with this run
      */
     public void write(RunSummary summary, ReportFeeds feeds, List<TrendPoint> earlierRuns, Path target)
             throws IOException {
-        write(summary, feeds, OvernightChanges.firstRun(), earlierRuns, target);
+        write(summary, feeds, OvernightChanges.firstRun(), earlierRuns, TrialReport.NO_MATCHING, target);
     }
 
     private void write(RunSummary summary, ReportFeeds feeds, OvernightChanges changes, List<TrendPoint> earlierRuns,
-            Path target) throws IOException {
+            TrialReport trials, Path target) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             writeHead(out, summary);
             writeHeader(out, summary);
@@ -109,6 +121,9 @@ public final class HtmlReport {
             ChangesSection.write(out, changes, maxRowsPerList, text);
             writeAtAGlance(out, summary, trend(summary, earlierRuns));
             writeWorklist(out, feeds);
+            if (trials != null) {
+                TrialHtml.writeTrials(out, trials, text);
+            }
             writeNeedingReview(out, feeds);
             writeRejects(out, feeds);
             writePeople(out, feeds);
@@ -144,7 +159,7 @@ public final class HtmlReport {
         out.write("<style>\n" + CSS + "</style>\n</head>\n<body>\n");
         out.write("<nav class=\"skip\" aria-label=\"" + esc(text.get("nav.label")) + "\">\n<ul>\n");
         for (String[] link : new String[][] {{"changes", "nav.changes"}, {"at-a-glance", "glance.heading"},
-                {"worklist", "worklist.heading"},
+                {"worklist", "worklist.heading"}, {"trials", "nav.trials"},
                 {"review", "review.heading"}, {"rejects", "rejects.heading"}, {"people", "people.heading"}}) {
             out.write("<li><a href=\"#" + link[0] + "\">" + esc(text.get(link[1])) + "</a></li>\n");
         }
@@ -473,6 +488,9 @@ public final class HtmlReport {
                         + value(guidelineSection(o.guidelineSection())) + "</td><td>" + cell(why) + "</td></tr>\n");
             }
             out.write("</tbody>\n</table>\n");
+        }
+        if (a.trials() != null && a.trialDiscussion()) {
+            TrialHtml.writePersonTrials(out, a, text);
         }
         out.write("</article>\n");
     }

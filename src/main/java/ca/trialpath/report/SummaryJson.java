@@ -19,7 +19,7 @@ public final class SummaryJson {
 
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, Path target)
             throws IOException {
-        write(summary, inputFingerprint, jobInstanceId, null, target);
+        write(summary, inputFingerprint, jobInstanceId, (ReplacedRun) null, target);
     }
 
     /** @param replaces the run whose folder this one replaces, or {@code null} when the date had none */
@@ -44,6 +44,15 @@ public final class SummaryJson {
      */
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
             String pseudonymKeyId, OvernightChanges changes, Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, pseudonymKeyId, changes, null, target);
+    }
+
+    /**
+     * As above, followed by {@code trials} (trials.md: the catalogue's counts and what the matching found)
+     * when {@code trials} is given.
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            String pseudonymKeyId, OvernightChanges changes, TrialReport trials, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
@@ -82,7 +91,41 @@ public final class SummaryJson {
             json.put("previous_run", previous);
             json.put("changes", changes.counts());
         }
+        if (trials != null) {
+            json.put("trials", trials(trials));
+        }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), json);
+    }
+
+    /** trials.md: studies read, skipped with reason, open in Canada; and what the matching found. */
+    private static Map<String, Object> trials(TrialReport trials) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("matching", trials.matching());
+        if (!trials.matching()) {
+            json.put("note", "no trials= catalogue was given: no trial matching was done");
+            return json;
+        }
+        var catalogue = trials.catalogue();
+        json.put("files", catalogue.files().stream().map(file -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", file.name());
+            f.put("sha256", file.sha256());
+            f.put("bytes", file.bytes());
+            return f;
+        }).toList());
+        json.put("studies_read", catalogue.entriesRead());
+        json.put("studies_skipped", catalogue.skipped().values().stream().mapToLong(Long::longValue).sum());
+        json.put("skip_reasons", catalogue.skipped());
+        json.put("studies", catalogue.studies());
+        json.put("studies_open_in_canada", catalogue.openInCanada());
+        json.put("studies_matchable", catalogue.matchable());
+        json.put("people_considered", trials.peopleConsidered());
+        json.put("people_with_match", trials.peopleWithMatch());
+        json.put("people_with_near_miss_only", trials.peopleWithNearMissOnly());
+        json.put("matches", trials.matches());
+        json.put("near_misses", trials.nearMisses());
+        json.put("warnings", List.copyOf(catalogue.warnings()));
+        return json;
     }
 
     private static Map<String, Object> file(RunSummary.InputFile file) {

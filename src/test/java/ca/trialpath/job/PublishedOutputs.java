@@ -25,13 +25,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PublishedOutputs {
 
-    /** The files of outputs.md, in its order, and changes.csv (what changed since the previous run). */
+    /** The files of outputs.md, in its order, changes.csv (what changed since the previous run), and the two of trials.md. */
     public static final List<String> FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
-            "assessments.jsonl", "summary.json", "report.html", "changes.csv");
+            "assessments.jsonl", "summary.json", "report.html", "changes.csv", "trial_matches.csv", "trials.csv");
 
     /** Files compared byte for byte between two runs of the same input. */
     public static final List<String> EXACT_FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
-            "assessments.jsonl");
+            "assessments.jsonl", "trial_matches.csv", "trials.csv");
 
     /**
      * summary.json fields that differ from one execution to the next (the run compared with depends on what

@@ -94,7 +94,7 @@ class ReportBrowserTests {
         // the same night in French, published to a folder of its own
         Path frenchOutput = work.resolve("rapports");
         RunRequest french = new RunRequest(copyOfSample(work.resolve("french")).toAbsolutePath(), frenchOutput.toAbsolutePath(),
-                SECOND_NIGHT, 0.10, List.of(), false, "fr");
+                SECOND_NIGHT, 0.10, List.of(), false, null, null, "fr");
         assertThat(jobOperatorTestUtils.startJob(TestRuns.parameters(french)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         frenchReport = frenchOutput.resolve(SECOND_NIGHT.toString()).resolve("report.html");
 

@@ -1,7 +1,5 @@
 package ca.trialpath.job;
 
-import ca.trialpath.cohort.CohortFiles;
-import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.launch.RunLauncher;
 import ca.trialpath.launch.RunRequest;
 import java.io.IOException;
@@ -27,7 +25,15 @@ public final class TestRuns {
     }
 
     public static JobParameters parameters(RunRequest request) throws IOException {
-        return RunLauncher.parameters(request, InputFingerprint.of(CohortFiles.resolve(request.input())));
+        return RunLauncher.parameters(request, RunLauncher.fingerprint(request));
+    }
+
+    /** A run with a trial catalogue and, when not {@code null}, curated criteria. */
+    public static RunRequest request(Path input, Path output, LocalDate runDate, double maxRejectRate, Path trials,
+            Path trialCriteria) {
+        return new RunRequest(input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(), runDate,
+                maxRejectRate, List.of(), false, trials.toAbsolutePath().normalize(),
+                trialCriteria == null ? null : trialCriteria.toAbsolutePath().normalize());
     }
 
     public static JobParameters parameters(Path input, Path output, LocalDate runDate, double maxRejectRate)

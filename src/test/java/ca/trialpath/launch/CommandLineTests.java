@@ -50,6 +50,8 @@ class CommandLineTests {
             maxRejectRate=1.5                        | maxRejectRate '1.5' is not a number from 0 to 1
             maxRejectRate=NaN                        | maxRejectRate 'NaN' is not a number from 0 to 1
             sample-data                              | unexpected argument 'sample-data'
+            trialCriteria=sample-data/trial-criteria.json | trialCriteria=PATH needs trials=PATH
+            trials=                                  | parameter trials is empty
             deidentify=yes                           | deidentify 'yes' is not true or false
             lang=de                                  | lang 'de' is not one of en, fr
             lang=FR                                  | lang 'FR' is not one of en, fr
@@ -116,6 +118,30 @@ class CommandLineTests {
         assertThat(status).isEqualTo(RunLauncher.USAGE);
         assertThat(last.errLines()).containsExactly("trialpath: input folder " + input + " holds no *.csv file");
         assertThat(output.resolve(DATE)).doesNotExist();
+        assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
+    }
+
+    @Test
+    void shouldExitWithUsageWhenTheTrialCatalogueOrCriteriaAreMissing() throws Exception {
+        // given
+        Path missing = temp.resolve("no-such-catalogue");
+        Path empty = Files.createDirectories(temp.resolve("empty-catalogue"));
+
+        // when
+        int missingStatus = run("input=sample-data", "output=" + output, "runDate=" + DATE, "trials=" + missing);
+        String missingMessage = last.errLines().get(0);
+        int emptyStatus = run("input=sample-data", "output=" + output, "runDate=" + DATE, "trials=" + empty);
+        String emptyMessage = last.errLines().get(0);
+        int criteriaStatus = run("input=sample-data", "output=" + output, "runDate=" + DATE,
+                "trials=sample-data/trials", "trialCriteria=" + missing);
+
+        // then
+        assertThat(missingStatus).isEqualTo(RunLauncher.USAGE);
+        assertThat(missingMessage).isEqualTo("trialpath: trials " + missing + " does not exist");
+        assertThat(emptyStatus).isEqualTo(RunLauncher.USAGE);
+        assertThat(emptyMessage).isEqualTo("trialpath: trials folder " + empty + " holds no *.json file");
+        assertThat(criteriaStatus).isEqualTo(RunLauncher.USAGE);
+        assertThat(last.errLines()).containsExactly("trialpath: trialCriteria " + missing + " is not a readable file");
         assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
     }
 

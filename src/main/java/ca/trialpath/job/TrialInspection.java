@@ -1,0 +1,51 @@
+package ca.trialpath.job;
+
+import ca.trialpath.trials.CatalogueException;
+import ca.trialpath.trials.CatalogueFacts;
+import ca.trialpath.trials.CatalogueReader;
+import ca.trialpath.trials.TrialCatalogue;
+import ca.trialpath.trials.TrialFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+
+/** The trial catalogue and curated criteria, read and validated whole in the first step. */
+final class TrialInspection {
+
+    /** Job execution-context key of the {@link CatalogueFacts}; absent in a run without a catalogue. */
+    static final String CATALOGUE = "trialCatalogue";
+
+    private static final Logger log = LoggerFactory.getLogger(TrialInspection.class);
+
+    private TrialInspection() {
+    }
+
+    /** @return {@code null} without a catalogue */
+    static CatalogueFacts inspect(Path trials, Path trialCriteria, JobExecution job) throws IOException {
+        if (trials == null) {
+            log.info("no trials= catalogue: this run does no trial matching");
+            return null;
+        }
+        LocalDate runDate = LocalDate.parse(job.getJobParameters().getString("runDate"));
+        TrialCatalogue catalogue = read(trials, trialCriteria, runDate);
+        CatalogueFacts facts = CatalogueFacts.of(trials, trialCriteria, catalogue);
+        log.info("trial catalogue {}: {} entries, {} studies, {} skipped {}, {} open in Canada, {} to match against",
+                trials, facts.entriesRead(), facts.studies(), catalogue.skippedTotal(), facts.skipped(),
+                facts.openInCanada(), facts.matchable());
+        facts.warnings().forEach(warning -> log.warn("{}", warning));
+        job.getExecutionContext().put(CATALOGUE, facts);
+        return facts;
+    }
+
+    /** The catalogue with its criteria; a bad file is a data problem, reported by its message alone. */
+    static TrialCatalogue read(Path trials, Path trialCriteria, LocalDate runDate) throws IOException {
+        try {
+            return TrialCatalogue.read(CatalogueReader.resolve(trials), TrialFiles.criteria(trialCriteria), runDate);
+        } catch (CatalogueException | IllegalArgumentException e) {
+            throw new RunCheckFailedException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package ca.trialpath.job;
+
+import ca.trialpath.trials.CatalogueFacts;
+import ca.trialpath.trials.PersonFacts;
+import ca.trialpath.trials.TrialFiles;
+import ca.trialpath.trials.TrialMatch;
+import ca.trialpath.trials.TrialMatcher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+
+/**
+ * Assesses a record, then, for a person flagged for a trial discussion, lists the open trials that fit or
+ * nearly fit (trials.md). The index is built when the step opens, so a restarted step builds the same one;
+ * matching never changes the assessment.
+ */
+class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream {
+
+    private final AssessmentProcessor assessment;
+    private final Path trials;
+    private final Path trialCriteria;
+    private final CatalogueFacts inspected;
+    private final LocalDate runDate;
+    private TrialMatcher matcher;
+
+    /** @param trials {@code null}: no catalogue, no matching */
+    TrialMatching(AssessmentProcessor assessment, Path trials, Path trialCriteria, CatalogueFacts inspected,
+            LocalDate runDate) {
+        this.assessment = assessment;
+        this.trials = trials;
+        this.trialCriteria = trialCriteria;
+        this.inspected = inspected;
+        this.runDate = runDate;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        assessment.open(context);
+        if (trials == null) {
+            return;
+        }
+        try {
+            // the files the first step validated, not a catalogue that arrived since
+            var now = TrialFiles.digests(trials, trialCriteria);
+            for (int i = 0; i < now.size(); i++) {
+                if (inspected == null || i >= inspected.files().size()
+                        || !inspected.files().get(i).sha256().equals(now.get(i).sha256())) {
+                    throw new RunCheckFailedException("the trial files in " + trials + " changed after this run was"
+                            + " started; run the command again to start a run for the files as they are now");
+                }
+            }
+            matcher = TrialInspection.read(trials, trialCriteria, runDate).matcher();
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot read the trial catalogue " + trials, e);
+        }
+    }
+
+    @Override
+    public Outcome process(SourcedRecord item) {
+        Outcome outcome = assessment.process(item);
+        if (matcher == null || !(outcome instanceof Outcome.Assessed assessed)) {
+            return outcome;
+        }
+        List<TrialMatch> matches = assessed.assessment().trialDiscussion()
+                ? matcher.match(PersonFacts.of(assessed.record(), assessed.assessment(), assessed.birthDate()))
+                : List.of();
+        return new Outcome.Assessed(assessed.record(), assessed.assessment(), assessed.ageAtRecurrence(), matches,
+                assessed.birthDate());
+    }
+}

@@ -1,0 +1,230 @@
+package ca.trialpath.trials;
+
+import ca.trialpath.guideline.Pathway;
+import ca.trialpath.guideline.SurgeryPossible;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges people against the catalogue (trials.md, "Criteria") and lists each person's matches and near
+ * misses in the spec's order.
+ *
+ * <p>A study that fails STATUS, CONDITION or LOCATION is neither a match nor a near miss for anyone, and
+ * those three depend on the study alone; so the catalogue is indexed once per run, keeping only the studies
+ * that pass them, and a person is judged against that index. The cost per person grows with the open anal
+ * cancer trials in Canada, not with the size of the catalogue.
+ */
+public final class TrialMatcher {
+
+    private final LocalDate runDate;
+    private final List<Indexed> index = new ArrayList<>();
+
+    /**
+     * A study of the index with what does not depend on the person worked out once: its recruiting Canadian
+     * sites and, per province, their cities in the order a person of that province sees them.
+     */
+    private record Indexed(Study study, TrialCriteria criteria, List<Site> canadianSites,
+            Map<String, List<String>> citiesByProvince, Map<Criterion, Verdict> studyVerdicts) {
+
+        Indexed(Study study, TrialCriteria criteria) {
+            this(study, criteria, study.recruitingCanadianSites(), new java.util.concurrent.ConcurrentHashMap<>(),
+                    studyVerdicts(study, criteria));
+        }
+
+        private static Map<Criterion, Verdict> studyVerdicts(Study study, TrialCriteria criteria) {
+            Map<Criterion, Verdict> verdicts = new EnumMap<>(Criterion.class);
+            for (Criterion criterion : Criterion.values()) {
+                if (criterion.isStudyWide()) {
+                    verdicts.put(criterion, studyVerdict(criterion, study, criteria));
+                }
+            }
+            return verdicts;
+        }
+
+        List<String> cities(String province) {
+            return citiesByProvince.computeIfAbsent(province == null ? "" : province,
+                    key -> List.copyOf(study.recruitingCities(province)));
+        }
+    }
+
+    /** @param runDate ages are taken at the run date (trials.md, AGE) */
+    public TrialMatcher(LocalDate runDate) {
+        this.runDate = runDate;
+    }
+
+    /** Adds a study to the index if anyone could match it or nearly match it; tells whether it did. */
+    public boolean add(Study study, TrialCriteria criteria) {
+        TrialCriteria curated = criteria == null ? TrialCriteria.NONE : criteria;
+        if (studyVerdict(Criterion.STATUS, study, curated) == Verdict.MET
+                && studyVerdict(Criterion.CONDITION, study, curated) == Verdict.MET
+                && studyVerdict(Criterion.LOCATION, study, curated) == Verdict.MET) {
+            index.add(new Indexed(study, curated));
+            return true;
+        }
+        return false;
+    }
+
+    /** How many studies a person is judged against. */
+    public int indexed() {
+        return index.size();
+    }
+
+    /** The person's matches and near misses: sites in their province first, fewer UNKNOWN, later phase, NCT id. */
+    public List<TrialMatch> match(PersonFacts person) {
+        List<TrialMatch> matches = new ArrayList<>();
+        for (Indexed entry : index) {
+            TrialMatch match = judge(entry, person);
+            if (match != null) {
+                matches.add(match);
+            }
+        }
+        matches.sort(ORDER);
+        return matches;
+    }
+
+    static final Comparator<TrialMatch> ORDER = Comparator
+            .comparing((TrialMatch m) -> m.sitesInProvince() > 0 ? 0 : 1)
+            .thenComparingInt(m -> m.toVerify().size())
+            .thenComparing(m -> -m.study().phaseRank())
+            .thenComparing(TrialMatch::nctId);
+
+    /** The pair as a match or a near miss, or {@code null} when it is neither. */
+    public TrialMatch judge(Study study, TrialCriteria criteria, PersonFacts person) {
+        return judge(new Indexed(study, criteria == null ? TrialCriteria.NONE : criteria), person);
+    }
+
+    private TrialMatch judge(Indexed entry, PersonFacts person) {
+        Study study = entry.study();
+        Map<Criterion, Verdict> verdicts = new EnumMap<>(entry.studyVerdicts());
+        for (Criterion criterion : Criterion.values()) {
+            if (!criterion.isStudyWide()) {
+                verdicts.put(criterion, personVerdict(criterion, study, entry.criteria(), person));
+            }
+        }
+        List<Criterion> failed = new ArrayList<>();
+        List<Criterion> unknown = new ArrayList<>();
+        verdicts.forEach((criterion, verdict) -> {
+            if (verdict == Verdict.FAILED) {
+                failed.add(criterion);
+            } else if (verdict == Verdict.UNKNOWN) {
+                unknown.add(criterion);
+            }
+        });
+        TrialMatch.Result result;
+        if (failed.isEmpty()) {
+            result = TrialMatch.Result.MATCH;
+        } else if (failed.size() == 1 && !failed.get(0).isStudyWide()) {
+            result = TrialMatch.Result.NEAR_MISS;
+        } else {
+            return null;
+        }
+        String province = person.province();
+        int inProvince = 0;
+        int inCanada = 0;
+        for (Site site : entry.canadianSites()) {
+            inCanada++;
+            if (province != null && province.equals(site.province())) {
+                inProvince++;
+            }
+        }
+        return new TrialMatch(study, entry.criteria(), result, verdicts, failed.isEmpty() ? null : failed.get(0),
+                unknown, inProvince, inCanada, entry.cities(province));
+    }
+
+    /** Every criterion for the pair, in {@link Criterion} order. */
+    public Map<Criterion, Verdict> verdicts(Study study, TrialCriteria criteria, PersonFacts person) {
+        TrialCriteria curated = criteria == null ? TrialCriteria.NONE : criteria;
+        Map<Criterion, Verdict> verdicts = new EnumMap<>(Criterion.class);
+        for (Criterion criterion : Criterion.values()) {
+            verdicts.put(criterion, criterion.isStudyWide() ? studyVerdict(criterion, study, curated)
+                    : personVerdict(criterion, study, curated, person));
+        }
+        return verdicts;
+    }
+
+    private static Verdict studyVerdict(Criterion criterion, Study study, TrialCriteria criteria) {
+        boolean met = switch (criterion) {
+            case STATUS -> study.isRecruiting();
+            case CONDITION -> criteria.conditionMatch() || study.concernsAnalCancer();
+            case LOCATION -> !study.recruitingCanadianSites().isEmpty();
+            default -> throw new IllegalArgumentException(criterion + " depends on the person");
+        };
+        return met ? Verdict.MET : Verdict.FAILED;
+    }
+
+    private Verdict personVerdict(Criterion criterion, Study study, TrialCriteria criteria, PersonFacts person) {
+        return switch (criterion) {
+            case AGE -> age(study, person);
+            case SEX -> sex(study, person);
+            case PATHWAY -> pathway(criteria, person);
+            case HISTOLOGY -> histology(criteria, person);
+            case ECOG -> criteria.ecogMax() == null ? Verdict.MET
+                    : person.ecog() == null ? Verdict.UNKNOWN : of(person.ecog() <= criteria.ecogMax());
+            case PRIOR_REQUIRED -> criteria.priorTreatmentsRequired().isEmpty() ? Verdict.MET
+                    : person.priorTreatments().isEmpty() ? Verdict.UNKNOWN
+                            : of(person.priorTreatments().containsAll(criteria.priorTreatmentsRequired()));
+            case PRIOR_EXCLUDED -> priorExcluded(criteria, person);
+            case SURGERY -> criteria.surgeryPossible() == null ? Verdict.MET
+                    : person.surgeryPossible() == SurgeryPossible.UNKNOWN ? Verdict.UNKNOWN
+                            : of(person.surgeryPossible() == criteria.surgeryPossible());
+            default -> throw new IllegalArgumentException(criterion + " depends on the study alone");
+        };
+    }
+
+    private Verdict age(Study study, PersonFacts person) {
+        if (!study.minimumAge().isLimit() && !study.maximumAge().isLimit()) {
+            return Verdict.MET;
+        }
+        if (person.birthDate() == null) {
+            return Verdict.UNKNOWN;
+        }
+        return of(study.minimumAge().admitsAsMinimum(person.birthDate(), runDate)
+                && study.maximumAge().admitsAsMaximum(person.birthDate(), runDate));
+    }
+
+    private static Verdict sex(Study study, PersonFacts person) {
+        if (study.sex().equals("ALL")) {
+            return Verdict.MET;
+        }
+        if (!"F".equals(person.sex()) && !"M".equals(person.sex())) {
+            return Verdict.UNKNOWN;
+        }
+        return of(study.sex().equals("FEMALE") == "F".equals(person.sex()));
+    }
+
+    private static Verdict pathway(TrialCriteria criteria, PersonFacts person) {
+        if (criteria.pathways().isEmpty() || criteria.pathways().contains(person.pathway())) {
+            return Verdict.MET;
+        }
+        // the record does not say where the cancer came back: it might be the pathway the study wants
+        return person.pathway() == Pathway.UNDETERMINED ? Verdict.UNKNOWN : Verdict.FAILED;
+    }
+
+    private static Verdict histology(TrialCriteria criteria, PersonFacts person) {
+        if (criteria.histology().isEmpty()) {
+            return Verdict.MET;
+        }
+        if (person.histology() == null) {
+            return Verdict.UNKNOWN;
+        }
+        return of(criteria.histology().stream().anyMatch(person.histology()::startsWith));
+    }
+
+    private static Verdict priorExcluded(TrialCriteria criteria, PersonFacts person) {
+        if (criteria.priorTreatmentsExcluded().isEmpty()) {
+            return Verdict.MET;
+        }
+        if (criteria.priorTreatmentsExcluded().stream().anyMatch(person.priorTreatments()::contains)) {
+            return Verdict.FAILED;
+        }
+        return person.priorTreatments().isEmpty() ? Verdict.UNKNOWN : Verdict.MET;
+    }
+
+    private static Verdict of(boolean met) {
+        return met ? Verdict.MET : Verdict.FAILED;
+    }
+}

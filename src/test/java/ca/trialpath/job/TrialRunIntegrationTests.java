@@ -1,0 +1,199 @@
+package ca.trialpath.job;
+
+import static ca.trialpath.job.PublishedOutputs.assertSameContent;
+import static ca.trialpath.job.PublishedOutputs.records;
+import static ca.trialpath.job.PublishedOutputs.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.trialpath.launch.RunLauncher;
+import ca.trialpath.launch.RunRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The job with the sample catalogue and criteria: the published trial files are the reviewed expected
+ * files; a bad catalogue or criteria file fails the run before any person is read; a restart publishes
+ * the same trial files as an uninterrupted run; a changed catalogue is a new run.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:trial-run-tests;DB_CLOSE_DELAY=-1",
+        "trialpath.chunk-size=20",
+        "logging.level.ca.trialpath=OFF",
+        "logging.level.org.springframework.batch=OFF" })
+@SpringBatchTest
+class TrialRunIntegrationTests {
+
+    private static final Path SAMPLE = Path.of("sample-data");
+    private static final Path TRIALS = SAMPLE.resolve("trials");
+    private static final Path CRITERIA = SAMPLE.resolve("trial-criteria.json");
+    private static final Path EXPECTED = resource("golden/trials-2026-11-27");
+    private static final String DATE = "2026-11-27";
+
+    @Autowired
+    private JobOperatorTestUtils jobOperatorTestUtils;
+
+    @Autowired
+    private RunLauncher runLauncher;
+
+    @Autowired
+    private RestartIntegrationTests.ChunkFailure chunkFailure;
+
+    @TempDir
+    private Path temp;
+
+    @AfterEach
+    void disarm() {
+        chunkFailure.disarm();
+    }
+
+    private RunRequest request(Path trials, Path criteria) {
+        return TestRuns.request(SAMPLE, temp.resolve("reports"), TestRuns.SAMPLE_RUN_DATE, 0.10, trials, criteria);
+    }
+
+    @Test
+    void shouldPublishTheExpectedTrialFilesForTheSampleCatalogue() throws Exception {
+        // when
+        JobExecution execution = jobOperatorTestUtils.startJob(TestRuns.parameters(request(TRIALS, CRITERIA)));
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path published = temp.resolve("reports").resolve(DATE);
+        assertSameContent(published.resolve("trial_matches.csv"), EXPECTED.resolve("trial_matches.csv"));
+        assertSameContent(published.resolve("trials.csv"), EXPECTED.resolve("trials.csv"));
+    }
+
+    @Test
+    void shouldKeepTheOutputsConsistentWithEachOther() throws Exception {
+        // when
+        jobOperatorTestUtils.startJob(TestRuns.parameters(request(TRIALS, CRITERIA)));
+
+        // then
+        Path published = temp.resolve("reports").resolve(DATE);
+        List<CSVRecord> matches = records(published.resolve("trial_matches.csv"));
+        Map<String, String> matchedPerPerson = new HashMap<>();
+        for (CSVRecord match : matches) {
+            if (match.get("result").equals("MATCH")) {
+                matchedPerPerson.merge(match.get("patient_id"), match.get("nct_id"), (a, b) -> a + ";" + b);
+            }
+        }
+        for (CSVRecord person : records(published.resolve("assessments.csv"))) {
+            assertThat(person.get("matched_trials")).as(person.get("patient_id"))
+                    .isEqualTo(matchedPerPerson.getOrDefault(person.get("patient_id"), ""));
+            if (person.get("trial_discussion").equals("false")) {
+                assertThat(matches).noneMatch(m -> m.get("patient_id").equals(person.get("patient_id")));
+            }
+        }
+        JsonNode summary = PublishedOutputs.json(published.resolve("summary.json")).get("trials");
+        assertThat(summary.get("matching").asBoolean()).isTrue();
+        assertThat(summary.get("studies_read").asLong()).isEqualTo(13);
+        assertThat(summary.get("studies").asLong()).isEqualTo(12);
+        assertThat(summary.get("skip_reasons").get("NO_NCT_ID").asLong()).isEqualTo(1);
+        assertThat(summary.get("studies_open_in_canada").asLong()).isEqualTo(9);
+        assertThat(summary.get("matches").asLong() + summary.get("near_misses").asLong()).isEqualTo(matches.size());
+        assertThat(summary.get("warnings").toString()).contains("NCT99000099");
+        String html = PublishedOutputs.read(published.resolve("report.html"));
+        assertThat(html).contains("id=\"t-NCT99000002\"").contains("after platinum chemotherapy")
+                .doesNotContain("id=\"t-NCT99000009\"");
+        String firstLine = PublishedOutputs.lines(published.resolve("assessments.jsonl")).get(0);
+        assertThat(firstLine).contains("\"matched_trials\":[\"NCT99000007\",\"NCT99000011\"]")
+                .contains("\"criteria\":{\"STATUS\":\"MET\"");
+    }
+
+    @Test
+    void shouldFailOnInvalidCatalogueJsonWithFileLineAndColumnBeforeAnyPersonIsRead() throws Exception {
+        // given
+        Path broken = resource("bad-trials/broken.json");
+
+        // when
+        TestRuns.Launch launch = TestRuns.launch(runLauncher, request(broken, null));
+
+        // then
+        assertThat(launch.exitStatus()).isEqualTo(RunLauncher.FAILED);
+        assertThat(launch.err()).contains(broken.toString()).contains("is not valid JSON at line 3, column");
+        assertThat(temp.resolve("reports").resolve(DATE)).doesNotExist();
+    }
+
+    @Test
+    void shouldFailOnABadCuratedValueNamingTheNctIdAndKeyBeforeAnyPersonIsRead() throws Exception {
+        // given
+        RunRequest request = request(TRIALS, resource("bad-trials/bad-criteria.json"));
+
+        // when
+        JobExecution execution = jobOperatorTestUtils.startJob(TestRuns.parameters(request));
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName()).containsExactly("inspectInputs");
+        assertThat(execution.getAllFailureExceptions().get(0).getMessage())
+                .contains("NCT99000002 key 'surgeryPossible'").contains("maybe");
+    }
+
+    @Test
+    void shouldFinishAFailedRunOnRestartWithTheSameTrialFiles() throws Exception {
+        // given
+        var parameters = TestRuns.parameters(request(TRIALS, CRITERIA));
+        chunkFailure.arm(4, RestartIntegrationTests.ChunkFailure.When.AFTER_WRITE);
+
+        // when
+        JobExecution failed = jobOperatorTestUtils.startJob(parameters);
+        chunkFailure.disarm();
+        JobExecution restarted = jobOperatorTestUtils.startJob(parameters);
+
+        // then
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        Path published = temp.resolve("reports").resolve(DATE);
+        assertSameContent(published.resolve("trial_matches.csv"), EXPECTED.resolve("trial_matches.csv"));
+        assertSameContent(published.resolve("trials.csv"), EXPECTED.resolve("trials.csv"));
+    }
+
+    @Test
+    void shouldTreatAChangedCatalogueAsANewRun() throws Exception {
+        // given
+        Path catalogue = Files.createDirectories(temp.resolve("catalogue"));
+        for (Path file : Files.list(TRIALS).toList()) {
+            Files.copy(file, catalogue.resolve(file.getFileName()));
+        }
+        TestRuns.Launch first = TestRuns.launch(runLauncher, request(catalogue, CRITERIA));
+        TestRuns.Launch same = TestRuns.launch(runLauncher, request(catalogue, CRITERIA));
+        Path single = catalogue.resolve("ctgov-study-NCT99000012.json");
+        Files.writeString(single, Files.readString(single).replace("\"RECRUITING\"", "\"COMPLETED\""));
+
+        // when
+        TestRuns.Launch changed = TestRuns.launch(runLauncher, request(catalogue, CRITERIA));
+
+        // then
+        assertThat(first.exitStatus()).as(first.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(same.out()).contains("nothing to do");
+        assertThat(changed.exitStatus()).as(changed.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(changed.out()).contains("published");
+        assertThat(PublishedOutputs.read(temp.resolve("reports").resolve(DATE).resolve("trials.csv")))
+                .contains("NCT99000012,[SAMPLE] Chemoradiation for a local recurrence after surgery alone,COMPLETED,PHASE3,false,,0,0");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FailingChunkConfiguration {
+
+        @Bean
+        RestartIntegrationTests.ChunkFailure chunkFailure() {
+            return new RestartIntegrationTests.ChunkFailure();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package ca.trialpath.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.trialpath.trials.CatalogueFacts;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The trial section of report.html: escaped, capped per trial, and saying when no matching was done. */
+class TrialHtmlTests {
+
+    private static CatalogueFacts facts() {
+        LinkedHashMap<String, Long> skipped = new LinkedHashMap<>();
+        skipped.put("NO_NCT_ID", 2L);
+        return new CatalogueFacts(new ArrayList<>(), 10, 8, skipped, 3, 2, new ArrayList<>(List.of("a <warning>")));
+    }
+
+    @Test
+    void shouldSayNoMatchingWasDoneWithoutACatalogue() throws Exception {
+        // given
+        StringWriter out = new StringWriter();
+
+        // when
+        TrialHtml.writeTrials(out, TrialReport.NO_MATCHING);
+
+        // then
+        assertThat(out.toString()).contains("id=\"trials\"").contains("no trial matching was done");
+    }
+
+    @Test
+    void shouldEscapeTheCatalogueAndSayHowManyPeopleAreNotShown() throws Exception {
+        // given
+        List<TrialReport.Person> shown = List.of(
+                new TrialReport.Person("P1", "MATCH", null, List.of("ECOG"), 1, List.of("Toronto")),
+                new TrialReport.Person("P2", "NEAR_MISS", "AGE", List.of(), 0, List.of("Montréal")));
+        TrialReport report = new TrialReport(facts(), 100, 60, 10, 80, 40, List.of(new TrialReport.Section(
+                "NCT99000001", "<script>alert(1)</script>", List.of("PHASE2"), List.of("ON"), "note & \"quote\"",
+                4, 3, shown)));
+        StringWriter out = new StringWriter();
+
+        // when
+        TrialHtml.writeTrials(out, report);
+
+        // then
+        String html = out.toString();
+        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("note &amp; &quot;quote&quot;").contains("a &lt;warning&gt;")
+                .contains("id=\"t-NCT99000001\"").contains("<code>ECOG</code>").contains("near miss: fails <code>AGE</code>")
+                .contains("5 more not shown: see trial_matches.csv")
+                .contains("skipped: NO_NCT_ID");
+    }
+}
