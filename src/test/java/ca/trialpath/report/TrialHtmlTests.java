@@ -52,4 +52,25 @@ class TrialHtmlTests {
                 .contains("5 more not shown: see trial_matches.csv")
                 .contains("skipped: NO_NCT_ID");
     }
+
+    @Test
+    void shouldWriteTheTrialsInFrenchWithTheCodesUnchanged() throws Exception {
+        // given
+        List<TrialReport.Person> shown = List.of(
+                new TrialReport.Person("P1", "MATCH", null, List.of("ECOG"), 1, List.of("Toronto")),
+                new TrialReport.Person("P2", "NEAR_MISS", "AGE", List.of(), 0, List.of("Montréal")));
+        TrialReport report = new TrialReport(facts(), 100, 60, 10, 80, 40, List.of(new TrialReport.Section(
+                "NCT99000001", "A study", List.of("PHASE2"), List.of("ON"), null, 4, 3, shown)));
+        StringWriter out = new StringWriter();
+
+        // when
+        TrialHtml.writeTrials(out, report, ReportText.of("fr"));
+
+        // then
+        assertThat(out.toString()).contains("<h2 id=\"trials-h\">Essais ouverts</h2>", "Études lues",
+                "Phases : PHASE2. Recrutement : ON. Candidats : 4, quasi-correspondances : 3.",
+                "quasi-correspondance : échoue à <code>AGE</code>", "<code>ECOG</code>", "écartées : NO_NCT_ID",
+                "de plus non affichées : voir trial_matches.csv")
+                .doesNotContain("Open trials", "Studies read", "near miss", "more not shown");
+    }
 }
