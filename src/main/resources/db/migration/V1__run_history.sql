@@ -33,7 +33,7 @@ CREATE TABLE trialpath_person_result (
     pathway        VARCHAR(32)   NOT NULL,
     options        VARCHAR(1000) NOT NULL,
     trial_priority VARCHAR(16)   NOT NULL,
-    matched_trials VARCHAR(4000) NOT NULL,
+    matched_trials VARCHAR       NOT NULL, -- no length: a catalogue may match a person to hundreds of studies
     review_flags   VARCHAR(1000) NOT NULL,
     -- no foreign key to trialpath_run: it costs a lookup per row, and rows go only through RunHistory
     CONSTRAINT trialpath_person_result_pk PRIMARY KEY (run_id, patient_id)

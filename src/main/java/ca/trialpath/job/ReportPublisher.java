@@ -167,9 +167,15 @@ class ReportPublisher implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Runs are kept apart per output folder in the history. */
+    /**
+     * Runs are kept apart in the history per output folder and per kind of id: a de-identified run is
+     * compared only with earlier runs that published pseudonyms of the same key. Compared with a plain night
+     * (or another key's), its changes.csv and report would list every real id, or the other key's
+     * pseudonyms, as "no longer present".
+     */
     private String outputKey() {
-        return folders.output().toAbsolutePath().normalize().toString();
+        String folder = folders.output().toAbsolutePath().normalize().toString();
+        return pseudonymKeyId == null ? folder : folder + " (pseudonyms, key " + pseudonymKeyId + ")";
     }
 
     private RunTotals totals(long instanceId, Map<String, Long> readPerFile, RunTally tally) {

@@ -203,6 +203,19 @@ class RunHistoryTests {
 
     // ---- helpers ----
 
+    @Test
+    void shouldKeepAPersonMatchedToHundredsOfStudies() {
+        // given: 600 NCT ids, 7,199 characters, more than any fixed VARCHAR length we would have guessed
+        String many = String.join(";", java.util.stream.IntStream.range(0, 600)
+                .mapToObj(i -> String.format("NCT%08d", i)).toList());
+
+        // when
+        long run = record(OUTPUT, DAY, new PersonResult("A", "DISTANT_METASTASIS", "DM1", "HIGH", many, ""));
+
+        // then
+        assertThat(people(run)).extracting(PersonResult::matchedTrials).containsExactly(many);
+    }
+
     /** A run staged and published. */
     private long record(String output, LocalDate runDate, PersonResult... people) {
         long runId = stage(output, runDate, people);

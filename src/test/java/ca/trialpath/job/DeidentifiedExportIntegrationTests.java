@@ -187,6 +187,15 @@ class DeidentifiedExportIntegrationTests {
 
         // when
         TestRuns.Launch deidentified = launch(output, true);
+        // the de-identified night is not compared with the plain one before it: its changes.csv and report
+        // would otherwise list every real id as "no longer present"
+        Set<String> realIds = sampleIds();
+        for (Path file : filesUnder(output.resolve(DATE))) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(realIds).as("patient ids in %s", file.getFileName()).noneMatch(text::contains);
+        }
+        assertThat(PublishedOutputs.json(output.resolve(DATE).resolve("summary.json")).get("previous_run").isNull())
+                .as("the first de-identified night of this key has nothing to compare with").isTrue();
         TestRuns.Launch deidentifiedAgain = launch(output, true);
         TestRuns.Launch plainAgain = launch(output, false);
 
@@ -245,6 +254,21 @@ class DeidentifiedExportIntegrationTests {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+    }
+
+    /** Every patient id of the sample files, the rejected rows' included. */
+    private static Set<String> sampleIds() throws IOException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Path file : List.of(SAMPLE.resolve("cohort-2026-11-a.csv"), SAMPLE.resolve("cohort-2026-11-b.csv"))) {
+            try (CsvRecordReader reader = new CsvRecordReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+                CohortHeader header = CohortHeader.of(file.toString(), reader.next().cells());
+                for (CsvRecord row = reader.next(); row != null; row = reader.next()) {
+                    ids.add(header.cell(row.cells(), CohortColumn.PATIENT_ID));
+                }
+            }
+        }
+        ids.remove("");
+        return ids;
     }
 
     private static List<String> ids(Path output) {
