@@ -8,6 +8,7 @@ import ca.trialpath.trials.TrialFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -38,6 +39,24 @@ final class TrialInspection {
         facts.warnings().forEach(warning -> log.warn("{}", warning));
         job.getExecutionContext().put(CATALOGUE, facts);
         return facts;
+    }
+
+    /**
+     * The catalogue as the first step validated it, read again by a later step (after a restart too): a
+     * catalogue downloaded since, or a file added or removed, would make the run's outputs describe two
+     * catalogues, so it fails the run instead.
+     */
+    static TrialCatalogue readUnchanged(Path trials, Path trialCriteria, LocalDate runDate, CatalogueFacts inspected)
+            throws IOException {
+        List<String> now = TrialFiles.digests(trials, trialCriteria).stream()
+                .map(file -> file.name() + " " + file.sha256()).toList();
+        List<String> then = inspected == null ? List.of()
+                : inspected.files().stream().map(file -> file.name() + " " + file.sha256()).toList();
+        if (!now.equals(then)) {
+            throw new RunCheckFailedException("the trial files in " + trials + " changed after this run was"
+                    + " started; run the command again to start a run for the files as they are now");
+        }
+        return read(trials, trialCriteria, runDate);
     }
 
     /** The catalogue with its criteria; a bad file is a data problem, reported by its message alone. */

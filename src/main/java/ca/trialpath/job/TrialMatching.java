@@ -2,7 +2,6 @@ package ca.trialpath.job;
 
 import ca.trialpath.trials.CatalogueFacts;
 import ca.trialpath.trials.PersonFacts;
-import ca.trialpath.trials.TrialFiles;
 import ca.trialpath.trials.TrialMatch;
 import ca.trialpath.trials.TrialMatcher;
 import java.io.IOException;
@@ -46,15 +45,7 @@ class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream
         }
         try {
             // the files the first step validated, not a catalogue that arrived since
-            var now = TrialFiles.digests(trials, trialCriteria);
-            for (int i = 0; i < now.size(); i++) {
-                if (inspected == null || i >= inspected.files().size()
-                        || !inspected.files().get(i).sha256().equals(now.get(i).sha256())) {
-                    throw new RunCheckFailedException("the trial files in " + trials + " changed after this run was"
-                            + " started; run the command again to start a run for the files as they are now");
-                }
-            }
-            matcher = TrialInspection.read(trials, trialCriteria, runDate).matcher();
+            matcher = TrialInspection.readUnchanged(trials, trialCriteria, runDate, inspected).matcher();
         } catch (IOException e) {
             throw new ItemStreamException("cannot read the trial catalogue " + trials, e);
         }

@@ -106,7 +106,7 @@ final class TrialPublication {
                 withNearMissOnly++;
             }
         }
-        TrialCatalogue catalogue = TrialInspection.read(trials, trialCriteria, runDate);
+        TrialCatalogue catalogue = TrialInspection.readUnchanged(trials, trialCriteria, runDate, facts);
         writeTrials(trialsCsv, catalogue.rows(), counts);
         List<TrialReport.Section> sections = new ArrayList<>();
         for (TrialCatalogue.StudyRow study : catalogue.rows()) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.launch.RunLauncher;
 import ca.trialpath.launch.RunRequest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -186,6 +187,65 @@ class TrialRunIntegrationTests {
         assertThat(changed.out()).contains("published");
         assertThat(PublishedOutputs.read(temp.resolve("reports").resolve(DATE).resolve("trials.csv")))
                 .contains("NCT99000012,[SAMPLE] Chemoradiation for a local recurrence after surgery alone,COMPLETED,PHASE3,false,,0,0");
+    }
+
+    @Test
+    void shouldFailARestartWhoseCatalogueLostAFileWhileAssessing() throws Exception {
+        // given: a run without criteria that failed in its fourth chunk, and the last catalogue file removed
+        // before the restart (the other files unchanged)
+        Path catalogue = copyOfSampleCatalogue();
+        var parameters = TestRuns.parameters(request(catalogue, null));
+        chunkFailure.arm(4, RestartIntegrationTests.ChunkFailure.When.AFTER_WRITE);
+        JobExecution failed = jobOperatorTestUtils.startJob(parameters);
+        chunkFailure.disarm();
+        Files.delete(catalogue.resolve("ctgov-study-NCT99000012.json"));
+
+        // when
+        JobExecution restarted = jobOperatorTestUtils.startJob(parameters);
+
+        // then: matching against a smaller catalogue would publish what no uninterrupted run publishes
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(TestRuns.step(restarted, "assessCohort").getFailureExceptions())
+                .anySatisfy(e -> assertThat(e).hasStackTraceContaining("changed after this run was started"));
+        assertThat(temp.resolve("reports").resolve(DATE)).doesNotExist();
+    }
+
+    @Test
+    void shouldFailARestartOfThePublicationWhenTheCatalogueChangedMeanwhile() throws Exception {
+        // given: every person assessed, the publication failed (the place for the earlier folder is
+        // blocked), then the night's catalogue download replaced a study before the restart
+        Path catalogue = copyOfSampleCatalogue();
+        Path output = temp.resolve("reports");
+        Files.createDirectories(output.resolve(DATE));
+        Path blocker = output.resolve(DATE + ".replaced");
+        Files.writeString(blocker, "not a folder");
+        var parameters = TestRuns.parameters(request(catalogue, CRITERIA));
+        JobExecution failed = jobOperatorTestUtils.startJob(parameters);
+        Files.delete(blocker);
+        Path single = catalogue.resolve("ctgov-study-NCT99000012.json");
+        Files.writeString(single, Files.readString(single).replace("\"RECRUITING\"", "\"COMPLETED\""));
+
+        // when
+        JobExecution restarted = jobOperatorTestUtils.startJob(parameters);
+
+        // then: trials.csv from the new catalogue beside trial_matches.csv from the old one would contradict it
+        assertThat(TestRuns.step(failed, "assessCohort").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(TestRuns.step(failed, "publishReports").getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(TestRuns.step(restarted, "publishReports").getFailureExceptions())
+                .anySatisfy(e -> assertThat(e).hasStackTraceContaining("changed after this run was started"));
+        assertThat(PublishedOutputs.tree(output.resolve(DATE))).as("nothing published").isEmpty();
+    }
+
+    private Path copyOfSampleCatalogue() throws IOException {
+        Path catalogue = Files.createDirectories(temp.resolve("catalogue"));
+        try (var files = Files.list(TRIALS)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, catalogue.resolve(file.getFileName()));
+            }
+        }
+        return catalogue;
     }
 
     @TestConfiguration(proxyBeanMethods = false)
