@@ -38,7 +38,12 @@ profile=()
 if [ -n "$TRIALPATH_PROFILE" ]; then
     profile=("--spring.profiles.active=$TRIALPATH_PROFILE")
 fi
-if [ "$TRIALPATH_PROFILE" = postgres ] && [ -r "$TRIALPATH_DB_ENV" ]; then
+if [ "$TRIALPATH_PROFILE" = postgres ] && [ ! -r "$TRIALPATH_DB_ENV" ]; then
+    # without it the jar would try the default credentials: say what is wrong instead
+    echo "trialpath-nightly: TRIALPATH_PROFILE=postgres but $TRIALPATH_DB_ENV cannot be read" >&2
+    exit 2
+fi
+if [ "$TRIALPATH_PROFILE" = postgres ]; then
     # exported for the jar only: application-postgres.properties reads them from the environment
     set -a
     # shellcheck disable=SC1090

@@ -23,7 +23,12 @@ public final class ChangesCsv implements Closeable {
 
     public ChangesCsv(Path target) throws IOException {
         this.printer = new CSVPrinter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), CSV);
-        printer.printRecord(PublishedColumns.CHANGES);
+        try {
+            printer.printRecord(PublishedColumns.CHANGES);
+        } catch (IOException | RuntimeException e) {
+            printer.close(); // the caller never gets the object to close
+            throw e;
+        }
     }
 
     /** Writes one change; unchecked, so it can be handed rows from a database cursor. */

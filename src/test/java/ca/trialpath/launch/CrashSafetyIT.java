@@ -268,7 +268,7 @@ class CrashSafetyIT {
 
     /**
      * Looks at {@code output} as a reader of the reports would, every millisecond or so: anything there
-     * besides the hidden work folder must be a whole published folder (the six files).
+     * besides the hidden work folder must be a whole published folder (every file of PublishedOutputs.FILES).
      */
     private static final class OutputWatch implements AutoCloseable {
 
