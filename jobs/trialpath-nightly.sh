@@ -9,6 +9,7 @@
 #   TRIALPATH_INPUT    the folder the registry exports the cohort files to
 #   TRIALPATH_OUTPUT   the folder the reports are published under (<output>/<YYYY-MM-DD>/)
 #   TRIALPATH_MAX_REJECT_RATE  fail the run above this share of rejected rows
+#   TRIALPATH_LANG     the language of report.html: en (default) or fr
 #   TRIALPATH_DEIDENTIFY  true for a de-identified export (needs TRIALPATH_PSEUDONYM_KEY_FILE, see README)
 #   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
 #   TRIALPATH_DB_ENV   with postgres: the file of TRIALPATH_DB_URL/USER/PASSWORD (see jobs/postgres.env)
@@ -31,6 +32,7 @@ if [ -n "$TRIALPATH_TRIALS" ]; then
     fi
 fi
 TRIALPATH_DEIDENTIFY="${TRIALPATH_DEIDENTIFY:-false}"
+TRIALPATH_LANG="${TRIALPATH_LANG:-en}"
 TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
 TRIALPATH_DB_ENV="${TRIALPATH_DB_ENV:-/etc/trialpath/postgres.env}"
 
@@ -59,6 +61,7 @@ java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
     "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
     ${TRIAL_ARGS[@]+"${TRIAL_ARGS[@]}"} \
     "deidentify=$TRIALPATH_DEIDENTIFY" \
+    "lang=$TRIALPATH_LANG" \
     "--spring.config.additional-location=file:$TRIALPATH_CONFIG" \
     "${profile[@]}"
 status=$?
