@@ -95,7 +95,7 @@ final class TrialPublication {
                 if (study.shown.size() < maxRowsPerTrial) {
                     study.shown.add(new TrialReport.Person(asWritten(patient), row.get("result"),
                             emptyToNull(row.get("failed_criterion")), list(row.get("to_verify")),
-                            Integer.parseInt(row.get("sites_in_province")), list(row.get("site_cities"))));
+                            Integer.parseInt(row.get("sites_in_province")), list(asWritten(row.get("site_cities")))));
                 }
             }
         }
@@ -135,7 +135,7 @@ final class TrialPublication {
         }
     }
 
-    /** The patient id without the apostrophe the CSV file put before a leading {@code = + - @}. */
+    /** A cell without the apostrophe the CSV file put before a leading {@code = + - @} (patient id, first city). */
     private static String asWritten(String cell) {
         return cell.length() > 1 && cell.charAt(0) == '\'' && SpreadsheetSafe.cell(cell.substring(1)).equals(cell)
                 ? cell.substring(1) : cell;

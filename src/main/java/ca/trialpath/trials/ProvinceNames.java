@@ -44,9 +44,9 @@ public final class ProvinceNames {
         return name == null ? null : CODES.get(key(name));
     }
 
-    /** Accents, case, hyphens, dots and {@code &} do not distinguish names: "Île-du-Prince-Édouard" = "ile du prince edouard". */
+    /** Accents, case, hyphens, dots, {@code &} and spaces of any kind (a no-break space too) do not distinguish names: "Île-du-Prince-Édouard" = "ile du prince edouard". */
     private static String key(String name) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[\\s\\-.'’]+", " ").trim();
+        return plain.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[\\s\\p{Z}\\-.'’]+", " ").trim();
     }
 }

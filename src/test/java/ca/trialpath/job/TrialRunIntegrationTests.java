@@ -238,6 +238,26 @@ class TrialRunIntegrationTests {
         assertThat(PublishedOutputs.tree(output.resolve(DATE))).as("nothing published").isEmpty();
     }
 
+    @Test
+    void shouldShowACityThatLooksLikeAFormulaAsItIsInTheTrialSections() throws Exception {
+        // given: a site city the CSV files write with a leading apostrophe (formula-safe)
+        Path catalogue = copyOfSampleCatalogue();
+        for (String name : List.of("ctgov-array-2.json", "ctgov-page-1.json")) {
+            Path file = catalogue.resolve(name);
+            Files.writeString(file, Files.readString(file).replace("\"Toronto\"", "\"=Toronto\""));
+        }
+
+        // when
+        TestRuns.Launch launch = TestRuns.launch(runLauncher, request(catalogue, CRITERIA));
+
+        // then: the CSV keeps the apostrophe; the page, which reads the staged CSV back, shows the city itself
+        assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.PUBLISHED);
+        Path published = temp.resolve("reports").resolve(DATE);
+        assertThat(PublishedOutputs.read(published.resolve("trial_matches.csv"))).contains("'=Toronto");
+        String page = PublishedOutputs.read(published.resolve("report.html"));
+        assertThat(page).contains("=Toronto").doesNotContain("&#39;=Toronto", "'=Toronto");
+    }
+
     private Path copyOfSampleCatalogue() throws IOException {
         Path catalogue = Files.createDirectories(temp.resolve("catalogue"));
         try (var files = Files.list(TRIALS)) {

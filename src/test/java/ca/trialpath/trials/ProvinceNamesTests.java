@@ -19,6 +19,14 @@ class ProvinceNamesTests {
         assertThat(ProvinceNames.codeOf(name)).isEqualTo(code);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = { "Nova\u00a0Scotia|NS", "British\u202fColumbia|BC",
+            "Prince\u00a0Edward Island|PE" })
+    void shouldTreatANoBreakSpaceAsASpace(String name, String code) {
+        // the catalogue is a web download: a no-break space between words is common and must not hide a province
+        assertThat(ProvinceNames.codeOf(name)).isEqualTo(code);
+    }
+
     @ParameterizedTest
     @CsvSource({ "Massachusetts", "Ontari", "''" })
     void shouldNotGuessAnUnknownName(String name) {
