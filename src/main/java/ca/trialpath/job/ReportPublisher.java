@@ -94,7 +94,7 @@ class ReportPublisher implements Tasklet {
         this.runDate = runDate;
         this.maxRejectRate = maxRejectRate;
         this.inputFingerprint = inputFingerprint;
-        this.html = new HtmlReport(maxRowsPerList, text);
+        this.html = new HtmlReport(maxRowsPerList, text, pseudonymKeyId);
     }
 
     @Override

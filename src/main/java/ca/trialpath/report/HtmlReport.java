@@ -57,6 +57,8 @@ public final class HtmlReport {
 
     private final int maxRowsPerList;
     private final ReportText text;
+    /** The pseudonym key's tag in a de-identified run, else {@code null}. */
+    private final String pseudonymKeyId;
     private final JsonLines jsonLines = new JsonLines(JsonMapper.builder().build());
 
     /** An English report. @param maxRowsPerList how many rows each list shows before it says how many more there are */
@@ -66,11 +68,20 @@ public final class HtmlReport {
 
     /** @param text the words of the page, in its language */
     public HtmlReport(int maxRowsPerList, ReportText text) {
+        this(maxRowsPerList, text, null);
+    }
+
+    /**
+     * @param pseudonymKeyId in a de-identified run, the key's tag: the page says at its top that the ids
+     *                       are pseudonyms, so nobody takes them for registry ids
+     */
+    public HtmlReport(int maxRowsPerList, ReportText text, String pseudonymKeyId) {
         if (maxRowsPerList < 0) {
             throw new IllegalArgumentException("maxRowsPerList must not be negative: " + maxRowsPerList);
         }
         this.maxRowsPerList = maxRowsPerList;
         this.text = text;
+        this.pseudonymKeyId = pseudonymKeyId;
     }
 
     /** Writes the page without run history: nothing to compare with, and a trend that starts with this run. */
@@ -179,7 +190,12 @@ public final class HtmlReport {
         item(out, text.get("header.guideline"), value(s.guidelineVersion()));
         item(out, text.get("header.guidelineVersion"), value(ca.trialpath.guideline.GuidelineVersion.ID));
         item(out, text.get("header.rulesVersion"), value(s.rulesVersion()));
-        out.write("</dl>\n</header>\n");
+        out.write("</dl>\n");
+        if (pseudonymKeyId != null) {
+            out.write("<p class=\"deidentified\" id=\"deidentified\"><strong>" + esc(text.get("header.deidentified"))
+                    + "</strong> " + esc(text.get("header.deidentified.explained", pseudonymKeyId)) + "</p>\n");
+        }
+        out.write("</header>\n");
     }
 
     // ---- 2. the run at a glance ----
@@ -707,6 +723,7 @@ public final class HtmlReport {
             a:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
             h1 { font-size: 1.6rem; margin: 1rem 0 .5rem; }
             h1 .date { font-weight: normal; color: #444; }
+            p.deidentified { border-left: 4px solid #6a3d9a; background: #f4effa; padding: .4rem .75rem; }
             h2 { font-size: 1.3rem; border-bottom: 2px solid #0b4f9c; padding-bottom: .2rem; margin-top: 2rem; }
             h3 { font-size: 1.1rem; margin: 0 0 .4rem; }
             h4 { font-size: 1rem; margin: .8rem 0 .3rem; }

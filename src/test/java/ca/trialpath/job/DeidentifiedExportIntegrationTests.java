@@ -107,6 +107,9 @@ class DeidentifiedExportIntegrationTests {
         JsonNode summary = PublishedOutputs.json(published.resolve("summary.json"));
         assertThat(summary.get("deidentified").asBoolean()).isTrue();
         assertThat(summary.get("pseudonym_key_id").asString()).hasSize(12);
+        assertThat(PublishedOutputs.read(published.resolve("report.html")))
+                .as("the page says at its top that the ids are pseudonyms")
+                .contains("id=\"deidentified\"", "De-identified export.", summary.get("pseudonym_key_id").asString());
         assertThat(List.of(summary.get("read").asLong(), summary.get("assessed").asLong(),
                 summary.get("rejected").asLong())).containsExactly(220L, 214L, 6L);
     }
@@ -205,6 +208,7 @@ class DeidentifiedExportIntegrationTests {
         assertThat(deidentifiedAgain.out()).contains("nothing to do");
         assertThat(plainAgain.exitStatus()).isEqualTo(RunLauncher.PUBLISHED);
         assertThat(plainAgain.out()).as("the folder held the de-identified run").doesNotContain("nothing to do");
+        assertThat(PublishedOutputs.read(output.resolve(DATE).resolve("report.html"))).doesNotContain("id=\"deidentified\"");
         assertThat(ids(output)).contains("TP-26-0001");
         try (Stream<Path> replaced = Files.list(output.resolve(DATE + ".replaced"))) {
             assertThat(replaced).hasSize(2);
