@@ -131,7 +131,7 @@ public final class HtmlReport {
             out.write("<main>\n");
             ChangesSection.write(out, changes, maxRowsPerList, text);
             writeAtAGlance(out, summary, trend(summary, earlierRuns));
-            writeWorklist(out, feeds);
+            writeWorklist(out, feeds, trials != null && trials.matching());
             if (trials != null) {
                 TrialHtml.writeTrials(out, trials, text);
             }
@@ -306,7 +306,8 @@ public final class HtmlReport {
 
     // ---- 3. trial-discussion worklist ----
 
-    private void writeWorklist(Writer out, ReportFeeds feeds) throws IOException {
+    /** @param withTrials the run matched people to trials: a column gives each person's matches and near misses */
+    private void writeWorklist(Writer out, ReportFeeds feeds, boolean withTrials) throws IOException {
         out.write("<section id=\"worklist\" aria-labelledby=\"worklist-h\">\n"
                 + "<h2 id=\"worklist-h\">" + esc(text.get("worklist.heading")) + "</h2>\n"
                 + "<p>" + esc(text.get("worklist.intro")) + "</p>\n");
@@ -315,25 +316,26 @@ public final class HtmlReport {
                         + "<table class=\"sortable\" id=\"worklist-table\">\n<caption>" + esc(text.get("worklist.heading"))
                         + "</caption>\n<thead><tr>" + col("col.priority", "") + col("col.patientId", "")
                         + col("col.pathway", "") + col("col.extent", "") + col("col.province", "") + col("col.age", "num")
-                        + col("col.options", "") + col("col.flags", "") + "</tr></thead>\n<tbody>\n",
+                        + col("col.options", "") + col("col.flags", "")
+                        + (withTrials ? col("col.trials", "num") : "") + "</tr></thead>\n<tbody>\n",
                 "</tbody>\n</table>\n", text);
         // HIGH first: the two priorities were gathered apart, each in input order
         long[] order = {0};
         forEachAssessment(feeds.highFile(), a -> {
             if (list.admit()) {
-                worklistRow(out, a, order[0]++);
+                worklistRow(out, a, order[0]++, withTrials);
             }
         });
         forEachAssessment(feeds.routineFile(), a -> {
             if (list.admit()) {
-                worklistRow(out, a, order[0]++);
+                worklistRow(out, a, order[0]++, withTrials);
             }
         });
         list.finish(feeds.high() + feeds.routine(), text.get("worklist.empty"), "assessments.csv");
         out.write("</section>\n");
     }
 
-    private void worklistRow(Writer out, AssessmentLine a, long order) throws IOException {
+    private void worklistRow(Writer out, AssessmentLine a, long order, boolean withTrials) throws IOException {
         String priority = a.trialPriority() == null ? "" : a.trialPriority();
         out.write("<tr" + dataAttributes(a, order) + "><td data-sort=\"" + ("HIGH".equals(priority) ? 0 : 1)
                 + "\"><span class=\"prio prio-" + esc(priority.toLowerCase(Locale.ROOT)) + "\">"
@@ -341,7 +343,15 @@ public final class HtmlReport {
                 + "</span></td><th scope=\"row\">" + patientLink(a) + "</th><td>" + code("pathway.", a.pathway()) + "</td><td>"
                 + codeCell("extent.", a.extent()) + "</td><td>" + cell(a.province()) + "</td><td class=\"num\">"
                 + cell(a.ageAtRecurrence()) + "</td><td>" + joined(a.ruleIds()) + "</td><td>" + codes(a.reviewFlags())
-                + "</td></tr>\n");
+                + "</td>" + (withTrials ? trialsCell(a) : "") + "</tr>\n");
+    }
+
+    /** Matches and near misses at a glance, sorted by matches; the person's section lists them with their criteria. */
+    private String trialsCell(AssessmentLine a) {
+        long matches = a.trials() == null ? 0 : a.trials().stream().filter(t -> "MATCH".equals(t.result())).count();
+        long nearMisses = a.trials() == null ? 0 : a.trials().size() - matches;
+        return "<td class=\"num\" data-sort=\"" + (matches * 100_000 + nearMisses) + "\">"
+                + esc(text.get("worklist.trials", String.valueOf(matches), String.valueOf(nearMisses))) + "</td>";
     }
 
     /** What the page's filters read: the codes of the CSV files, never the words, so they work in any language. */
@@ -723,6 +733,7 @@ public final class HtmlReport {
             a:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
             h1 { font-size: 1.6rem; margin: 1rem 0 .5rem; }
             h1 .date { font-weight: normal; color: #444; }
+            tbody th[scope=row] { white-space: nowrap; }
             p.deidentified { border-left: 4px solid #6a3d9a; background: #f4effa; padding: .4rem .75rem; }
             h2 { font-size: 1.3rem; border-bottom: 2px solid #0b4f9c; padding-bottom: .2rem; margin-top: 2rem; }
             h3 { font-size: 1.1rem; margin: 0 0 .4rem; }

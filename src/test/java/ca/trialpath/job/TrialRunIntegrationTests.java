@@ -258,6 +258,41 @@ class TrialRunIntegrationTests {
         assertThat(page).contains("=Toronto").doesNotContain("&#39;=Toronto", "'=Toronto");
     }
 
+    @Test
+    void shouldGiveEachWorklistRowItsMatchesAndNearMisses() throws Exception {
+        // when
+        TestRuns.Launch withTrials = TestRuns.launch(runLauncher, request(TRIALS, CRITERIA));
+        TestRuns.Launch without = TestRuns.launch(runLauncher,
+                TestRuns.request(SAMPLE, temp.resolve("plain"), TestRuns.SAMPLE_RUN_DATE, 0.10));
+
+        // then: every worklist row counts what trial_matches.csv holds for the person
+        assertThat(withTrials.exitStatus()).as(withTrials.err()).isEqualTo(RunLauncher.PUBLISHED);
+        Path published = temp.resolve("reports").resolve(DATE);
+        Map<String, long[]> perPerson = new HashMap<>();
+        for (CSVRecord row : records(published.resolve("trial_matches.csv"))) {
+            perPerson.computeIfAbsent(row.get("patient_id"), id -> new long[2])["MATCH".equals(row.get("result")) ? 0 : 1]++;
+        }
+        String page = PublishedOutputs.read(published.resolve("report.html"));
+        String worklist = page.substring(page.indexOf("<section id=\"worklist\""), page.indexOf("</section>",
+                page.indexOf("<section id=\"worklist\"")));
+        assertThat(worklist).contains("Trials (match/near)");
+        int rows = 0;
+        for (String row : worklist.split("<tr data-order=")) {
+            int at = row.indexOf("data-id=\"");
+            if (at < 0) {
+                continue;
+            }
+            String id = row.substring(at + 9, row.indexOf('"', at + 9));
+            long[] counts = perPerson.getOrDefault(id, new long[2]);
+            assertThat(row).as(id).contains(">" + counts[0] + " / " + counts[1] + "</td>");
+            rows++;
+        }
+        assertThat(rows).isEqualTo(184);
+        assertThat(without.exitStatus()).as(without.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(PublishedOutputs.read(temp.resolve("plain").resolve(DATE).resolve("report.html")))
+                .as("no trials column in a run without a catalogue").doesNotContain("Trials (match/near)");
+    }
+
     private Path copyOfSampleCatalogue() throws IOException {
         Path catalogue = Files.createDirectories(temp.resolve("catalogue"));
         try (var files = Files.list(TRIALS)) {
