@@ -28,11 +28,16 @@ public final class InputFingerprint {
 
     /** Reads every file. */
     public static String of(List<Path> files) throws IOException {
+        return of(digests(files).stream());
+    }
+
+    /** Each file's name and digest, in the order given. */
+    public static List<FileDigest> digests(List<Path> files) throws IOException {
         List<FileDigest> digests = new ArrayList<>();
         for (Path file : files) {
             digests.add(new FileDigest(file.getFileName().toString(), sha256(file)));
         }
-        return of(digests.stream());
+        return digests;
     }
 
     /** From digests already taken, e.g. while the files were inspected. */

@@ -92,14 +92,27 @@ public class RunLauncher {
     }
 
     private static String fingerprint(RunRequest request, List<Path> cohortFiles) throws IOException {
-        List<InputFingerprint.FileDigest> digests = new ArrayList<>();
-        for (Path file : cohortFiles) {
-            digests.add(new InputFingerprint.FileDigest(file.getFileName().toString(), InputFingerprint.sha256(file)));
-        }
+        List<InputFingerprint.FileDigest> digests = new ArrayList<>(InputFingerprint.digests(cohortFiles));
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
-        return InputFingerprint.of(digests.stream());    }
+        return InputFingerprint.of(digests.stream());
+    }
 
     public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
+        return holdingTheLock(request, err, (files, folders) -> launchHoldingTheLock(request, files, folders, out, err));
+    }
+
+    /** What a run does once its process holds the output folder's {@link RunLock}. */
+    @FunctionalInterface
+    interface LockedRun {
+        int run(List<Path> files, RunFolders folders) throws Exception;
+    }
+
+    /**
+     * The part of a launch before the run, shared by {@link #launch} and the command (which must hold the
+     * lock before Spring starts): a missing input or trial file is a wrong call, said before any database is
+     * opened; then the output folder is made and its lock taken, or the launch refused by name.
+     */
+    static int holdingTheLock(RunRequest request, PrintStream err, LockedRun run) throws Exception {
         List<Path> files;
         try {
             files = CohortFiles.resolve(request.input());
@@ -115,12 +128,19 @@ public class RunLauncher {
             err.println("trialpath: cannot create output folder " + request.output() + ": " + e.getMessage());
             return USAGE;
         }
-        try (RunLock lock = RunLock.tryAcquire(folders.lockFile())) {
-            if (lock == null) {
-                err.println(RunLock.refusal(request.output()));
-                return FAILED;
-            }
-            return launchHoldingTheLock(request, files, folders, out, err);
+        RunLock lock;
+        try {
+            lock = RunLock.tryAcquire(folders.lockFile());
+        } catch (IOException e) {
+            err.println("trialpath: cannot lock " + folders.lockFile() + ": " + e.getMessage());
+            return FAILED;
+        }
+        if (lock == null) {
+            err.println(RunLock.refusal(request.output()));
+            return FAILED;
+        }
+        try (lock) {
+            return run.run(files, folders);
         }
     }
 

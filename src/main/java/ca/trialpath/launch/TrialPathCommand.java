@@ -1,12 +1,8 @@
 package ca.trialpath.launch;
 
 import ca.trialpath.TrialPathApplication;
-import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.report.RunFolders;
-import ca.trialpath.trials.TrialFiles;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,32 +56,13 @@ public class TrialPathCommand {
                     + " [lang=en|fr])");
             return RunLauncher.USAGE;
         }
-        List<Path> files;
-        try {
-            // a missing input is a wrong call: say so before a database is opened
-            files = CohortFiles.resolve(request.input());
-            TrialFiles.check(request.trials(), request.trialCriteria());
-        } catch (IllegalArgumentException e) {
-            err.println("trialpath: " + e.getMessage());
-            return RunLauncher.USAGE;
-        }
-        RunFolders folders = new RunFolders(request.output(), request.runDate());
-        try {
-            Files.createDirectories(request.output());
-        } catch (IOException e) {
-            err.println("trialpath: cannot create output folder " + request.output() + ": " + e.getMessage());
-            return RunLauncher.USAGE;
-        }
         // the output's lock is taken before Spring starts: a second launch is refused at once, by name, and
         // never gets as far as the job repository (whose H2 file the first run holds open)
-        try (RunLock lock = RunLock.tryAcquire(folders.lockFile())) {
-            if (lock == null) {
-                err.println(RunLock.refusal(request.output()));
-                return RunLauncher.FAILED;
-            }
-            return runHoldingTheLock(request, files, folders);
-        } catch (IOException e) {
-            err.println("trialpath: cannot lock " + folders.lockFile() + ": " + e.getMessage());
+        try {
+            return RunLauncher.holdingTheLock(request, err, (files, folders) -> runHoldingTheLock(request, files, folders));
+        } catch (Exception e) {
+            // runHoldingTheLock reports the run's own failures: what is left is releasing the lock
+            err.println("trialpath: cannot release the lock of " + request.output() + ": " + rootMessage(e));
             return RunLauncher.FAILED;
         }
     }
