@@ -123,7 +123,8 @@ public final class AssessmentJson {
         }
     }
 
-    private static void writeStrings(JsonGenerator json, String name, List<String> values) {
+    /** A property holding an array of strings; the trials' JSON writes its lists with it too. */
+    static void writeStrings(JsonGenerator json, String name, List<String> values) {
         json.writeArrayPropertyStart(name);
         for (String value : values) {
             json.writeString(value);

@@ -27,11 +27,11 @@ final class TrialJson {
             json.writeStartObject();
             json.writeStringProperty("nct_id", match.nctId());
             json.writeStringProperty("brief_title", match.study().briefTitle());
-            strings(json, "phases", match.study().phases());
+            AssessmentJson.writeStrings(json, "phases", match.study().phases());
             json.writeStringProperty("result", match.result().name());
             json.writeStringProperty("failed_criterion",
                     match.failedCriterion() == null ? null : match.failedCriterion().name());
-            strings(json, "to_verify", match.toVerify().stream().map(Criterion::name).toList());
+            AssessmentJson.writeStrings(json, "to_verify", match.toVerify().stream().map(Criterion::name).toList());
             json.writeObjectPropertyStart("criteria");
             for (Criterion criterion : Criterion.values()) {
                 json.writeStringProperty(criterion.name(), match.verdicts().get(criterion).name());
@@ -39,17 +39,9 @@ final class TrialJson {
             json.writeEndObject();
             json.writeNumberProperty("sites_in_province", match.sitesInProvince());
             json.writeNumberProperty("sites_in_canada", match.sitesInCanada());
-            strings(json, "site_cities", match.siteCities());
+            AssessmentJson.writeStrings(json, "site_cities", match.siteCities());
             json.writeStringProperty("note", match.criteria().note());
             json.writeEndObject();
-        }
-        json.writeEndArray();
-    }
-
-    private static void strings(JsonGenerator json, String name, List<String> values) {
-        json.writeArrayPropertyStart(name);
-        for (String value : values) {
-            json.writeString(value);
         }
         json.writeEndArray();
     }
