@@ -33,12 +33,38 @@ public final class CsvRecordReader implements Closeable {
     private final char[] buffer = new char[64 * 1024];
     private int position;
     private int limit;
-    private long line = 1;
-    private boolean atStart = true;
+    private long line;
+    private boolean atStart;
     private boolean lastCellQuoted;
+    /** UTF-8 bytes of the characters taken so far: where the next record starts, for a partition plan. */
+    private long bytesTaken;
 
     public CsvRecordReader(Reader in) {
+        this(in, 1, true);
+    }
+
+    /**
+     * A reader that starts inside a file, where an earlier reader of the same file stopped between two records
+     * ({@link #bytesTaken()}, {@link #line()}): its first line is {@code firstLine}, and a byte-order mark is
+     * looked for only at the start of a file.
+     */
+    public CsvRecordReader(Reader in, long firstLine, boolean atFileStart) {
         this.in = in;
+        this.line = firstLine;
+        this.atStart = atFileStart;
+    }
+
+    /**
+     * The UTF-8 length of the text taken so far. Between two records it is the byte offset of the rest of the
+     * file, where a reader for a later part of the file can start ({@link #CsvRecordReader(Reader, long, boolean)}).
+     */
+    public long bytesTaken() {
+        return bytesTaken;
+    }
+
+    /** The line the next record would start on (blank lines before it aside). */
+    public long line() {
+        return line;
     }
 
     /** The next record, or {@code null} at the end of the input. */
@@ -196,7 +222,10 @@ public final class CsvRecordReader implements Closeable {
         if (position == limit && !fill()) {
             return EOF;
         }
-        return buffer[position++];
+        char c = buffer[position++];
+        // the decoder rejects malformed UTF-8, so this is the file's own byte count; a surrogate pair is 2 + 2
+        bytesTaken += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        return c;
     }
 
     private boolean fill() throws IOException {

@@ -6,7 +6,14 @@ import ca.trialpath.report.RunFolders;
 import ca.trialpath.trials.CatalogueFacts;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -24,8 +31,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job: inspect the input files, assess every row in restartable chunks, then check and
- * publish. Wiring only; the work is in the classes it names.
+ * The nightly job: inspect the input files, index them (partitions, duplicate ids), assess every row in
+ * restartable chunks, partition by partition, then check and publish. Wiring only; the work is in the classes it names.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrialPathProperties.class)
@@ -33,22 +40,34 @@ public class NightlyJobConfiguration {
 
     public static final String JOB = "nightlyAssessment";
     static final String INSPECT_STEP = "inspectInputs";
+    static final String INDEX_STEP = "indexCohort";
     static final String ASSESS_STEP = "assessCohort";
+    /** The step each partition of the assessment runs; its executions are named {@code assessPartition:partition-00000}. */
+    public static final String PARTITION_STEP = "assessPartition";
     static final String PUBLISH_STEP = "publishReports";
     /** Each run (job instance) stages in its own folder. */
     private static final String JOB_INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+    /** The partition a step execution of {@link #PARTITION_STEP} assesses. */
+    private static final String PARTITION = "#{stepExecutionContext['" + CohortPartition.KEY + "']}";
 
     @Bean
-    Job nightlyAssessment(JobRepository jobRepository, Step inspectInputs, Step assessCohort, Step publishReports,
-            RunOutcomeLog runOutcomeLog) {
+    Job nightlyAssessment(JobRepository jobRepository, Step inspectInputs, Step indexCohort, Step assessCohort,
+            Step publishReports, RunOutcomeLog runOutcomeLog, LostStaging lostStaging) {
         // no incrementer: the run's parameters (inputs, output, run date) are its identity, which is
         // what lets a failed night be restarted and a published one be recognised
         return new JobBuilder(JOB, jobRepository)
                 .start(inspectInputs)
+                .next(indexCohort)
                 .next(assessCohort)
                 .next(publishReports)
                 .listener(runOutcomeLog)
+                .listener(lostStaging)
                 .build();
+    }
+
+    @Bean
+    LostStaging lostStaging(JobRepository jobRepository) {
+        return new LostStaging(jobRepository);
     }
 
     @Bean
@@ -76,11 +95,73 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step assessCohort(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step indexCohort(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CohortIndexing cohortIndexing) {
+        return new StepBuilder(INDEX_STEP, jobRepository).tasklet(cohortIndexing, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    CohortIndexing cohortIndexing(@Value("#{jobParameters['runDate']}") String runDate,
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment,
+            TrialPathProperties properties) {
+        return new CohortIndexing(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
+                DeidentifiedRun.of(pseudonymKeyId, environment::getProperty), properties.effectiveThreads(),
+                properties.partitionRows(), properties.idsInMemory());
+    }
+
+    /** The assessment: its partitions, run by the partition handler (threads here; other machines remotely). */
+    @Bean
+    Step assessCohort(JobRepository jobRepository, Step assessPartition, Partitioner cohortPartitioner,
+            PartitionHandler partitionHandler, ProgressLog progressLog) {
+        return new StepBuilder(ASSESS_STEP, jobRepository)
+                .partitioner(PARTITION_STEP, cohortPartitioner)
+                .partitionHandler(partitionHandler)
+                .aggregator(new RunFailures.Aggregator())
+                .listener(new StepExecutionListener() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public void beforeStep(StepExecution stepExecution) {
+                        List<CohortPartition> plan = (List<CohortPartition>) stepExecution.getJobExecution()
+                                .getExecutionContext().get(CohortIndexing.PARTITIONS);
+                        progressLog.start(plan == null ? 0 : plan.stream().mapToLong(CohortPartition::records).sum());
+                    }
+                })
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Partitioner cohortPartitioner(
+            @Value("#{jobExecutionContext['" + CohortIndexing.PARTITIONS + "']}") List<CohortPartition> plan) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (CohortPartition partition : plan) {
+                ExecutionContext context = new ExecutionContext();
+                context.put(CohortPartition.KEY, partition);
+                partitions.put(partition.name(), context);
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    PartitionHandler partitionHandler(Step assessPartition, TrialPathProperties properties) {
+        return new PartitionsInOrder(assessPartition, properties.effectiveThreads());
+    }
+
+    @Bean
+    ProgressLog progressLog(TrialPathProperties properties) {
+        return new ProgressLog(properties.progressInterval());
+    }
+
+    @Bean
+    Step assessPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TrialPathProperties properties, CohortReader cohortReader, TrialMatching trialMatching,
             StagedOutputWriter stagedOutputWriter, StagingCheck stagingCheck,
             ObjectProvider<ItemWriteListener<Outcome>> writeListeners) {
-        ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(ASSESS_STEP, jobRepository)
+        ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(PARTITION_STEP, jobRepository)
                 .<SourcedRecord, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(cohortReader)
@@ -95,24 +176,29 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    CohortReader cohortReader(@Value("#{jobExecutionContext['" + InputInspection.INPUTS + "']}") List<InspectedFile> inputs,
-            TrialPathProperties properties) {
-        return new CohortReader(inputs, new ProgressLog(properties.progressInterval()));
+    CohortReader cohortReader(@Value(PARTITION) CohortPartition partition,
+            @Value("#{jobExecutionContext['" + InputInspection.INPUTS + "']}") List<InspectedFile> inputs,
+            ProgressLog progressLog) {
+        return new CohortReader(partition, inputs, progressLog);
     }
 
     @Bean
     @StepScope
     StagingCheck stagingCheck(@Value("#{jobParameters['runDate']}") String runDate,
-            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId) {
-        return new StagingCheck(folders(output, runDate).staging(jobInstanceId));
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
+            @Value(PARTITION) CohortPartition partition) {
+        return new StagingCheck(folders(output, runDate).staging(jobInstanceId).partition(partition.name()));
     }
 
     @Bean
     @StepScope
     AssessmentProcessor assessmentProcessor(@Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
-            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment) {
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment,
+            @Value(PARTITION) CohortPartition partition,
+            @Value("#{jobExecutionContext['" + InputInspection.INPUTS + "']}") List<InspectedFile> inputs) {
         return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
+                partition.fileIndex(), inputs.stream().map(InspectedFile::name).toList(),
                 DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
     }
 
@@ -131,8 +217,9 @@ public class NightlyJobConfiguration {
     @StepScope
     StagedOutputWriter stagedOutputWriter(@Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
-            TrialPathProperties properties) {
-        return new StagedOutputWriter(folders(output, runDate).staging(jobInstanceId), properties.maxRowsPerList());
+            @Value(PARTITION) CohortPartition partition, TrialPathProperties properties) {
+        return new StagedOutputWriter(folders(output, runDate).staging(jobInstanceId).partition(partition.name()),
+                properties.maxRowsPerList());
     }
 
     @Bean

@@ -51,7 +51,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -103,9 +102,10 @@ class ReportPublisher implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = job.getJobInstance().getInstanceId();
         RunFolders.Staging staging = folders.staging(instanceId);
-        StepExecution assessment = jobRepository.getLastStepExecution(job.getJobInstance(), NightlyJobConfiguration.ASSESS_STEP);
-        Map<String, Long> readPerFile = (Map<String, Long>) assessment.getExecutionContext().get(CohortReader.READ_PER_FILE);
-        RunTally tally = RunTally.of((Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TALLY));
+        PartitionOutputs partitions = PartitionOutputs.of(jobRepository, job.getJobInstance(), staging,
+                (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS));
+        Map<String, Long> readPerFile = partitions.readPerFile();
+        RunTally tally = partitions.tally();
         if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
             // this run died after its move into place but before the step's completion was committed, which
             // left it staged in the history: stage it again from the published files and mark it published
@@ -117,6 +117,9 @@ class ReportPublisher implements Tasklet {
         }
         log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
         List<InspectedFile> inputs = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
+        long combining = System.nanoTime();
+        partitions.combine(maxRowsPerList);
+        log.info("put the staged files of the partitions together in {} ms", (System.nanoTime() - combining) / 1_000_000);
 
         checkReadEqualsAssessedPlusRejected(staging, inputs, readPerFile, tally);
         long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();

@@ -29,10 +29,10 @@ class RunOutcomeLog implements JobExecutionListener {
         } else {
             log.error("run {} {} (execution {}){}: {}", runDate, execution.getStatus(), execution.getId(),
                     counts == null ? "" : ", " + counts,
-                    execution.getAllFailureExceptions().stream().map(Throwable::getMessage).toList());
+                    RunFailures.of(execution).stream().map(Throwable::getMessage).toList());
             // a broken file or a failed check is a data problem, said in full above; anything else is a
             // fault of the program or the machine, and its stack trace is what a developer needs
-            execution.getAllFailureExceptions().stream()
+            RunFailures.of(execution).stream()
                     .filter(failure -> !(failure instanceof CohortFileException || failure instanceof RunCheckFailedException))
                     .forEach(failure -> log.error("cause of the failure", failure));
         }

@@ -114,4 +114,13 @@ final class RunTally {
     private long get(String key) {
         return counts.getOrDefault(key, 0L);
     }
+
+    /** The counts of several partitions together. */
+    static RunTally sum(List<RunTally> tallies) {
+        LinkedHashMap<String, Long> total = new LinkedHashMap<>();
+        for (RunTally tally : tallies) {
+            tally.counts.forEach((key, count) -> total.merge(key, count, Long::sum));
+        }
+        return new RunTally(total);
+    }
 }

@@ -52,7 +52,12 @@ class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream
     }
 
     @Override
-    public Outcome process(SourcedRecord item) {
+    public void close() {
+        assessment.close();
+    }
+
+    @Override
+    public Outcome process(SourcedRecord item) throws IOException {
         Outcome outcome = assessment.process(item);
         if (matcher == null || !(outcome instanceof Outcome.Assessed assessed)) {
             return outcome;

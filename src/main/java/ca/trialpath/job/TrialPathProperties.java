@@ -12,13 +12,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRowsPerList   rows shown per list in report.html; the CSV files always hold all of them
  * @param maxRowsPerTrial  candidates and near misses shown per trial in report.html (kept in memory while
  *                         the page is written, for every study: hence smaller than the other lists)
+ * @param threads          partitions assessed at the same time; 0: one per processor
+ * @param partitionRows    with more than one thread, files are cut into partitions of this many rows
+ * @param idsInMemory      patient ids held in memory per file while the duplicates are sorted out on disk
  */
 @ConfigurationProperties("trialpath")
 public record TrialPathProperties(
         @DefaultValue("1000") int chunkSize,
         @DefaultValue("10s") Duration progressInterval,
         @DefaultValue("5000") int maxRowsPerList,
-        @DefaultValue("100") int maxRowsPerTrial) {
+        @DefaultValue("100") int maxRowsPerTrial,
+        @DefaultValue("0") int threads,
+        @DefaultValue("250000") long partitionRows,
+        @DefaultValue("250000") int idsInMemory) {
+
+    /** How many partitions are assessed at once. */
+    public int effectiveThreads() {
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    }
 
     /** Wrong settings stop the command at start-up, not after an hour of assessing. */
     public TrialPathProperties {
@@ -30,6 +41,15 @@ public record TrialPathProperties(
         }
         if (maxRowsPerTrial < 0) {
             throw new IllegalArgumentException("trialpath.max-rows-per-trial must not be negative, not " + maxRowsPerTrial);
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("trialpath.threads must be 0 (one per processor) or more, not " + threads);
+        }
+        if (partitionRows < 1) {
+            throw new IllegalArgumentException("trialpath.partition-rows must be at least 1, not " + partitionRows);
+        }
+        if (idsInMemory < 1000) {
+            throw new IllegalArgumentException("trialpath.ids-in-memory must be at least 1000, not " + idsInMemory);
         }
         if (maxRowsPerList < 0) {
             throw new IllegalArgumentException("trialpath.max-rows-per-list must not be negative, not " + maxRowsPerList);

@@ -4,6 +4,7 @@ import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.deidentify.PseudonymKey;
 import ca.trialpath.job.NightlyJobConfiguration;
+import ca.trialpath.job.RunFailures;
 import ca.trialpath.job.RunCounts;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.RunFolders;
@@ -201,7 +202,7 @@ public class RunLauncher {
     }
 
     private static String failureOf(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
+        List<Throwable> failures = RunFailures.of(execution);
         if (failures.isEmpty()) {
             return execution.getExitStatus().getExitDescription();
         }

@@ -62,5 +62,13 @@ public record RunFolders(Path output, LocalDate runDate) {
         public Path internal() {
             return root.resolve("internal");
         }
+
+        /**
+         * The staging folder of one partition of the run: laid out as a run's own, and put together with the
+         * others at publication.
+         */
+        public Staging partition(String name) {
+            return new Staging(root.resolve("partitions").resolve(name));
+        }
     }
 }

@@ -122,8 +122,16 @@ class CohortFuzzTests {
             return null;
         }
         RunFolders.Staging staging = new RunFolders.Staging(stagingFolder);
-        CohortReader reader = new CohortReader(List.of(inspected), new ProgressLog(Duration.ofHours(1)));
-        AssessmentProcessor processor = new AssessmentProcessor(TestRuns.SAMPLE_RUN_DATE, staging);
+        CohortPartition whole;
+        try {
+            whole = new CohortIndexing(TestRuns.SAMPLE_RUN_DATE, staging, null, 1, 1000, 1000)
+                    .index(List.of(inspected)).get(0);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        CohortReader reader = new CohortReader(whole, List.of(inspected), new ProgressLog(Duration.ofHours(1)));
+        AssessmentProcessor processor = new AssessmentProcessor(TestRuns.SAMPLE_RUN_DATE, staging, 0,
+                List.of(inspected.name()), null);
         StagedOutputWriter writer = new StagedOutputWriter(staging, 20);
         ExecutionContext context = new ExecutionContext();
         reader.open(context);

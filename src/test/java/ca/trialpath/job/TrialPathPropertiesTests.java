@@ -10,19 +10,19 @@ class TrialPathPropertiesTests {
 
     @Test
     void shouldRefuseAChunkSizeBelowOne() {
-        assertThatThrownBy(() -> new TrialPathProperties(0, Duration.ofSeconds(10), 5000, 100))
+        assertThatThrownBy(() -> new TrialPathProperties(0, Duration.ofSeconds(10), 5000, 100, 0, 250000, 250000))
                 .hasMessageContaining("trialpath.chunk-size");
     }
 
     @Test
     void shouldRefuseAProgressIntervalThatIsNotPositive() {
-        assertThatThrownBy(() -> new TrialPathProperties(1000, Duration.ZERO, 5000, 100))
+        assertThatThrownBy(() -> new TrialPathProperties(1000, Duration.ZERO, 5000, 100, 0, 250000, 250000))
                 .hasMessageContaining("trialpath.progress-interval");
     }
 
     @Test
     void shouldRefuseANegativeCapOfTheReportLists() {
-        assertThatThrownBy(() -> new TrialPathProperties(1000, Duration.ofSeconds(10), -1, 100))
+        assertThatThrownBy(() -> new TrialPathProperties(1000, Duration.ofSeconds(10), -1, 100, 0, 250000, 250000))
                 .hasMessageContaining("trialpath.max-rows-per-list");
     }
 }

@@ -1,0 +1,222 @@
+package ca.trialpath.job;
+
+import ca.trialpath.report.ReportFeeds;
+import ca.trialpath.report.RunFolders;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What the partitions of a run left, as one run: their counts added up, and their staged files put end to end in
+ * partition order into the run's own staging folder, so the published files hold the same rows in the same order
+ * as if one thread had read every file.
+ *
+ * <p>Putting the files together can be done again after a crash: each partition's file is appended at the
+ * offset that the lengths committed before it give, and removed only once appended (so the disk holds at most
+ * one partition's copy at a time).
+ */
+final class PartitionOutputs {
+
+    private final RunFolders.Staging staging;
+    private final List<CohortPartition> plan;
+    private final List<ExecutionContext> contexts = new ArrayList<>();
+
+    private PartitionOutputs(RunFolders.Staging staging, List<CohortPartition> plan) {
+        this.staging = staging;
+        this.plan = List.copyOf(plan);
+    }
+
+    /** The last execution of every partition of the run (which may be in earlier executions of the job). */
+    static PartitionOutputs of(JobRepository jobRepository, JobInstance instance, RunFolders.Staging staging,
+            List<CohortPartition> plan) {
+        PartitionOutputs outputs = new PartitionOutputs(staging, plan);
+        for (CohortPartition partition : plan) {
+            StepExecution execution = jobRepository.getLastStepExecution(instance,
+                    NightlyJobConfiguration.PARTITION_STEP + ":" + partition.name());
+            if (execution == null) {
+                throw new IllegalStateException("no execution of " + partition.name() + " of job instance "
+                        + instance.getInstanceId() + " is known to the job repository");
+            }
+            outputs.contexts.add(execution.getExecutionContext());
+        }
+        return outputs;
+    }
+
+    /** Rows read per input file, in the order of the files. */
+    @SuppressWarnings("unchecked")
+    Map<String, Long> readPerFile() {
+        Map<String, Long> read = new LinkedHashMap<>();
+        for (ExecutionContext context : contexts) {
+            Map<String, Long> partition = (Map<String, Long>) context.get(CohortReader.READ_PER_FILE);
+            if (partition != null) {
+                partition.forEach((file, rows) -> read.merge(file, rows, Long::sum));
+            }
+        }
+        return read;
+    }
+
+    @SuppressWarnings("unchecked")
+    RunTally tally() {
+        List<RunTally> tallies = new ArrayList<>();
+        for (ExecutionContext context : contexts) {
+            tallies.add(RunTally.of((Map<String, Long>) context.get(StagedOutputWriter.TALLY)));
+        }
+        return RunTally.sum(tallies);
+    }
+
+    /**
+     * Puts the partitions' published files together in the run's {@code publish/} folder, and the first
+     * {@code reportCap} entries of each list of the page in its {@code internal/} folder.
+     */
+    void combine(int reportCap) throws IOException {
+        Files.createDirectories(staging.publish());
+        Files.createDirectories(staging.internal());
+        for (String name : StagedOutputWriter.stagedFiles()) {
+            if (name.startsWith("publish/")) {
+                concatenate(name);
+            }
+        }
+        long before = 0;
+        List<Long> assessedBefore = new ArrayList<>();
+        for (ExecutionContext context : contexts) {
+            assessedBefore.add(before);
+            @SuppressWarnings("unchecked")
+            RunTally tally = RunTally.of((Map<String, Long>) context.get(StagedOutputWriter.TALLY));
+            before += tally.assessed();
+        }
+        for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE)) {
+            mergeFeed(feed, reportCap, assessedBefore);
+        }
+        mergeFeed(ReportFeeds.REJECTS, reportCap, null);
+    }
+
+    private RunFolders.Staging partition(int index) {
+        return staging.partition(plan.get(index).name());
+    }
+
+    private void concatenate(String name) throws IOException {
+        Path target = staging.root().resolve(name);
+        String lengthKey = StagedOutputWriter.lengthKey(name);
+        if (!Files.exists(target)) {
+            // the first partition's file becomes the run's: no copy of the largest part of a one-file run
+            Files.move(partition(0).root().resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        long header = name.endsWith(".csv") ? firstLineLength(target) : 0;
+        long offset = contexts.get(0).getLong(lengthKey);
+        for (int k = 1; k < plan.size(); k++) {
+            long committed = contexts.get(k).getLong(lengthKey);
+            Path part = partition(k).root().resolve(name);
+            if (Files.exists(part)) {
+                try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE);
+                        FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                    // whatever an interrupted earlier attempt appended after the offset goes
+                    out.truncate(offset);
+                    out.position(offset);
+                    long position = header;
+                    while (position < committed) {
+                        position += in.transferTo(position, committed - position, out);
+                    }
+                }
+                Files.delete(part);
+            }
+            offset += committed - header;
+        }
+        if (Files.size(target) != offset) {
+            throw new IOException(target + " holds " + Files.size(target) + " bytes where its partitions committed "
+                    + offset + ": a staged file was changed or lost");
+        }
+    }
+
+    private static long firstLineLength(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
+            long length = 0;
+            while (channel.read(buffer) > 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    length++;
+                    if (buffer.get() == '\n') {
+                        return length;
+                    }
+                }
+                buffer.clear();
+            }
+            return length;
+        }
+    }
+
+    /** @param ordinalOffsets per partition, the people assessed before it ({@code null}: lines have no ordinal) */
+    private void mergeFeed(String feed, int cap, List<Long> ordinalOffsets) throws IOException {
+        try (Writer out = Files.newBufferedWriter(staging.internal().resolve(feed), StandardCharsets.UTF_8)) {
+            int written = 0;
+            for (int k = 0; k < plan.size() && written < cap; k++) {
+                Path part = partition(k).internal().resolve(feed);
+                if (!Files.exists(part)) {
+                    continue;
+                }
+                long length = contexts.get(k).getLong(StagedOutputWriter.lengthKey("internal/" + feed));
+                try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(
+                        new BoundedInput(Files.newInputStream(part), length), StandardCharsets.UTF_8))) {
+                    String line;
+                    while (written < cap && (line = in.readLine()) != null) {
+                        if (ordinalOffsets != null) {
+                            int space = line.indexOf(' ');
+                            line = (Long.parseLong(line.substring(0, space)) + ordinalOffsets.get(k)) + line.substring(space);
+                        }
+                        out.write(line);
+                        out.write('\n');
+                        written++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The committed part of a staged file: what a crashed chunk wrote after it is not the partition's. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInput(java.io.InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+}
