@@ -34,6 +34,8 @@ final class PartitionOutputs {
     private final RunFolders.Staging staging;
     private final List<CohortPartition> plan;
     private final List<ExecutionContext> contexts = new ArrayList<>();
+    /** Per published file, where each partition's rows start in it, and where the last one ends. */
+    private final Map<String, long[]> segments = new LinkedHashMap<>();
 
     private PartitionOutputs(RunFolders.Staging staging, List<CohortPartition> plan) {
         this.staging = staging;
@@ -104,6 +106,46 @@ final class PartitionOutputs {
         mergeFeed(ReportFeeds.REJECTS, reportCap, null);
     }
 
+    /**
+     * Rows per value of one column of a combined CSV file (its first line the header), counted from the file
+     * itself, one partition's part per task on {@code pool}: the recount the run is checked against.
+     */
+    Map<String, Long> rowsPer(String name, int column, java.util.concurrent.ExecutorService pool) throws Exception {
+        long[] starts = segments.get(name);
+        Path file = staging.root().resolve(name);
+        List<java.util.concurrent.Future<Map<String, Long>>> parts = new ArrayList<>();
+        for (int k = 0; k < plan.size(); k++) {
+            long start = starts[k];
+            long end = starts[k + 1];
+            parts.add(pool.submit(() -> count(file, start, end, column)));
+        }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (java.util.concurrent.Future<Map<String, Long>> part : parts) {
+            part.get().forEach((value, count) -> rows.merge(value, count, Long::sum));
+        }
+        return rows;
+    }
+
+    private static Map<String, Long> count(Path file, long start, long end, int column) throws IOException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (FileChannel channel = FileChannel.open(file)) {
+            channel.position(start);
+            try (ca.trialpath.cohort.CsvRecordReader records = new ca.trialpath.cohort.CsvRecordReader(
+                    new java.io.InputStreamReader(new BoundedInput(java.nio.channels.Channels.newInputStream(channel),
+                            end - start), StandardCharsets.UTF_8), 1, start == 0)) {
+                if (start == 0) {
+                    records.next();
+                }
+                ca.trialpath.cohort.CsvRecord record;
+                while ((record = records.next()) != null) {
+                    String value = record.cells().size() > column ? record.cells().get(column) : "";
+                    rows.merge(value, 1L, Long::sum);
+                }
+            }
+        }
+        return rows;
+    }
+
     private RunFolders.Staging partition(int index) {
         return staging.partition(plan.get(index).name());
     }
@@ -116,8 +158,10 @@ final class PartitionOutputs {
             Files.move(partition(0).root().resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
         }
         long header = name.endsWith(".csv") ? firstLineLength(target) : 0;
+        long[] starts = new long[plan.size() + 1];
         long offset = contexts.get(0).getLong(lengthKey);
         for (int k = 1; k < plan.size(); k++) {
+            starts[k] = offset;
             long committed = contexts.get(k).getLong(lengthKey);
             Path part = partition(k).root().resolve(name);
             if (Files.exists(part)) {
@@ -135,6 +179,8 @@ final class PartitionOutputs {
             }
             offset += committed - header;
         }
+        starts[plan.size()] = offset;
+        segments.put(name, starts);
         if (Files.size(target) != offset) {
             throw new IOException(target + " holds " + Files.size(target) + " bytes where its partitions committed "
                     + offset + ": a staged file was changed or lost");

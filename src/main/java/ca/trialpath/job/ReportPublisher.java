@@ -7,6 +7,7 @@ import ca.trialpath.history.RunTotals;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.OvernightChanges;
 import ca.trialpath.report.PublishPermissions;
+import ca.trialpath.report.PublishedColumns;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.ReplacedRun;
@@ -39,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -79,11 +82,14 @@ class ReportPublisher implements Tasklet {
     private final String pseudonymKeyId;
     private final PublishPermissions permissions;
     private final TrialPublication trials;
+    /** Threads to recount the published files with. */
+    private final int threads;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
-            HistoryRecorder history, TrialPublication trials, ReportText text) {
+            HistoryRecorder history, TrialPublication trials, ReportText text, int threads) {
         this.trials = trials;
+        this.threads = threads;
         this.pseudonymKeyId = pseudonymKeyId;
         this.permissions = permissions;
         this.jobRepository = jobRepository;
@@ -121,7 +127,7 @@ class ReportPublisher implements Tasklet {
         partitions.combine(maxRowsPerList);
         log.info("put the staged files of the partitions together in {} ms", (System.nanoTime() - combining) / 1_000_000);
 
-        checkReadEqualsAssessedPlusRejected(staging, inputs, readPerFile, tally);
+        checkReadEqualsAssessedPlusRejected(partitions, inputs, readPerFile, tally);
         long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
         long rejected = tally.rejected();
         RunCounts.put(job, read, read - rejected, rejected);
@@ -187,10 +193,19 @@ class ReportPublisher implements Tasklet {
                 tally.priority(TrialPriority.HIGH), tally.priority(TrialPriority.ROUTINE));
     }
 
-    private void checkReadEqualsAssessedPlusRejected(RunFolders.Staging staging, List<InspectedFile> inputs,
-            Map<String, Long> readPerFile, RunTally tally) throws IOException {
-        Map<String, Long> assessedRows = rowsPerSourceFile(staging.publish().resolve("assessments.csv"), "source_file");
-        Map<String, Long> rejectedRows = rowsPerSourceFile(staging.publish().resolve("rejects.csv"), "source_file");
+    private void checkReadEqualsAssessedPlusRejected(PartitionOutputs partitions, List<InspectedFile> inputs,
+            Map<String, Long> readPerFile, RunTally tally) throws Exception {
+        Map<String, Long> assessedRows;
+        Map<String, Long> rejectedRows;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            // counted again from the files as published, each partition's part on its own thread
+            assessedRows = partitions.rowsPer("publish/assessments.csv",
+                    PublishedColumns.ASSESSMENTS.indexOf("source_file"), pool);
+            rejectedRows = partitions.rowsPer("publish/rejects.csv", PublishedColumns.REJECTS.indexOf("source_file"), pool);
+        } finally {
+            pool.shutdownNow();
+        }
         for (InspectedFile input : inputs) {
             long read = readPerFile.getOrDefault(input.name(), 0L);
             // the CSV files hold the name as written for spreadsheets ('-cohort.csv)
@@ -204,17 +219,6 @@ class ReportPublisher implements Tasklet {
                         + "; nothing is published");
             }
         }
-    }
-
-    private static Map<String, Long> rowsPerSourceFile(Path csv, String column) throws IOException {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = STAGED_CSV.parse(reader)) {
-            for (CSVRecord record : parser) {
-                rows.merge(record.get(column), 1L, Long::sum);
-            }
-        }
-        return rows;
     }
 
     private void checkRejectRate(RunFolders.Staging staging, long read, long rejected) throws IOException {
