@@ -1,7 +1,6 @@
 package ca.trialpath.guideline;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Normalises the free-typed vocabulary terms of a cohort row.
@@ -12,13 +11,29 @@ import java.util.regex.Pattern;
  */
 public final class Terms {
 
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-]+");
-
     private Terms() {
     }
 
     public static String normalize(String term) {
-        String folded = SEPARATORS.matcher(term.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
+        // runs of [\s_-] (\s as in java.util.regex: space, tab, line feed, vertical tab, form feed, carriage
+        // return) become one '_'; written out, as it runs for several cells of every row
+        String lower = term.strip().toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean inSeparators = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == '_' || c == '-';
+            if (separator) {
+                if (!inSeparators) {
+                    out.append('_');
+                }
+            } else {
+                out.append(c);
+            }
+            inSeparators = separator;
+        }
+        String folded = out.toString();
         // a leading or trailing separator is typing noise, not part of the term
         int start = 0;
         int end = folded.length();
