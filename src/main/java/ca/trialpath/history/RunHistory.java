@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -318,7 +317,7 @@ public class RunHistory {
     }
 
     private ExternalSorter<NumberedPerson> peopleSorter(Path scratch) {
-        return new ExternalSorter<>(Comparator.comparing(NumberedPerson::patientId), PersonFormat.INSTANCE,
+        return new ExternalSorter<>(NumberedPerson.BY_PATIENT_ID, PersonFormat.INSTANCE,
                 maxPeopleInMemory, scratch, "people-");
     }
 
