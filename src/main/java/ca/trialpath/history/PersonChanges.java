@@ -38,6 +38,9 @@ public final class PersonChanges {
         if (!before.options().equals(after.options())) {
             changes.accept(new Change(id, ChangeKind.OPTIONS_CHANGED, before.options(), after.options()));
         }
+        if (before.matchedTrials().equals(after.matchedTrials())) {
+            return; // the same list: no trial matched or lost (most people, most nights: no sets to build)
+        }
         Set<String> trialsBefore = items(before.matchedTrials());
         Set<String> trialsAfter = items(after.matchedTrials());
         for (String trial : trialsAfter) {

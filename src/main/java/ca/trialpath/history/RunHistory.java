@@ -1,8 +1,7 @@
 package ca.trialpath.history;
 
+import java.nio.file.Path;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,25 +24,36 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The run history in the job database (tables of {@code db/migration/V1__run_history.sql}): per run its
- * totals and state, and per person what it concluded.
+ * The run history in the job database (tables of {@code db/migration}): per run its totals and state, and its
+ * people in blocks.
  *
- * <p>A run is written in two moves. {@link #stage} stores its people in transactions of their own, a few
- * thousand rows each (H2 pays several times more for one transaction of a million rows), with the run marked
- * {@code STAGED}: invisible to comparisons, and replaced whole if the run stages again. {@link #publish} then
- * marks it {@code PUBLISHED} in the caller's transaction, the one that completes the publish step, so a run
- * enters the history exactly once however often its publication is restarted. Runs beyond those kept are
- * marked {@code FORGOTTEN} in that same transaction and their rows deleted once it has committed.
+ * <p>A run's people are stored sorted by patient id, a hundred thousand to a block ({@link PersonBlock}, table
+ * {@code trialpath_run_block}), so that comparing two runs is one pass over both, side by side (a merge join),
+ * and storing ten million people is about a hundred rows instead of ten million. The sort is an external one
+ * ({@link ExternalSorter}): at most {@code maxPeopleInMemory} people are held at a time, the rest wait in
+ * sorted files of the scratch folder the caller names. Each person keeps their row in the run's
+ * assessments.csv (the ordinal), and the changes found by the merge are put back in the order changes.csv
+ * needs by a second external sort, which for the usual few changes stays in memory.
  *
- * <p>Memory stays flat whatever the size of a run: rows go in by JDBC batches, and the comparison of two
- * runs is done by the database (an index lookup per person) and read back in fetch-size pieces.
+ * <p>A run is written in two moves. {@link #stage} stores its blocks in transactions of their own with the run
+ * marked {@code STAGED}: invisible to comparisons, and replaced whole if the run stages again. {@link #publish}
+ * then marks it {@code PUBLISHED} in the caller's transaction, the one that completes the publish step, so a
+ * run enters the history exactly once however often its publication is restarted. Runs beyond those kept are
+ * marked {@code FORGOTTEN} in that same transaction and their blocks deleted once it has committed.
+ *
+ * <p>Runs stored by TrialPath before the blocks (one row per person in {@code trialpath_person_result}) are
+ * read from there, sorted the same way, so the first night after an upgrade compares with the night before.
  */
 public class RunHistory {
 
-    /** Rows per JDBC batch insert, and per fetch when reading back. */
+    /** People held in memory by each sort, unless the constructor says otherwise (about 15 MB). */
+    public static final int MAX_PEOPLE_IN_MEMORY = 100_000;
+    /** Rows per fetch when reading the people of a run stored before the blocks. */
     static final int BATCH = 1000;
-    /** Rows per transaction of their own when staging or deleting a run's people. */
+    /** Rows per transaction of their own when deleting a run stored before the blocks. */
     static final int ROWS_PER_COMMIT = 10 * BATCH;
+    /** Blocks per transaction of their own when deleting a run's blocks. */
+    static final int BLOCKS_PER_COMMIT = 16;
 
     static final String STAGED = "STAGED";
     static final String PUBLISHED = "PUBLISHED";
@@ -51,21 +61,29 @@ public class RunHistory {
 
     private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
 
-    private static final String INSERT_PERSON = "INSERT INTO trialpath_person_result"
-            + " (run_id, patient_id, ordinal, pathway, options, trial_priority, matched_trials, review_flags)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static final String PERSON_COLUMNS = "patient_id, pathway, options, trial_priority, matched_trials,"
-            + " review_flags";
+    private static final String INSERT_BLOCK = "INSERT INTO trialpath_run_block (run_id, block_no, people, data)"
+            + " VALUES (?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final int maxPeopleInMemory;
 
     public RunHistory(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        this(dataSource, transactionManager, MAX_PEOPLE_IN_MEMORY);
+    }
+
+    /**
+     * @param maxPeopleInMemory people (or changes) each sort holds in memory before it writes them to a file
+     */
+    public RunHistory(DataSource dataSource, PlatformTransactionManager transactionManager, int maxPeopleInMemory) {
+        if (maxPeopleInMemory < 1) {
+            throw new IllegalArgumentException("maxPeopleInMemory must be at least 1, not " + maxPeopleInMemory);
+        }
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(BATCH);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.maxPeopleInMemory = maxPeopleInMemory;
     }
 
     /**
@@ -73,11 +91,12 @@ public class RunHistory {
      * whatever was stored for the same run before (a publication that stopped) is replaced, and what this
      * output folder left behind (runs forgotten, runs staged that never published) is deleted first.
      *
-     * @param people the run's people in the order of its assessments.csv
+     * @param people  the run's people in the order of its assessments.csv; a patient id must not come twice
+     * @param scratch a folder for the sort's files (created when needed; the files are deleted before return)
      * @return how many people were stored
      */
     public long stage(String output, long jobExecutionId, Instant stagedAt, RunTotals totals,
-            Iterator<PersonResult> people) {
+            Iterator<PersonResult> people, Path scratch) {
         long runId = totals.runId();
         deleteLeftovers(output, runId);
         deleteRun(runId);
@@ -86,21 +105,30 @@ public class RunHistory {
                 + " routine_priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 runId, output, STAGED, Date.valueOf(totals.runDate()), jobExecutionId, timestamp(stagedAt),
                 totals.read(), totals.assessed(), totals.rejected(), totals.highPriority(), totals.routinePriority()));
-        List<Object[]> rows = new ArrayList<>(ROWS_PER_COMMIT);
-        long ordinal = 0;
-        while (people.hasNext()) {
-            PersonResult p = people.next();
-            rows.add(new Object[] { runId, p.patientId(), ++ordinal, p.pathway(), p.options(), p.trialPriority(),
-                    p.matchedTrials(), p.reviewFlags() });
-            if (rows.size() == ROWS_PER_COMMIT) {
-                insert(rows);
-                rows.clear();
+        try (ExternalSorter<NumberedPerson> byId = peopleSorter(scratch)) {
+            long ordinal = 0;
+            while (people.hasNext()) {
+                byId.add(new NumberedPerson(++ordinal, people.next()));
             }
+            PersonBlock block = new PersonBlock();
+            int blockNo = 0;
+            String previousId = null;
+            for (Iterator<NumberedPerson> sorted = byId.sorted(); sorted.hasNext();) {
+                NumberedPerson person = sorted.next();
+                if (person.patientId().equals(previousId)) {
+                    throw new IllegalStateException("patient id " + previousId + " is twice in run " + runId
+                            + ": the run history keeps one result per person");
+                }
+                previousId = person.patientId();
+                if (block.add(person)) {
+                    insertBlock(runId, blockNo++, block);
+                }
+            }
+            if (block.people() > 0) {
+                insertBlock(runId, blockNo, block);
+            }
+            return ordinal;
         }
-        if (!rows.isEmpty()) {
-            insert(rows);
-        }
-        return ordinal;
     }
 
     /**
@@ -149,32 +177,34 @@ public class RunHistory {
      * Every change between two stored runs: first the people of the current run in its input order (new ones,
      * changed ones), then the people no longer present in the previous run's order.
      *
+     * @param scratch a folder for the sorts' files (created when needed; the files are deleted before return)
      * @return how many changes there were
      */
-    public long compare(long previousRunId, long currentRunId, Consumer<Change> changes) {
-        long[] count = { 0 };
-        Consumer<Change> counting = change -> {
-            count[0]++;
-            changes.accept(change);
-        };
-        jdbc.query("SELECT c.patient_id, c.pathway, c.options, c.trial_priority, c.matched_trials, c.review_flags,"
-                + " p.patient_id AS p_patient_id, p.pathway AS p_pathway, p.options AS p_options,"
-                + " p.trial_priority AS p_trial_priority, p.matched_trials AS p_matched_trials,"
-                + " p.review_flags AS p_review_flags"
-                + " FROM trialpath_person_result c LEFT JOIN trialpath_person_result p"
-                + " ON p.run_id = ? AND p.patient_id = c.patient_id"
-                + " WHERE c.run_id = ? ORDER BY c.ordinal",
-                rs -> {
-                    PersonResult before = rs.getString("p_patient_id") == null ? null : person(rs, "p_");
-                    PersonChanges.between(before, person(rs, ""), counting);
-                }, previousRunId, currentRunId);
-        jdbc.query("SELECT " + PERSON_COLUMNS + " FROM trialpath_person_result p WHERE p.run_id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM trialpath_person_result c"
-                + " WHERE c.run_id = ? AND c.patient_id = p.patient_id) ORDER BY p.ordinal",
-                rs -> {
-                    PersonChanges.between(person(rs, ""), null, counting);
-                }, previousRunId, currentRunId);
-        return count[0];
+    public long compare(long previousRunId, long currentRunId, Path scratch, Consumer<Change> changes) {
+        try (SortedRun before = sortedRun(previousRunId, scratch);
+                SortedRun after = sortedRun(currentRunId, scratch);
+                ExternalSorter<OrderedChange> inOrder = new ExternalSorter<>(OrderedChange.ORDER, OrderedChange.FORMAT,
+                        maxPeopleInMemory, scratch, "changes-")) {
+            long[] sequence = { 0 };
+            NumberedPerson b = before.next();
+            NumberedPerson a = after.next();
+            while (b != null || a != null) {
+                int side = b == null ? 1 : a == null ? -1 : b.patientId().compareTo(a.patientId());
+                long place = side < 0 ? OrderedChange.GONE + b.ordinal() : a.ordinal();
+                PersonChanges.between(side <= 0 ? b.person() : null, side >= 0 ? a.person() : null,
+                        change -> inOrder.add(new OrderedChange(place, sequence[0]++, change)));
+                if (side <= 0) {
+                    b = before.next();
+                }
+                if (side >= 0) {
+                    a = after.next();
+                }
+            }
+            for (Iterator<OrderedChange> ordered = inOrder.sorted(); ordered.hasNext();) {
+                changes.accept(ordered.next().change());
+            }
+            return inOrder.size();
+        }
     }
 
     /**
@@ -198,20 +228,104 @@ public class RunHistory {
         return List.copyOf(oldestFirst);
     }
 
-    /** What a stored run concluded per person, in its input order (streams). */
-    public void forEachPerson(long runId, Consumer<PersonResult> people) {
-        jdbc.query("SELECT " + PERSON_COLUMNS + " FROM trialpath_person_result WHERE run_id = ? ORDER BY ordinal",
-                rs -> {
-                    people.accept(person(rs, ""));
-                }, runId);
+    /** What a stored run concluded per person, in patient id order (streams). */
+    public void forEachPerson(long runId, Path scratch, Consumer<PersonResult> people) {
+        try (SortedRun run = sortedRun(runId, scratch)) {
+            for (NumberedPerson person = run.next(); person != null; person = run.next()) {
+                people.accept(person.person());
+            }
+        }
     }
 
-    private void insert(List<Object[]> rows) {
-        ownTransaction.executeWithoutResult(status -> {
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                jdbc.batchUpdate(INSERT_PERSON, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+    /** How many people a run has in its blocks (none for a run stored before the blocks). */
+    public long peopleInBlocks(long runId) {
+        Long people = jdbc.queryForObject("SELECT SUM(people) FROM trialpath_run_block WHERE run_id = ?", Long.class,
+                runId);
+        return people == null ? 0 : people;
+    }
+
+    /** A run's people in patient id order, one at a time; {@code null} after the last. */
+    private interface SortedRun extends AutoCloseable {
+        NumberedPerson next();
+
+        @Override
+        void close();
+    }
+
+    private SortedRun sortedRun(long runId, Path scratch) {
+        Integer blocks = jdbc.queryForObject("SELECT COUNT(*) FROM trialpath_run_block WHERE run_id = ?",
+                Integer.class, runId);
+        if (blocks != null && blocks > 0) {
+            return blocks(runId, blocks);
+        }
+        return storedBeforeBlocks(runId, scratch);
+    }
+
+    /** Reads the blocks one query each: one block in memory at a time, and no cursor held open across them. */
+    private SortedRun blocks(long runId, int blocks) {
+        return new SortedRun() {
+            private int nextBlock;
+            private Iterator<NumberedPerson> people = Collections.emptyIterator();
+
+            @Override
+            public NumberedPerson next() {
+                while (!people.hasNext()) {
+                    if (nextBlock == blocks) {
+                        return null;
+                    }
+                    int blockNo = nextBlock++;
+                    people = jdbc.queryForObject("SELECT people, data FROM trialpath_run_block"
+                            + " WHERE run_id = ? AND block_no = ?",
+                            (rs, i) -> PersonBlock.read(rs.getBytes("data"), rs.getInt("people")), runId, blockNo);
+                }
+                return people.next();
             }
-        });
+
+            @Override
+            public void close() {
+                people = Collections.emptyIterator();
+            }
+        };
+    }
+
+    /** A run stored one row per person (before the blocks): read in fetch-size pieces and sorted like a new one. */
+    private SortedRun storedBeforeBlocks(long runId, Path scratch) {
+        ExternalSorter<NumberedPerson> byId = peopleSorter(scratch);
+        try {
+            jdbc.query("SELECT ordinal, patient_id, pathway, options, trial_priority, matched_trials, review_flags"
+                    + " FROM trialpath_person_result WHERE run_id = ?", rs -> {
+                        byId.add(new NumberedPerson(rs.getLong("ordinal"), new PersonResult(rs.getString("patient_id"),
+                                rs.getString("pathway"), rs.getString("options"), rs.getString("trial_priority"),
+                                rs.getString("matched_trials"), rs.getString("review_flags"))));
+                    }, runId);
+        } catch (RuntimeException e) {
+            byId.close();
+            throw e;
+        }
+        Iterator<NumberedPerson> sorted = byId.sorted();
+        return new SortedRun() {
+            @Override
+            public NumberedPerson next() {
+                return sorted.hasNext() ? sorted.next() : null;
+            }
+
+            @Override
+            public void close() {
+                byId.close();
+            }
+        };
+    }
+
+    private ExternalSorter<NumberedPerson> peopleSorter(Path scratch) {
+        return new ExternalSorter<>(NumberedPerson.BY_PATIENT_ID, PersonFormat.INSTANCE,
+                maxPeopleInMemory, scratch, "people-");
+    }
+
+    private void insertBlock(long runId, int blockNo, PersonBlock block) {
+        byte[] data = block.compressed();
+        int people = block.people();
+        block.clear();
+        ownTransaction.executeWithoutResult(status -> jdbc.update(INSERT_BLOCK, runId, blockNo, people, data));
     }
 
     /**
@@ -227,8 +341,18 @@ public class RunHistory {
         }
     }
 
-    /** Deletes a run's people a transaction of {@link #ROWS_PER_COMMIT} at a time, then the run. */
+    /**
+     * Deletes a run's blocks {@link #BLOCKS_PER_COMMIT} at a time, its rows from before the blocks
+     * {@link #ROWS_PER_COMMIT} at a time, then the run.
+     */
     private void deleteRun(long runId) {
+        Integer lastBlock = ownTransaction.execute(status -> jdbc.queryForObject(
+                "SELECT MAX(block_no) FROM trialpath_run_block WHERE run_id = ?", Integer.class, runId));
+        for (int from = 0; lastBlock != null && from <= lastBlock; from += BLOCKS_PER_COMMIT) {
+            int first = from;
+            ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM trialpath_run_block"
+                    + " WHERE run_id = ? AND block_no >= ? AND block_no < ?", runId, first, first + BLOCKS_PER_COMMIT));
+        }
         Long last = ownTransaction.execute(status -> jdbc.queryForObject(
                 "SELECT MAX(ordinal) FROM trialpath_person_result WHERE run_id = ?", Long.class, runId));
         for (long from = 0; last != null && from < last; from += ROWS_PER_COMMIT) {
@@ -262,11 +386,5 @@ public class RunHistory {
 
     private static Timestamp timestamp(Instant instant) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    private static PersonResult person(ResultSet rs, String prefix) throws SQLException {
-        return new PersonResult(rs.getString(prefix + "patient_id"), rs.getString(prefix + "pathway"),
-                rs.getString(prefix + "options"), rs.getString(prefix + "trial_priority"),
-                rs.getString(prefix + "matched_trials"), rs.getString(prefix + "review_flags"));
     }
 }

@@ -1,23 +1,18 @@
 package ca.trialpath.job;
 
-import ca.trialpath.history.PersonResult;
+import ca.trialpath.history.AssessmentRows;
 import ca.trialpath.history.PreviousRun;
 import ca.trialpath.history.RunHistory;
 import ca.trialpath.history.RunTotals;
 import ca.trialpath.report.ChangesCsv;
 import ca.trialpath.report.OvernightChanges;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +28,8 @@ class HistoryRecorder {
     /** The run-history trend shows this many runs. */
     static final int TREND_RUNS = 30;
     static final String CHANGES_CSV = "changes.csv";
-    /** The column of assessments.csv with the matched trials ({@code ;}-list of NCT ids), once trials are matched. */
-    static final String MATCHED_TRIALS = "matched_trials";
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
-    private static final CSVFormat STAGED_CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final RunHistory history;
     private final int runsKept;
@@ -50,14 +42,17 @@ class HistoryRecorder {
     /**
      * Stores the run whose files are in {@code folder}, writes {@code folder/changes.csv} and returns what
      * changed, keeping the first {@code maxRowsPerList} changes for the page.
+     *
+     * @param scratch a folder that is not published (the run's staging {@code internal/}) for the files of the
+     *                history's sorts; they are deleted before return
      */
-    OvernightChanges record(Path folder, String output, long jobExecutionId, RunTotals totals, int maxRowsPerList)
-            throws IOException {
-        stage(folder, output, jobExecutionId, totals);
+    OvernightChanges record(Path folder, String output, long jobExecutionId, RunTotals totals, int maxRowsPerList,
+            Path scratch) throws IOException {
+        stage(folder, output, jobExecutionId, totals, scratch);
         Optional<PreviousRun> previous = history.previousRun(output, totals.runId(), totals.runDate());
         OvernightChanges.Gatherer changes = new OvernightChanges.Gatherer(previous.orElse(null), maxRowsPerList);
         try (ChangesCsv csv = new ChangesCsv(folder.resolve(CHANGES_CSV))) {
-            previous.ifPresent(run -> history.compare(run.runId(), totals.runId(), change -> {
+            previous.ifPresent(run -> history.compare(run.runId(), totals.runId(), scratch, change -> {
                 csv.write(change);
                 changes.add(change);
             }));
@@ -74,8 +69,9 @@ class HistoryRecorder {
      * Stores a run that was already moved into place by an execution that stopped before its commit: its
      * changes.csv is published already, only the database lacks the run.
      */
-    void recordPublished(Path published, String output, long jobExecutionId, RunTotals totals) throws IOException {
-        stage(published, output, jobExecutionId, totals);
+    void recordPublished(Path published, String output, long jobExecutionId, RunTotals totals, Path scratch)
+            throws IOException {
+        stage(published, output, jobExecutionId, totals, scratch);
         publish(output, totals);
     }
 
@@ -84,21 +80,11 @@ class HistoryRecorder {
         return history.lastRuns(output, TREND_RUNS);
     }
 
-    private void stage(Path folder, String output, long jobExecutionId, RunTotals totals) throws IOException {
-        try (Reader reader = Files.newBufferedReader(folder.resolve("assessments.csv"), StandardCharsets.UTF_8);
-                CSVParser parser = STAGED_CSV.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            history.stage(output, jobExecutionId, Instant.now(), totals, new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return records.hasNext();
-                }
-
-                @Override
-                public PersonResult next() {
-                    return person(records.next());
-                }
-            });
+    private void stage(Path folder, String output, long jobExecutionId, RunTotals totals, Path scratch)
+            throws IOException {
+        try (AssessmentRows people = new AssessmentRows(
+                Files.newBufferedReader(folder.resolve("assessments.csv"), StandardCharsets.UTF_8))) {
+            history.stage(output, jobExecutionId, Instant.now(), totals, people, scratch);
         }
     }
 
@@ -108,19 +94,5 @@ class HistoryRecorder {
         if (!forgotten.isEmpty()) {
             log.info("run history keeps the latest {} runs of {}; forgot job instances {}", runsKept, output, forgotten);
         }
-    }
-
-    static PersonResult person(CSVRecord row) {
-        return new PersonResult(unspreadsheet(row.get("patient_id")), row.get("pathway"), row.get("options"),
-                row.get("trial_priority"), row.isMapped(MATCHED_TRIALS) ? row.get(MATCHED_TRIALS) : "",
-                row.get("review_flags"));
-    }
-
-    /**
-     * The patient id as exported, without the apostrophe that keeps a spreadsheet from reading {@code -123} as a
-     * formula (an id never holds an apostrophe of its own: cohort-csv.md).
-     */
-    private static String unspreadsheet(String patientId) {
-        return patientId.startsWith("'") ? patientId.substring(1) : patientId;
     }
 }

@@ -117,7 +117,8 @@ class ReportPublisher implements Tasklet {
             // left it staged in the history: stage it again from the published files and mark it published
             log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
                     instanceId);
-            history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally));
+            history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
+                    staging.internal());
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
@@ -164,7 +165,7 @@ class ReportPublisher implements Tasklet {
         // the people are staged in transactions of their own; the run counts as published in this step's
         // transaction, which commits with the step, after the move into place
         OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
-                totals(instanceId, readPerFile, tally), maxRowsPerList);
+                totals(instanceId, readPerFile, tally), maxRowsPerList, staging.internal());
         SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes, trialReport,
                 staging.publish().resolve("summary.json"));
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),

@@ -35,20 +35,18 @@ public record OvernightChanges(PreviousRun previous, Map<String, Long> counts, L
 
         private final PreviousRun previous;
         private final int max;
-        private final Map<String, Long> counts = new LinkedHashMap<>();
+        /** Per change kind, by its ordinal: one array increment per change, as a night may bring millions. */
+        private final long[] counts = new long[ChangeKind.values().length];
         private final List<Change> first = new ArrayList<>();
         private long total;
 
         public Gatherer(PreviousRun previous, int max) {
             this.previous = previous;
             this.max = max;
-            for (ChangeKind kind : ChangeKind.values()) {
-                counts.put(kind.name(), 0L);
-            }
         }
 
         public void add(Change change) {
-            counts.merge(change.kind().name(), 1L, Long::sum);
+            counts[change.kind().ordinal()]++;
             total++;
             if (first.size() < max) {
                 first.add(change);
@@ -56,7 +54,11 @@ public record OvernightChanges(PreviousRun previous, Map<String, Long> counts, L
         }
 
         public OvernightChanges result() {
-            return new OvernightChanges(previous, counts, first, total);
+            Map<String, Long> byName = new LinkedHashMap<>();
+            for (ChangeKind kind : ChangeKind.values()) {
+                byName.put(kind.name(), counts[kind.ordinal()]);
+            }
+            return new OvernightChanges(previous, byName, first, total);
         }
     }
 }

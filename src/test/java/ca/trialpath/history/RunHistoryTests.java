@@ -1,18 +1,28 @@
 package ca.trialpath.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -29,6 +39,9 @@ class RunHistoryTests {
     private RunHistory history;
     private long nextRunId = 1;
     private Instant clock = Instant.parse("2026-11-01T02:00:00Z");
+
+    @TempDir
+    private Path scratch;
 
     @BeforeEach
     void migrate() {
@@ -57,8 +70,8 @@ class RunHistoryTests {
         assertThat(people(runs.get(0))).isEmpty();
         assertThat(people(runs.get(4))).hasSize(1);
         assertThat(history.lastRuns("/srv/other", 30)).extracting(RunTotals::runId).containsExactly(otherOutput);
-        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM trialpath_person_result",
-                Long.class)).isEqualTo(4L);
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT SUM(people) FROM trialpath_run_block",
+                Long.class)).as("the people of the runs kept, and of the other output's").isEqualTo(4L);
     }
 
     @Test
@@ -110,7 +123,7 @@ class RunHistoryTests {
 
         // when
         List<Change> changes = new ArrayList<>();
-        long count = history.compare(before, after, changes::add);
+        long count = history.compare(before, after, scratch, changes::add);
 
         // then
         assertThat(changes).containsExactly(
@@ -131,7 +144,7 @@ class RunHistoryTests {
         long run = stage(OUTPUT, DAY, person("A", "LOCAL_RECURRENCE"), person("B", "LOCAL_RECURRENCE"));
 
         // when: the same run (job instance) staged again, as its restart does, and published
-        history.stage(OUTPUT, 7L, clock, totals(run, DAY, 1), List.of(person("A", "UNDETERMINED")).iterator());
+        history.stage(OUTPUT, 7L, clock, totals(run, DAY, 1), List.of(person("A", "UNDETERMINED")).iterator(), scratch);
         history.publish(run, clock, 30);
 
         // then
@@ -174,9 +187,9 @@ class RunHistoryTests {
     }
 
     @Test
-    void shouldStageARunOfThousandsOfPeopleInBatches() {
-        // given: more people than one JDBC batch, in a stream the history does not hold
-        int people = RunHistory.ROWS_PER_COMMIT * 2 + 17;
+    void shouldStageARunOfThousandsOfPeopleInBlocks() {
+        // given: more people than one block, in a stream the history does not hold
+        int people = PersonBlock.MAX_PEOPLE * 2 + 17;
         Iterator<PersonResult> stream = new Iterator<>() {
             private int next;
 
@@ -192,13 +205,109 @@ class RunHistoryTests {
         };
 
         // when
-        long stored = history.stage(OUTPUT, 1L, clock, totals(99L, DAY, people), stream);
+        long stored = history.stage(OUTPUT, 1L, clock, totals(99L, DAY, people), stream, scratch);
 
         // then
         assertThat(stored).isEqualTo(people);
         List<PersonResult> back = people(99L);
         assertThat(back).hasSize(people);
         assertThat(back.get(people - 1).patientId()).isEqualTo(String.format("P%07d", people - 1));
+        assertThat(new JdbcTemplate(dataSource).queryForList("SELECT people FROM trialpath_run_block WHERE run_id = ?"
+                + " ORDER BY block_no", Integer.class, 99L)).containsExactly(PersonBlock.MAX_PEOPLE,
+                        PersonBlock.MAX_PEOPLE, 17);
+    }
+
+    @Test
+    void shouldGiveTheSameChangesWhenTheSortsSpillToFilesAndLeaveNoFileBehind() throws Exception {
+        // given: sorts that hold two people (or changes) at a time, and people given out of id order
+        RunHistory tight = new RunHistory(dataSource, new JdbcTransactionManager(dataSource), 2);
+        List<PersonResult> before = new ArrayList<>();
+        List<PersonResult> after = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = "P" + (i * 37 % 50);
+            before.add(new PersonResult(id, "LOCAL_RECURRENCE", "LR1", "ROUTINE", "NCT00000001", ""));
+            if (i % 10 != 3) {
+                after.add(new PersonResult(id, i % 7 == 0 ? "DISTANT_METASTASIS" : "LOCAL_RECURRENCE", "LR1",
+                        i % 5 == 0 ? "HIGH" : "ROUTINE", "NCT00000001", ""));
+            }
+            if (i % 10 == 5) {
+                after.add(person("N" + i, "NOT_RECURRENT"));
+            }
+        }
+        tight.stage(OUTPUT, 1L, clock, totals(1L, DAY.minusDays(1), before.size()), before.iterator(), scratch);
+        tight.publish(1L, clock, 30);
+        tight.stage(OUTPUT, 2L, clock, totals(2L, DAY, after.size()), after.iterator(), scratch);
+
+        // when
+        List<Change> spilled = new ArrayList<>();
+        long count = tight.compare(1L, 2L, scratch, spilled::add);
+        List<Change> inMemory = new ArrayList<>();
+        history.compare(1L, 2L, scratch, inMemory::add);
+
+        // then: what the rule says, in the required order, whatever the sorts held
+        List<Change> expected = new ArrayList<>();
+        Map<String, PersonResult> earlier = new HashMap<>();
+        before.forEach(p -> earlier.put(p.patientId(), p));
+        Set<String> present = new HashSet<>();
+        for (PersonResult p : after) {
+            present.add(p.patientId());
+            PersonChanges.between(earlier.get(p.patientId()), p, expected::add);
+        }
+        before.stream().filter(p -> !present.contains(p.patientId()))
+                .forEach(p -> PersonChanges.between(p, null, expected::add));
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(spilled).containsExactlyElementsOf(expected);
+        assertThat(inMemory).containsExactlyElementsOf(expected);
+        assertThat(count).isEqualTo(expected.size());
+        try (var left = Files.list(scratch)) {
+            assertThat(left).as("the sorts' files are deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseARunWithAPatientIdTwice() {
+        // when / then
+        assertThatIllegalStateException().isThrownBy(() -> record(OUTPUT, DAY,
+                person("A", "LOCAL_RECURRENCE"), person("B", "LOCAL_RECURRENCE"), person("A", "UNDETERMINED")))
+                .withMessageContaining("patient id A is twice");
+    }
+
+    @Test
+    void shouldCompareWithARunStoredBeforeTheBlocksAndForgetIt() {
+        // given: a database at version 1, with a run stored one row per person as TrialPath stored it then
+        DataSource old = freshDatabase();
+        Flyway.configure().dataSource(old).target("1").load().migrate();
+        JdbcTemplate db = new JdbcTemplate(old);
+        db.update("INSERT INTO trialpath_run (run_id, output_path, state, run_date, job_execution_id, published_at,"
+                + " read_rows, assessed, rejected, high_priority, routine_priority)"
+                + " VALUES (1, ?, 'PUBLISHED', ?, 10, ?, 3, 3, 0, 1, 2)", OUTPUT, Date.valueOf(DAY.minusDays(1)),
+                Timestamp.valueOf("2026-11-26 02:00:00"));
+        String insert = "INSERT INTO trialpath_person_result (run_id, patient_id, ordinal, pathway, options,"
+                + " trial_priority, matched_trials, review_flags) VALUES (1, ?, ?, ?, ?, ?, ?, '')";
+        db.update(insert, "Z-1", 1, "LOCAL_RECURRENCE", "LR1", "ROUTINE", "NCT00000001");
+        db.update(insert, "A-2", 2, "LOCAL_RECURRENCE", "LR1", "ROUTINE", "");
+        db.update(insert, "M-3", 3, "UNDETERMINED", "", "NONE", "");
+
+        // when: upgraded, then a night stored in blocks and compared with the old one
+        Flyway.configure().dataSource(old).load().migrate();
+        RunHistory upgraded = new RunHistory(old, new JdbcTransactionManager(old), 2);
+        upgraded.stage(OUTPUT, 11L, clock, totals(2L, DAY, 3), List.of(
+                new PersonResult("M-3", "UNDETERMINED", "", "NONE", "", ""),
+                new PersonResult("Z-1", "LOCAL_RECURRENCE", "LR1", "ROUTINE", "NCT00000002", ""),
+                new PersonResult("B-4", "NOT_RECURRENT", "", "NONE", "", "")).iterator(), scratch);
+        List<Change> changes = new ArrayList<>();
+        upgraded.compare(upgraded.previousRun(OUTPUT, 2L, DAY).orElseThrow().runId(), 2L, scratch, changes::add);
+        List<Long> forgotten = upgraded.publish(2L, clock, 1);
+
+        // then
+        assertThat(changes).containsExactly(
+                new Change("Z-1", ChangeKind.TRIAL_MATCHED, "", "NCT00000002"),
+                new Change("Z-1", ChangeKind.TRIAL_NO_LONGER_MATCHED, "NCT00000001", ""),
+                new Change("B-4", ChangeKind.NEW_PERSON, "", "NOT_RECURRENT"),
+                new Change("A-2", ChangeKind.NO_LONGER_PRESENT, "LOCAL_RECURRENCE", ""));
+        assertThat(forgotten).containsExactly(1L);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_person_result", Long.class))
+                .as("the old run's rows are deleted when it is forgotten").isZero();
     }
 
     // ---- helpers ----
@@ -226,7 +335,8 @@ class RunHistoryTests {
     private long stage(String output, LocalDate runDate, PersonResult... people) {
         long runId = nextRunId++;
         clock = clock.plusSeconds(3600);
-        history.stage(output, runId * 10, clock, totals(runId, runDate, people.length), List.of(people).iterator());
+        history.stage(output, runId * 10, clock, totals(runId, runDate, people.length), List.of(people).iterator(),
+                scratch);
         return runId;
     }
 
@@ -240,7 +350,7 @@ class RunHistoryTests {
 
     private List<PersonResult> people(long runId) {
         List<PersonResult> people = new ArrayList<>();
-        history.forEachPerson(runId, people::add);
+        history.forEachPerson(runId, scratch, people::add);
         return people;
     }
 

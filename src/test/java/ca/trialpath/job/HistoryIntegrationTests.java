@@ -143,7 +143,7 @@ class HistoryIntegrationTests {
         // then
         assertThat(kept).containsExactlyElementsOf(instances.subList(2, 5));
         for (long forgotten : instances.subList(0, 2)) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trialpath_person_result WHERE run_id = ?", Long.class,
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trialpath_run_block WHERE run_id = ?", Long.class,
                     forgotten)).isZero();
         }
         assertThat(read(output.resolve(NIGHT_1.plusDays(4).toString()).resolve("changes.csv")))
@@ -188,7 +188,7 @@ class HistoryIntegrationTests {
         assertThat(died.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long instance = died.getJobInstance().getInstanceId();
         jdbc.update("UPDATE trialpath_run SET state = 'STAGED' WHERE run_id = ?", instance);
-        jdbc.update("DELETE FROM trialpath_person_result WHERE run_id = ? AND ordinal > 3", instance);
+        jdbc.update("DELETE FROM trialpath_run_block WHERE run_id = ?", instance); // as if staging stopped midway
         markPublishStarted(died.getId());
         Path published = output.resolve(NIGHT_2.toString());
         String changesBefore = read(published.resolve("changes.csv"));
@@ -221,8 +221,8 @@ class HistoryIntegrationTests {
     }
 
     private long storedPeople(JobExecution execution) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM trialpath_person_result WHERE run_id = ?", Long.class,
-                execution.getJobInstance().getInstanceId());
+        return jdbc.queryForObject("SELECT COALESCE(SUM(people), 0) FROM trialpath_run_block WHERE run_id = ?",
+                Long.class, execution.getJobInstance().getInstanceId());
     }
 
     private long storedRuns(JobExecution execution) {

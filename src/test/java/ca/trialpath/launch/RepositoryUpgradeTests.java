@@ -56,8 +56,8 @@ class RepositoryUpgradeTests {
         // then
         assertThat(status).as(err).isEqualTo(RunLauncher.PUBLISHED);
         db = database();
-        assertThat(migrations(db)).containsExactly("0 BASELINE", "1 SQL");
-        assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_person_result", Long.class)).isEqualTo(214L);
+        assertThat(migrations(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL");
+        assertThat(db.queryForObject("SELECT SUM(people) FROM trialpath_run_block", Long.class)).isEqualTo(214L);
         closeDatabase(db);
     }
 
@@ -71,9 +71,9 @@ class RepositoryUpgradeTests {
         assertThat(first).as(err).isEqualTo(RunLauncher.PUBLISHED);
         assertThat(second).as(err).isEqualTo(RunLauncher.PUBLISHED);
         JdbcTemplate db = database();
-        assertThat(tables(db)).contains("batch_job_execution", "trialpath_run", "trialpath_person_result",
-                "flyway_schema_history");
-        assertThat(migrations(db)).as("no baseline on an empty repository").containsExactly("1 SQL");
+        assertThat(tables(db)).contains("batch_job_execution", "trialpath_run", "trialpath_run_block",
+                "trialpath_person_result", "flyway_schema_history");
+        assertThat(migrations(db)).as("no baseline on an empty repository").containsExactly("1 SQL", "2 SQL");
         assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_run", Long.class)).isEqualTo(2L);
         closeDatabase(db);
         JsonNode summary = PublishedOutputs.json(output.resolve("2026-11-27/summary.json"));
