@@ -41,6 +41,7 @@ public final class DuplicateFinder {
     private final int partitions;
     private final int maxIdsInMemory;
     private final int fanIn;
+    private final IdBytes.Hash hash;
     /** The runs this finder wrote, deleted once merged; the partitions' own runs are kept until the end. */
     private final Set<Path> ownRuns = new HashSet<>();
     private int runsNamed;
@@ -48,7 +49,7 @@ public final class DuplicateFinder {
     private int mostRunsOpen;
     private int mostDuplicatesInMemory;
 
-    DuplicateFinder(Path folder, int partitions, int maxIdsInMemory, int fanIn) {
+    DuplicateFinder(Path folder, int partitions, int maxIdsInMemory, int fanIn, IdBytes.Hash hash) {
         if (partitions < 0) {
             throw new IllegalArgumentException("a negative number of partitions: " + partitions);
         }
@@ -62,6 +63,7 @@ public final class DuplicateFinder {
         this.partitions = partitions;
         this.maxIdsInMemory = maxIdsInMemory;
         this.fanIn = fanIn;
+        this.hash = hash;
     }
 
     /**
@@ -72,13 +74,10 @@ public final class DuplicateFinder {
      * @throws IllegalStateException when a partition was not collected, or its spill not closed
      */
     public static Summary find(Path folder, int partitions, int maxIdsInMemory) throws IOException {
-        return new DuplicateFinder(folder, partitions, maxIdsInMemory, MAX_OPEN_RUNS).find();
+        return new DuplicateFinder(folder, partitions, maxIdsInMemory, MAX_OPEN_RUNS, IdBytes.Hash.STANDARD).find();
     }
 
     Summary find() throws IOException {
-        // what an earlier attempt left: a stale result file would report duplicates that are not there
-        deleteIntermediateRuns();
-        DuplicateFolder.deleteMatching(folder, "duplicates-p*.bin*");
         List<Path> idRuns = new ArrayList<>();
         long added = 0;
         for (int partition = 0; partition < partitions; partition++) {
@@ -93,6 +92,9 @@ public final class DuplicateFinder {
             }
             added += done.ids();
         }
+        // what an earlier attempt left: a stale result file would report duplicates that are not there
+        deleteIntermediateRuns();
+        DuplicateFolder.deleteMatching(folder, "duplicates-p*.bin*");
         Summary summary;
         try {
             summary = merge(idRuns);
@@ -115,7 +117,7 @@ public final class DuplicateFinder {
      * group is a duplicate of it.
      */
     private Summary merge(List<Path> idRuns) throws IOException {
-        List<Path> last = reduce(idRuns, IdRun::new, this::newMergeRun);
+        List<Path> last = reduce(idRuns, run -> new IdRun(run, hash), this::newMergeRun);
         DuplicateSorter sorter = new DuplicateSorter(folder, maxIdsInMemory, new DuplicateSorter.RunReducer() {
             @Override
             public Path newRun() {
@@ -137,7 +139,7 @@ public final class DuplicateFinder {
         int firstPartition = 0;
         long firstLine = 0;
         mostRunsOpen = Math.max(mostRunsOpen, last.size());
-        try (RunMerge<IdRun> merge = new RunMerge<>(last, IdRun::new)) {
+        try (RunMerge<IdRun> merge = new RunMerge<>(last, run -> new IdRun(run, hash))) {
             for (IdRun row = merge.top(); row != null; row = merge.top()) {
                 ids++;
                 if (firstLength >= 0 && row.sameId(firstHash, first, firstLength)) {

@@ -13,8 +13,11 @@ final class IdRun extends SortedRun<IdRun> {
     int partition;
     long line;
 
-    IdRun(Path file) throws IOException {
+    private final IdBytes.Hash hashing;
+
+    IdRun(Path file, IdBytes.Hash hashing) throws IOException {
         super(file);
+        this.hashing = hashing;
     }
 
     @Override
@@ -30,7 +33,7 @@ final class IdRun extends SortedRun<IdRun> {
         partition = in.readCount();
         line = in.readNumber();
         // not stored: recomputing it costs less than reading eight more bytes a record
-        hash = IdBytes.hash(bytes, 0, length);
+        hash = hashing.of(bytes, 0, length);
         return true;
     }
 

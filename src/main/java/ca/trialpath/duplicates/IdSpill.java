@@ -28,6 +28,7 @@ public final class IdSpill implements Closeable {
     private final Path folder;
     private final int partition;
     private final int maxIdsInMemory;
+    private final IdBytes.Hash hash;
 
     private byte[] bytes = new byte[0];
     /** Where id i starts in {@link #bytes}; it ends where id i + 1 starts. */
@@ -52,6 +53,10 @@ public final class IdSpill implements Closeable {
      *                       three bytes a char
      */
     public IdSpill(Path folder, int partition, int maxIdsInMemory) throws IOException {
+        this(folder, partition, maxIdsInMemory, IdBytes.Hash.STANDARD);
+    }
+
+    IdSpill(Path folder, int partition, int maxIdsInMemory, IdBytes.Hash hash) throws IOException {
         if (partition < 0) {
             throw new IllegalArgumentException("a partition is numbered from 0: " + partition);
         }
@@ -61,6 +66,7 @@ public final class IdSpill implements Closeable {
         this.folder = folder;
         this.partition = partition;
         this.maxIdsInMemory = maxIdsInMemory;
+        this.hash = hash;
         Files.createDirectories(folder);
         // the marker first: from here on the partition reads as not collected until this attempt closes
         Files.deleteIfExists(DuplicateFolder.idsDone(folder, partition));
@@ -94,7 +100,7 @@ public final class IdSpill implements Closeable {
         }
         int end = IdBytes.encode(patientId, bytes, start);
         starts[count + 1] = end;
-        hashes[count] = IdBytes.hash(bytes, start, end - start);
+        hashes[count] = hash.of(bytes, start, end - start);
         lines[count] = line;
         count++;
         ids++;
