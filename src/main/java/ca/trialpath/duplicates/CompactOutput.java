@@ -24,11 +24,15 @@ final class CompactOutput implements Closeable {
 
     /** Seven bits a byte, low bits first; the high bit says another byte follows. */
     void writeNumber(long value) throws IOException {
-        if (value < 0) {
-            throw new IllegalArgumentException("a negative number: " + value);
-        }
         if (position > BUFFER - 10) {
             flushBuffer();
+        }
+        if (value >>> 7 == 0) {
+            buffer[position++] = (byte) value;
+            return;
+        }
+        if (value < 0) {
+            throw new IllegalArgumentException("a negative number: " + value);
         }
         while (value >= 0x80) {
             buffer[position++] = (byte) (value | 0x80);

@@ -15,7 +15,6 @@ import java.util.List;
 final class DuplicateSorter {
 
     private static final int FIRST_CAPACITY = 1024;
-    private static final int INSERTION_SORT_BELOW = 24;
 
     private final Path folder;
     private final int maxInMemory;
@@ -119,50 +118,47 @@ final class DuplicateSorter {
         count = 0;
     }
 
-    /** The held duplicates' positions in (partition, line) order: a merge sort of indexes, no boxing. */
+    /**
+     * The held duplicates' positions in (partition, line) order: a least-significant-byte-first radix sort of
+     * positions, by the line's eight bytes then the partition's four, each pass skipped when every duplicate
+     * shares that byte (most of them: lines and partitions are small numbers). They come in id order, which is
+     * random as far as lines go: a comparison sort of half a registry took several times longer.
+     */
     private int[] sort() {
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
+        int n = count;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        mergeSort(order, new int[count], 0, count);
+        int[] scratch = new int[n];
+        int[] next = new int[257];
+        for (int pass = 0; pass < Long.BYTES + Integer.BYTES && n > 1; pass++) {
+            Arrays.fill(next, 0);
+            for (int i = 0; i < n; i++) {
+                next[digit(i, pass) + 1]++;
+            }
+            if (next[digit(0, pass) + 1] == n) {
+                continue;
+            }
+            for (int b = 1; b < next.length; b++) {
+                next[b] += next[b - 1];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = order[i];
+                scratch[next[digit(at, pass)]++] = at;
+            }
+            int[] swap = order;
+            order = scratch;
+            scratch = swap;
+        }
         return order;
     }
 
-    private void mergeSort(int[] order, int[] scratch, int from, int to) {
-        if (to - from < INSERTION_SORT_BELOW) {
-            for (int i = from + 1; i < to; i++) {
-                int item = order[i];
-                int j = i - 1;
-                while (j >= from && compare(order[j], item) > 0) {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = item;
-            }
-            return;
-        }
-        int middle = (from + to) >>> 1;
-        mergeSort(order, scratch, from, middle);
-        mergeSort(order, scratch, middle, to);
-        if (compare(order[middle - 1], order[middle]) <= 0) {
-            return;
-        }
-        System.arraycopy(order, from, scratch, from, to - from);
-        int left = from;
-        int right = middle;
-        for (int i = from; i < to; i++) {
-            if (right >= to || left < middle && compare(scratch[left], scratch[right]) <= 0) {
-                order[i] = scratch[left++];
-            } else {
-                order[i] = scratch[right++];
-            }
-        }
-    }
-
-    private int compare(int a, int b) {
-        int byPartition = Integer.compare(partitions[a], partitions[b]);
-        return byPartition != 0 ? byPartition : Long.compare(lines[a], lines[b]);
+    /** Byte {@code pass} of the (partition, line) key, least significant first; both are never negative. */
+    private int digit(int at, int pass) {
+        return pass < Long.BYTES
+                ? (int) (lines[at] >>> (pass * 8)) & 0xFF
+                : partitions[at] >>> ((pass - Long.BYTES) * 8) & 0xFF;
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,12 +165,12 @@ class DuplicateFinderTests {
     @Test
     void shouldAgreeWithAHashMapOnRandomCohorts() throws IOException {
         SplittableRandom random = new SplittableRandom(20_260_521);
-        for (int attempt = 0; attempt < 30; attempt++) {
+        for (int attempt = 0; attempt < 20; attempt++) {
             // given
             int partitionCount = random.nextInt(1, 8);
-            List<List<Row>> partitions = randomPartitions(random, partitionCount, random.nextInt(0, 400),
+            List<List<Row>> partitions = randomPartitions(random, partitionCount, random.nextInt(0, 300),
                     random.nextInt(1, 500));
-            int maxIdsInMemory = random.nextInt(1, 50);
+            int maxIdsInMemory = random.nextInt(1, 80);
             int fanIn = random.nextInt(2, 10);
 
             // when
@@ -193,13 +192,15 @@ class DuplicateFinderTests {
         int people = 500_000;
         int maxIdsInMemory = 10_000;
         for (int partition = 0; partition < 2; partition++) {
+            int mostInMemory = 0;
             try (IdSpill spill = new IdSpill(folder, partition, maxIdsInMemory)) {
                 for (int person = 0; person < people; person++) {
-                    spill.add(String.format("P%09d", person), person + 2);
-                    assertThat(spill.idsInMemory()).isLessThanOrEqualTo(maxIdsInMemory);
+                    spill.add("P" + (1_000_000_000 + person), person + 2);
+                    mostInMemory = Math.max(mostInMemory, spill.idsInMemory());
                 }
                 assertThat(spill.runsWritten()).isEqualTo(people / maxIdsInMemory - 1);
             }
+            assertThat(mostInMemory).isEqualTo(maxIdsInMemory);
         }
 
         // when
@@ -214,10 +215,14 @@ class DuplicateFinderTests {
         assertThat(finder.mostDuplicatesInMemory()).isEqualTo(maxIdsInMemory);
         try (DuplicateCursor first = DuplicateCursor.open(folder, 0);
                 DuplicateCursor second = DuplicateCursor.open(folder, 1)) {
+            long wrong = 0;
             for (int person = 0; person < people; person++) {
-                assertThat(first.firstRowOf(person + 2)).isNull();
-                assertThat(second.firstRowOf(person + 2)).isEqualTo(new FirstRow(0, person + 2));
+                if (first.firstRowOf(person + 2) != null
+                        || !new FirstRow(0, person + 2).equals(second.firstRowOf(person + 2))) {
+                    wrong++;
+                }
             }
+            assertThat(wrong).isZero();
         }
         assertThat(filesIn(folder)).containsExactly("duplicates-p1.bin");
     }
@@ -382,14 +387,5 @@ class DuplicateFinderTests {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<Integer, List<Duplicate>> byPartition(List<Duplicate> duplicates) {
-        Map<Integer, List<Duplicate>> byPartition = new TreeMap<>();
-        for (Duplicate duplicate : duplicates) {
-            byPartition.computeIfAbsent(duplicate.partition(), p -> new ArrayList<>()).add(duplicate);
-        }
-        return byPartition;
     }
 }
