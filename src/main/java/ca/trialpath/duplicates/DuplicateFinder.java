@@ -95,15 +95,19 @@ public final class DuplicateFinder {
         // what an earlier attempt left: a stale result file would report duplicates that are not there
         deleteIntermediateRuns();
         DuplicateFolder.deleteMatching(folder, "duplicates-p*.bin*");
-        Summary summary;
+        Summary summary = null;
         try {
             summary = merge(idRuns);
+            if (summary.ids() != added) {
+                throw new IOException("the runs in " + folder + " hold " + summary.ids()
+                        + " ids but the partitions added " + added);
+            }
         } finally {
             deleteIntermediateRuns();
-        }
-        if (summary.ids() != added) {
-            throw new IOException("the runs in " + folder + " hold " + summary.ids() + " ids but the partitions added "
-                    + added);
+            if (summary == null || summary.ids() != added) {
+                // some partitions' files and not others would read as "no duplicates" for the rest
+                DuplicateFolder.deleteMatching(folder, "duplicates-p*.bin*");
+            }
         }
         for (int partition = 0; partition < partitions; partition++) {
             DuplicateFolder.deleteMatching(folder, "ids-p" + partition + "-r*.run");

@@ -271,6 +271,23 @@ class DuplicateFinderTests {
     }
 
     @Test
+    void shouldLeaveNoResultWhenARunHasLostIds() throws IOException {
+        // given: three copies of A in three runs, the last run emptied
+        try (IdSpill spill = new IdSpill(folder, 0, 1)) {
+            spill.add("A", 2);
+            spill.add("A", 3);
+            spill.add("A", 4);
+        }
+        Files.write(folder.resolve("ids-p0-r2.run"), new byte[0]);
+
+        // when, then: the duplicate of line 3 was found, yet nothing is published
+        assertThatThrownBy(() -> DuplicateFinder.find(folder, 1, 10))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("hold 2 ids but the partitions added 3");
+        assertThat(filesIn(folder)).noneMatch(name -> name.startsWith("duplicates") || name.startsWith("merge"));
+    }
+
+    @Test
     void shouldRefuseToFindTwiceRatherThanFindNothing() throws IOException {
         // given
         find(List.of(rows("A", "A")), 10, DuplicateFinder.MAX_OPEN_RUNS, IdBytes.Hash.STANDARD);
