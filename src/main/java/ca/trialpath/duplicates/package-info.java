@@ -16,6 +16,6 @@
  * <p>Memory: a spill holds {@code maxIdsInMemory} ids at about 36 bytes plus one byte an ASCII char each
  * (250,000 ten-char ids: about 12 MB); the finder holds {@code maxIdsInMemory} duplicates at about 32 bytes each
  * and at most {@value ca.trialpath.duplicates.DuplicateFinder#MAX_OPEN_RUNS} open runs with a 64 KB buffer each.
- * Disk: the runs take about 14 bytes plus the id's bytes per id, and are deleted once the duplicates are found.
+ * Disk: the runs take about five bytes plus the id's bytes per id, and are deleted once the duplicates are found.
  */
 package ca.trialpath.duplicates;
