@@ -1,6 +1,7 @@
 package ca.trialpath.report;
 
 import ca.trialpath.trials.Criterion;
+import ca.trialpath.trials.Study;
 import ca.trialpath.trials.TrialCatalogue;
 import ca.trialpath.trials.TrialMatch;
 import java.util.List;
@@ -19,6 +20,14 @@ public final class TrialRows {
                 match.toVerify().stream().map(Criterion::name).collect(Collectors.joining(";")),
                 Integer.toString(match.sitesInProvince()), Integer.toString(match.sitesInCanada()),
                 String.join(";", match.siteCities()));
+    }
+
+    /**
+     * The cells of a study's {@code trial_matches.csv} rows that are the same for every person ({@code nct_id,
+     * brief_title, phases}), spreadsheet-safe and each with its comma: they follow the {@code patient_id}.
+     */
+    public static String studyCells(Study study) {
+        return CsvRow.following(study.nctId(), nullToEmpty(study.briefTitle()), String.join(";", study.phases()));
     }
 
     public static List<String> trialRow(TrialCatalogue.StudyRow study, long candidates, long nearMisses) {
