@@ -28,18 +28,25 @@ public final class JsonText {
         }
         out.append('"');
         int length = value.length();
-        int plainFrom = 0;
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
-                continue;
-            }
-            // copy the run of characters that need no escape in one go
-            out.append(value, plainFrom, i);
-            escape(out, c);
-            plainFrom = i + 1;
+        int i = 0;
+        while (i < length && !needsEscape(value.charAt(i))) {
+            i++;
         }
-        out.append(value, plainFrom, length).append('"');
+        if (i == length) {
+            // the common case, copied whole: append(String) is a bulk copy, append(String, from, to) is not
+            out.append(value).append('"');
+            return;
+        }
+        out.append(value, 0, i);
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (needsEscape(c)) {
+                escape(out, c);
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
     }
 
     /** A string value as text: for what is the same in every line, written once and copied. */
@@ -64,6 +71,10 @@ public final class JsonText {
             string(out, values.get(i));
         }
         out.append(']');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029';
     }
 
     private static void escape(StringBuilder out, char c) {
