@@ -68,10 +68,9 @@ final class TrialPublication {
             return TrialReport.NO_MATCHING;
         }
         TrialTally tally = TrialTally.merge(partitions.stream().map(Partition::tally).toList());
-        Map<String, List<TrialReport.Person>> shown = new HashMap<>();
-        for (Partition partition : partitions) {
-            readFeed(partition.staging().internal().resolve(StagedOutputWriter.TRIAL_FEED), shown);
-        }
+        Map<String, List<TrialReport.Person>> shown = shown(partitions.stream()
+                .map(partition -> partition.staging().internal().resolve(StagedOutputWriter.TRIAL_FEED)).toList(),
+                maxRowsPerTrial);
         TrialCatalogue catalogue = TrialInspection.readUnchanged(trials, trialCriteria, runDate, facts);
         writeTrials(trialsCsv, catalogue.rows(), tally);
         List<TrialReport.Section> sections = new ArrayList<>();
@@ -87,17 +86,22 @@ final class TrialPublication {
                 tally.matches(), tally.nearMisses(), sections);
     }
 
-    /** Adds a partition's feed rows to each study's list until it holds {@code maxRowsPerTrial}. */
-    private void readFeed(Path feed, Map<String, List<TrialReport.Person>> shown) throws IOException {
-        try (Reader reader = Files.newBufferedReader(feed, StandardCharsets.UTF_8); CSVParser parser = FEED.parse(reader)) {
-            for (CSVRecord row : parser) {
-                List<TrialReport.Person> study = shown.computeIfAbsent(row.get(0), id -> new ArrayList<>());
-                if (study.size() < maxRowsPerTrial) {
-                    study.add(new TrialReport.Person(row.get(1), row.get(2), emptyToNull(row.get(3)), list(row.get(4)),
-                            Integer.parseInt(row.get(5)), list(row.get(6))));
+    /** Each study's first {@code maxRowsPerTrial} people from the trial feeds, read in partition order. */
+    static Map<String, List<TrialReport.Person>> shown(List<Path> feeds, int maxRowsPerTrial) throws IOException {
+        Map<String, List<TrialReport.Person>> shown = new HashMap<>();
+        for (Path feed : feeds) {
+            try (Reader reader = Files.newBufferedReader(feed, StandardCharsets.UTF_8);
+                    CSVParser parser = FEED.parse(reader)) {
+                for (CSVRecord row : parser) {
+                    List<TrialReport.Person> study = shown.computeIfAbsent(row.get(0), id -> new ArrayList<>());
+                    if (study.size() < maxRowsPerTrial) {
+                        study.add(new TrialReport.Person(row.get(1), row.get(2), emptyToNull(row.get(3)),
+                                list(row.get(4)), Integer.parseInt(row.get(5)), list(row.get(6))));
+                    }
                 }
             }
         }
+        return shown;
     }
 
     private static void writeTrials(Path target, List<TrialCatalogue.StudyRow> studies, TrialTally tally)
