@@ -58,45 +58,49 @@ final class Utf8Writer extends Writer {
                 bytes[count++] = '?';
             }
         }
+        byte[] buffer = bytes;
         while (i < end) {
-            // at most three bytes per char (a pair is four bytes for two chars): no check inside the loop
+            // at most three bytes per char (a pair is four bytes for two chars): no check inside the loop;
+            // the position is a local, as a field it would be stored at every byte
             if (SIZE - count < 4) {
                 drain();
             }
-            int stop = Math.min(end, i + (SIZE - count) / 3);
+            int n = count;
+            int stop = Math.min(end, i + (SIZE - n) / 3);
             while (i < stop) {
                 char c = text[i];
                 if (c < 0x80) {
-                    bytes[count++] = (byte) c;
+                    buffer[n++] = (byte) c;
                     i++;
                 } else if (c < 0x800) {
-                    bytes[count++] = (byte) (0xC0 | c >> 6);
-                    bytes[count++] = (byte) (0x80 | c & 0x3F);
+                    buffer[n++] = (byte) (0xC0 | c >> 6);
+                    buffer[n++] = (byte) (0x80 | c & 0x3F);
                     i++;
                 } else if (!Character.isSurrogate(c)) {
-                    bytes[count++] = (byte) (0xE0 | c >> 12);
-                    bytes[count++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    bytes[count++] = (byte) (0x80 | c & 0x3F);
+                    buffer[n++] = (byte) (0xE0 | c >> 12);
+                    buffer[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    buffer[n++] = (byte) (0x80 | c & 0x3F);
                     i++;
-                } else if (Character.isHighSurrogate(c)) {
-                    if (i + 1 == end) {
-                        pendingHigh = c;
-                        i++;
-                    } else if (Character.isLowSurrogate(text[i + 1])) {
-                        if (SIZE - count < 4) {
-                            break;
-                        }
-                        codePoint(Character.toCodePoint(c, text[i + 1]));
-                        i += 2;
-                    } else {
-                        bytes[count++] = '?';
-                        i++;
+                } else if (Character.isHighSurrogate(c) && i + 1 == end) {
+                    pendingHigh = c;
+                    i++;
+                } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(text[i + 1])) {
+                    if (SIZE - n < 4) {
+                        break;
                     }
+                    int cp = Character.toCodePoint(c, text[i + 1]);
+                    buffer[n++] = (byte) (0xF0 | cp >> 18);
+                    buffer[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    buffer[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    buffer[n++] = (byte) (0x80 | cp & 0x3F);
+                    i += 2;
                 } else {
-                    bytes[count++] = '?';
+                    // a lone surrogate, as the JDK's encoder replaces it
+                    buffer[n++] = '?';
                     i++;
                 }
             }
+            count = n;
         }
     }
 
