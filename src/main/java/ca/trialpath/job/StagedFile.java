@@ -1,13 +1,10 @@
 package ca.trialpath.job;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -23,8 +20,7 @@ final class StagedFile implements Closeable {
 
     private StagedFile(FileChannel channel) {
         this.channel = channel;
-        this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
-                64 * 1024);
+        this.writer = new Utf8Writer(Channels.newOutputStream(channel));
     }
 
     /** A new empty file. */

@@ -8,27 +8,26 @@ import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TreatmentOption;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.AssessmentJson;
+import ca.trialpath.report.CsvRow;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.PublishedColumns;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
-import ca.trialpath.report.SpreadsheetSafe;
 import ca.trialpath.report.TrialRows;
+import ca.trialpath.trials.Criterion;
+import ca.trialpath.trials.Study;
 import ca.trialpath.trials.TrialMatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -41,41 +40,68 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     static final String TALLY = "writer.tally";
+    /** The execution-context key of the {@link TrialTally}. */
+    static final String TRIAL_TALLY = "writer.trials";
     static final String ASSESSED_IDS = "assessed-ids.txt";
     static final String TRIAL_MATCHES = "trial_matches.csv";
+    /**
+     * The first rows of each study's {@code trial_matches.csv} rows, for the trial sections of the page: CSV
+     * rows {@code nct_id, patient_id, result, failed_criterion, to_verify, sites_in_province, site_cities}, the
+     * values as they are (not spreadsheet-safe: only the job reads this file).
+     */
+    static final String TRIAL_FEED = "report-trials.feed";
 
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     private static final String LENGTH = "writer.length.";
     private static final Map<String, List<String>> CSV_HEADERS = Map.of(
             "publish/assessments.csv", PublishedColumns.ASSESSMENTS,
             "publish/options.csv", PublishedColumns.OPTIONS,
             "publish/rejects.csv", PublishedColumns.REJECTS,
             "publish/" + TRIAL_MATCHES, PublishedColumns.TRIAL_MATCHES);
-    /** The options.csv row of each option after its patient_id: the same for everyone, so formatted once. */
-    private static final Map<TreatmentOption, String> OPTION_ROWS = new EnumMap<>(TreatmentOption.class);
+    /** The options.csv cells of each option after its patient_id: the same for everyone, so formatted once. */
+    private static final Map<TreatmentOption, String> OPTION_CELLS = new EnumMap<>(TreatmentOption.class);
+    private static final String GUIDELINE_VERSION_CELL = CsvRow.following(GuidelineVersion.ID);
 
     static {
         for (TreatmentOption option : TreatmentOption.values()) {
-            OPTION_ROWS.put(option, "," + CSV.format(Stream.of(option.ruleId(), option.code(),
-                    option.label(), option.regimens(), option.goal().name(), option.section().heading(), option.basis())
-                    .map(SpreadsheetSafe::cell).toArray()) + "\n");
+            OPTION_CELLS.put(option, CsvRow.following(option.ruleId(), option.code(), option.label(),
+                    option.regimens(), option.goal().name(), option.section().heading(), option.basis()));
         }
+    }
+
+    /** A study's constant cells of trial_matches.csv, kept while the study object stays the same. */
+    private record StudyCells(Study study, String cells) {
     }
 
     private final RunFolders.Staging staging;
     private final int reportCap;
+    private final int trialCap;
     private final AssessmentJson json = new AssessmentJson();
     private final Map<String, StagedFile> files = new LinkedHashMap<>();
-    private final Map<String, CSVPrinter> printers = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
     private RunTally tally = new RunTally();
+    private TrialTally trialTally = new TrialTally();
+    /** Per NCT id, as many as the catalogue has studies. */
+    private final Map<String, StudyCells> studyCells = new HashMap<>();
+    /** The rows being written, reused from person to person. */
+    private final CsvRow csv = new CsvRow();
     /** One assessment as JSON, written once and copied to the JSON Lines file and the report feeds. */
-    private final StringBuilderWriter line = new StringBuilderWriter();
+    private final StringBuilder line = new StringBuilder(4096);
+    private final StringBuilder text = new StringBuilder(256);
+    private char[] copy = new char[4096];
 
-    /** @param reportCap how many entries of each list report.html shows: the feeds keep no more */
+    /**
+     * @param reportCap how many entries of each list report.html shows: the feeds keep no more; the trial
+     *                  feed keeps as many rows per study (the page shows {@code maxRowsPerTrial} of them)
+     */
     StagedOutputWriter(RunFolders.Staging staging, int reportCap) {
+        this(staging, reportCap, reportCap);
+    }
+
+    /** @param trialCap how many rows of each study the trial feed keeps: at least the page's per-trial cap */
+    StagedOutputWriter(RunFolders.Staging staging, int reportCap, int trialCap) {
         this.staging = staging;
         this.reportCap = reportCap;
+        this.trialCap = trialCap;
     }
 
     /** The staged files, relative to the staging folder: published ones first, then internal ones. */
@@ -84,7 +110,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
                 "publish/rejects.csv", "publish/assessments.jsonl", "publish/" + TRIAL_MATCHES,
                 "internal/" + ASSESSED_IDS));
         for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE,
-                ReportFeeds.REJECTS)) {
+                ReportFeeds.REJECTS, TRIAL_FEED)) {
             names.add("internal/" + feed);
         }
         return names;
@@ -134,6 +160,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             throw new ItemStreamException("cannot open the staged outputs in " + staging.root(), e);
         }
         tally = resuming ? RunTally.of((Map<String, Long>) context.get(TALLY)) : new RunTally();
+        trialTally = resuming ? TrialTally.of((Map<String, Long>) context.get(TRIAL_TALLY)) : new TrialTally();
     }
 
     private void openFile(ExecutionContext context, boolean resuming, String stagedFile, List<String> csvHeader)
@@ -143,12 +170,8 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         StagedFile file = resuming ? StagedFile.resume(path, context.getLong(lengthKey(stagedFile)))
                 : StagedFile.create(path);
         files.put(name, file);
-        if (csvHeader != null) {
-            CSVPrinter printer = new CSVPrinter(file.writer(), CSV);
-            if (!resuming) {
-                printer.printRecord(csvHeader);
-            }
-            printers.put(name, printer);
+        if (csvHeader != null && !resuming) {
+            file.writer().write(CsvRow.of(csvHeader));
         }
         lengths.put(name, file.flush());
     }
@@ -172,88 +195,168 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         PatientRecord record = assessed.record();
         Assessment assessment = assessed.assessment();
         List<ReviewFlag> flags = assessment.orderedFlags();
-        List<String> row = new ArrayList<>(PublishedColumns.ASSESSMENTS.size());
-        row.add(record.patientId());
-        row.add(record.sourceFile());
-        row.add(Long.toString(record.sourceLine()));
-        row.add(record.primarySite());
-        row.add(assessment.pathway().name());
-        row.add(assessment.extent());
-        row.add(assessment.goal() == null ? null : assessment.goal().name());
-        row.add(assessment.options().stream().map(TreatmentOption::code).collect(Collectors.joining(";")));
-        row.add(assessment.options().stream().map(TreatmentOption::ruleId).collect(Collectors.joining(";")));
-        row.add(Boolean.toString(assessment.trialDiscussion()));
-        row.add(assessment.trialPriority().name());
-        row.add(flags.stream().map(Enum::name).collect(Collectors.joining(";")));
-        row.add(assessed.ageAtRecurrence() == null ? null : assessed.ageAtRecurrence().toString());
-        row.add(record.province());
-        row.add(GuidelineVersion.ID);
-        row.add(assessed.trials() == null ? null : assessed.trials().stream()
-                .filter(match -> match.result() == TrialMatch.Result.MATCH).map(TrialMatch::nctId)
-                .collect(Collectors.joining(";")));
-        printSafe("assessments.csv", row);
-        if (assessed.trials() != null) {
-            for (TrialMatch match : assessed.trials()) {
-                printSafe(TRIAL_MATCHES, TrialRows.matchRow(record.patientId(), match));
+        List<TreatmentOption> options = assessment.options();
+        List<TrialMatch> trials = assessed.trials();
+        String patientId = record.patientId();
+
+        csv.cell(patientId).cell(record.sourceFile()).number(record.sourceLine()).cell(record.primarySite())
+                .cell(assessment.pathway().name()).cell(assessment.extent())
+                .cell(assessment.goal() == null ? null : assessment.goal().name());
+        text.setLength(0);
+        for (TreatmentOption option : options) {
+            text.append(text.isEmpty() ? "" : ";").append(option.code());
+        }
+        csv.cell(text.toString());
+        text.setLength(0);
+        for (TreatmentOption option : options) {
+            text.append(text.isEmpty() ? "" : ";").append(option.ruleId());
+        }
+        csv.cell(text.toString()).cell(assessment.trialDiscussion() ? "true" : "false")
+                .cell(assessment.trialPriority().name());
+        text.setLength(0);
+        for (ReviewFlag flag : flags) {
+            text.append(text.isEmpty() ? "" : ";").append(flag.name());
+        }
+        csv.cell(text.toString());
+        if (assessed.ageAtRecurrence() == null) {
+            csv.cell(null);
+        } else {
+            csv.number(assessed.ageAtRecurrence());
+        }
+        csv.cell(record.province()).formatted(GUIDELINE_VERSION_CELL);
+        if (trials == null) {
+            csv.cell(null);
+        } else {
+            text.setLength(0);
+            for (TrialMatch match : trials) {
+                if (match.result() == TrialMatch.Result.MATCH) {
+                    text.append(text.isEmpty() ? "" : ";").append(match.nctId());
+                }
             }
+            csv.cell(text.toString());
+        }
+        csv.end().writeTo(files.get("assessments.csv").writer());
+
+        if (trials != null && !trials.isEmpty()) {
+            writeTrialMatches(patientId, trials);
+        }
+        if (!options.isEmpty()) {
+            for (TreatmentOption option : options) {
+                csv.cell(patientId).formatted(OPTION_CELLS.get(option)).end();
+            }
+            csv.writeTo(files.get("options.csv").writer());
         }
 
-        if (!assessment.options().isEmpty()) {
-            String patient = CSV.format(SpreadsheetSafe.cell(record.patientId()));
-            var options = files.get("options.csv").writer();
-            for (TreatmentOption option : assessment.options()) {
-                options.append(patient).append(OPTION_ROWS.get(option));
-            }
-        }
         line.setLength(0);
-        json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence(), assessed.trials());
-        String assessmentJson = line.toString();
-        files.get("assessments.jsonl").writer().append(assessmentJson).append('\n');
+        json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence(), trials);
+        line.append('\n');
+        write(files.get("assessments.jsonl").writer(), line);
         // where each id was first assessed, so a restart names the same first row in a duplicate's message
-        files.get(ASSESSED_IDS).writer().append(record.patientId()).append('\t').append(record.sourceFile())
-                .append('\t').append(Long.toString(record.sourceLine())).append('\n');
+        text.setLength(0);
+        text.append(patientId).append('\t').append(record.sourceFile()).append('\t').append(record.sourceLine())
+                .append('\n');
+        write(files.get(ASSESSED_IDS).writer(), text);
 
         // the first entries of each list of report.html, so the page never has to read the whole run
         long ordinal = tally.assessed();
-        if (assessment.trialPriority() == TrialPriority.HIGH && tally.priority(TrialPriority.HIGH) < reportCap) {
-            files.get(ReportFeeds.HIGH).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        boolean high = assessment.trialPriority() == TrialPriority.HIGH && tally.priority(TrialPriority.HIGH) < reportCap;
+        boolean routine = assessment.trialPriority() == TrialPriority.ROUTINE
+                && tally.priority(TrialPriority.ROUTINE) < reportCap;
+        boolean review = !flags.isEmpty() && tally.flagged() < reportCap;
+        boolean people = ordinal < reportCap;
+        if (high || routine || review || people) {
+            String personLine = ReportFeeds.personLine(ordinal, line.substring(0, line.length() - 1));
+            if (high) {
+                files.get(ReportFeeds.HIGH).writer().write(personLine);
+            }
+            if (routine) {
+                files.get(ReportFeeds.ROUTINE).writer().write(personLine);
+            }
+            if (review) {
+                files.get(ReportFeeds.REVIEW).writer().write(personLine);
+            }
+            if (people) {
+                files.get(ReportFeeds.PEOPLE).writer().write(personLine);
+            }
         }
-        if (assessment.trialPriority() == TrialPriority.ROUTINE && tally.priority(TrialPriority.ROUTINE) < reportCap) {
-            files.get(ReportFeeds.ROUTINE).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        tally.assessed(record.sourceFile(), assessment.pathway(), assessment.trialPriority(), flags, options);
+    }
+
+    /** The person's rows of trial_matches.csv, the first rows of each study to the trial feed too, and counts them. */
+    private void writeTrialMatches(String patientId, List<TrialMatch> trials) throws IOException {
+        for (TrialMatch match : trials) {
+            csv.cell(patientId).formatted(studyCells(match.study())).cell(match.result().name())
+                    .cell(match.failedCriterion() == null ? null : match.failedCriterion().name())
+                    .cell(toVerify(match)).number(match.sitesInProvince()).number(match.sitesInCanada())
+                    .cell(String.join(";", match.siteCities())).end();
         }
-        if (!flags.isEmpty() && tally.flagged() < reportCap) {
-            files.get(ReportFeeds.REVIEW).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        csv.writeTo(files.get(TRIAL_MATCHES).writer());
+        boolean feed = false;
+        for (TrialMatch match : trials) {
+            // a person has one row per study at most: the study's rows so far are those of earlier people
+            if (trialTally.rows(match.nctId()) < trialCap) {
+                csv.plain(match.nctId()).plain(patientId).plain(match.result().name())
+                        .plain(match.failedCriterion() == null ? null : match.failedCriterion().name())
+                        .plain(toVerify(match)).number(match.sitesInProvince())
+                        .plain(String.join(";", match.siteCities())).end();
+                feed = true;
+            }
         }
-        if (ordinal < reportCap) {
-            files.get(ReportFeeds.PEOPLE).writer().append(ReportFeeds.personLine(ordinal, assessmentJson));
+        if (feed) {
+            csv.writeTo(files.get(TRIAL_FEED).writer());
         }
-        tally.assessed(record.sourceFile(), assessment.pathway(), assessment.trialPriority(), flags,
-                assessment.options());
+        trialTally.person(trials);
+    }
+
+    private String toVerify(TrialMatch match) {
+        List<Criterion> toVerify = match.toVerify();
+        if (toVerify.isEmpty()) {
+            return "";
+        }
+        text.setLength(0);
+        for (Criterion criterion : toVerify) {
+            text.append(text.isEmpty() ? "" : ";").append(criterion.name());
+        }
+        return text.toString();
+    }
+
+    private String studyCells(Study study) {
+        StudyCells cells = studyCells.get(study.nctId());
+        // the same object for every person of a run; compared by identity, which costs nothing
+        if (cells == null || cells.study() != study) {
+            cells = new StudyCells(study, TrialRows.studyCells(study));
+            studyCells.put(study.nctId(), cells);
+        }
+        return cells.cells();
     }
 
     private void writeRejected(RejectedRow row) throws IOException {
-        printSafe("rejects.csv", Arrays.asList(row.sourceFile(), Long.toString(row.line()), row.patientId(),
-                row.reason().name(), row.message()));
+        csv.cell(row.sourceFile()).number(row.line()).cell(row.patientId()).cell(row.reason().name())
+                .cell(row.message()).end().writeTo(files.get("rejects.csv").writer());
         if (tally.rejected() < reportCap) {
-            var feed = files.get(ReportFeeds.REJECTS).writer();
-            json.writeRejected(feed, row);
-            feed.write('\n');
+            line.setLength(0);
+            json.writeRejected(line, row);
+            line.append('\n');
+            write(files.get(ReportFeeds.REJECTS).writer(), line);
         }
         tally.rejected(row.sourceFile(), row.reason());
     }
 
-    private void printSafe(String file, List<String> cells) throws IOException {
-        CSVPrinter printer = printers.get(file);
-        for (String cell : cells) {
-            printer.print(SpreadsheetSafe.cell(cell));
+    /** One bulk write: Writer.append(CharSequence) would copy the text into a String first. */
+    private void write(Writer out, StringBuilder chars) throws IOException {
+        int length = chars.length();
+        if (copy.length < length) {
+            copy = new char[Math.max(length, copy.length * 2)];
         }
-        printer.println();
+        chars.getChars(0, length, copy, 0);
+        out.write(copy, 0, length);
     }
 
     @Override
     public void update(ExecutionContext context) {
         lengths.forEach((name, length) -> context.putLong(lengthKey(name), length));
         context.put(TALLY, tally.snapshot());
+        context.put(TRIAL_TALLY, trialTally.snapshot());
     }
 
     @Override
@@ -272,7 +375,6 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             }
         }
         files.clear();
-        printers.clear();
         if (failure != null) {
             throw failure;
         }

@@ -25,13 +25,18 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * At publication: counts each study's candidates and near misses from the staged {@code trial_matches.csv}
- * (so the counts hold after a restart, like the read = assessed + rejected check), writes {@code trials.csv},
- * and gathers the per-trial lists of the page, at most {@code maxRowsPerTrial} people per study.
+ * At publication: writes {@code trials.csv} with each study's candidates and near misses and gathers the
+ * per-trial lists of the page, at most {@code maxRowsPerTrial} people per study. The counts come from the
+ * {@link TrialTally} the writer kept with its commits (exact after a restart, like the run's tally) and the
+ * lists from its trial feed, so the whole {@code trial_matches.csv} is never read back.
+ *
+ * <p>A run may be assessed in parts (partitions), each staged in its own folder with its own tally: the
+ * counts are added up and the lists taken in partition order, so the page shows the first people of the
+ * cohort whatever the split.
  */
 final class TrialPublication {
 
-    private static final CSVFormat STAGED_CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    private static final CSVFormat FEED = CSVFormat.RFC4180;
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private final Path trials;
@@ -46,99 +51,72 @@ final class TrialPublication {
         this.maxRowsPerTrial = maxRowsPerTrial;
     }
 
-    private static final class Counts {
-        long candidates;
-        long nearMisses;
-        final List<TrialReport.Person> shown = new ArrayList<>();
+    /** One part of the assessed cohort: its staging folder and the trial tally of its last commit. */
+    record Partition(RunFolders.Staging staging, TrialTally tally) {
     }
 
-    /** @param peopleConsidered people flagged for a trial discussion (the run's tally) */
-    TrialReport publish(RunFolders.Staging staging, CatalogueFacts facts, long peopleConsidered) throws IOException {
-        Path trialsCsv = staging.publish().resolve("trials.csv");
+    /**
+     * @param target           the staging folder whose {@code publish/} gets {@code trials.csv}
+     * @param partitions       the parts of the run in cohort order (one for a run assessed in one piece)
+     * @param peopleConsidered people flagged for a trial discussion (the run's tally)
+     */
+    TrialReport publish(RunFolders.Staging target, List<Partition> partitions, CatalogueFacts facts,
+            long peopleConsidered) throws IOException {
+        Path trialsCsv = target.publish().resolve("trials.csv");
         if (trials == null) {
-            writeTrials(trialsCsv, List.of(), Map.of());
+            writeTrials(trialsCsv, List.of(), new TrialTally());
             return TrialReport.NO_MATCHING;
         }
-        Map<String, Counts> counts = new HashMap<>();
-        String lastPatient = null;
-        boolean lastHasMatch = false;
-        long withMatch = 0;
-        long withNearMissOnly = 0;
-        long matches = 0;
-        long nearMisses = 0;
-        try (Reader reader = Files.newBufferedReader(staging.publish().resolve(StagedOutputWriter.TRIAL_MATCHES),
-                StandardCharsets.UTF_8); CSVParser parser = STAGED_CSV.parse(reader)) {
-            for (CSVRecord row : parser) {
-                String patient = row.get("patient_id");
-                if (!patient.equals(lastPatient)) {
-                    // a person's rows are together: count the one just finished
-                    if (lastPatient != null) {
-                        if (lastHasMatch) {
-                            withMatch++;
-                        } else {
-                            withNearMissOnly++;
-                        }
-                    }
-                    lastPatient = patient;
-                    lastHasMatch = false;
-                }
-                Counts study = counts.computeIfAbsent(row.get("nct_id"), id -> new Counts());
-                boolean match = row.get("result").equals("MATCH");
-                if (match) {
-                    study.candidates++;
-                    matches++;
-                    lastHasMatch = true;
-                } else {
-                    study.nearMisses++;
-                    nearMisses++;
-                }
-                if (study.shown.size() < maxRowsPerTrial) {
-                    study.shown.add(new TrialReport.Person(asWritten(patient), row.get("result"),
-                            emptyToNull(row.get("failed_criterion")), list(row.get("to_verify")),
-                            Integer.parseInt(row.get("sites_in_province")), list(asWritten(row.get("site_cities")))));
-                }
-            }
-        }
-        if (lastPatient != null) {
-            if (lastHasMatch) {
-                withMatch++;
-            } else {
-                withNearMissOnly++;
-            }
-        }
+        TrialTally tally = TrialTally.merge(partitions.stream().map(Partition::tally).toList());
+        Map<String, List<TrialReport.Person>> shown = shown(partitions.stream()
+                .map(partition -> partition.staging().internal().resolve(StagedOutputWriter.TRIAL_FEED)).toList(),
+                maxRowsPerTrial);
         TrialCatalogue catalogue = TrialInspection.readUnchanged(trials, trialCriteria, runDate, facts);
-        writeTrials(trialsCsv, catalogue.rows(), counts);
+        writeTrials(trialsCsv, catalogue.rows(), tally);
         List<TrialReport.Section> sections = new ArrayList<>();
         for (TrialCatalogue.StudyRow study : catalogue.rows()) {
             if (!study.matchable()) {
                 continue;
             }
-            Counts c = counts.getOrDefault(study.nctId(), new Counts());
             sections.add(new TrialReport.Section(study.nctId(), study.briefTitle(), study.phases(), study.provinces(),
-                    study.note(), c.candidates, c.nearMisses, c.shown));
+                    study.note(), tally.candidates(study.nctId()), tally.nearMisses(study.nctId()),
+                    shown.getOrDefault(study.nctId(), List.of())));
         }
-        return new TrialReport(facts, peopleConsidered, withMatch, withNearMissOnly, matches, nearMisses, sections);
+        return new TrialReport(facts, peopleConsidered, tally.peopleWithMatch(), tally.peopleWithNearMissOnly(),
+                tally.matches(), tally.nearMisses(), sections);
     }
 
-    private static void writeTrials(Path target, List<TrialCatalogue.StudyRow> studies, Map<String, Counts> counts)
+    /** Each study's first {@code maxRowsPerTrial} people from the trial feeds, read in partition order. */
+    static Map<String, List<TrialReport.Person>> shown(List<Path> feeds, int maxRowsPerTrial) throws IOException {
+        Map<String, List<TrialReport.Person>> shown = new HashMap<>();
+        for (Path feed : feeds) {
+            try (Reader reader = Files.newBufferedReader(feed, StandardCharsets.UTF_8);
+                    CSVParser parser = FEED.parse(reader)) {
+                for (CSVRecord row : parser) {
+                    List<TrialReport.Person> study = shown.computeIfAbsent(row.get(0), id -> new ArrayList<>());
+                    if (study.size() < maxRowsPerTrial) {
+                        study.add(new TrialReport.Person(row.get(1), row.get(2), emptyToNull(row.get(3)),
+                                list(row.get(4)), Integer.parseInt(row.get(5)), list(row.get(6))));
+                    }
+                }
+            }
+        }
+        return shown;
+    }
+
+    private static void writeTrials(Path target, List<TrialCatalogue.StudyRow> studies, TrialTally tally)
             throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(out, CSV)) {
             printer.printRecord(PublishedColumns.TRIALS);
             for (TrialCatalogue.StudyRow study : studies) {
-                Counts c = counts.get(study.nctId());
-                for (String cell : TrialRows.trialRow(study, c == null ? 0 : c.candidates, c == null ? 0 : c.nearMisses)) {
+                for (String cell : TrialRows.trialRow(study, tally.candidates(study.nctId()),
+                        tally.nearMisses(study.nctId()))) {
                     printer.print(SpreadsheetSafe.cell(cell));
                 }
                 printer.println();
             }
         }
-    }
-
-    /** A cell without the apostrophe the CSV file put before a leading {@code = + - @} (patient id, first city). */
-    private static String asWritten(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && SpreadsheetSafe.cell(cell.substring(1)).equals(cell)
-                ? cell.substring(1) : cell;
     }
 
     private static List<String> list(String cell) {

@@ -8,44 +8,54 @@ import ca.trialpath.guideline.PriorTreatment;
 import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TreatmentOption;
 import ca.trialpath.trials.TrialMatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonpCharacterEscapes;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one person as a line of {@code assessments.jsonl}: the facts of the two CSV files nested,
  * plus the validated inputs the rules read, so an integration sees why without re-deriving it.
+ *
+ * <p>The text is built by hand into a reusable {@link StringBuilder} ({@link JsonText} has the escapes):
+ * at ten million people a night, a streaming generator per line was the job's largest cost. What is the
+ * same for everyone (an option's object, a study's fields) is escaped once. Not thread-safe: one per writer.
  */
 public final class AssessmentJson {
 
-    /**
-     * U+2028 and U+2029 are valid in JSON but are line breaks to JavaScript and to many line readers
-     * (Python's splitlines): written as escapes, a value holding one cannot split a JSON Lines record.
-     */
-    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
-                    .characterEscapes(JsonpCharacterEscapes.instance()).build())
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final String GUIDELINE_VERSION = JsonText.quoted(GuidelineVersion.ID);
+
     /** An option's JSON is the same for every person: escaped once, not once per person. */
     private final Map<TreatmentOption, String> optionJson = new EnumMap<>(TreatmentOption.class);
+    private final TrialJson trialJson = new TrialJson();
+    private final StringBuilder scratch = new StringBuilder(256);
 
     public AssessmentJson() {
         for (TreatmentOption option : TreatmentOption.values()) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("rule", option.ruleId());
-            fields.put("option_code", option.code());
-            fields.put("option_label", option.label());
-            fields.put("regimens", option.regimens());
-            fields.put("goal", option.goal().name());
-            fields.put("guideline_section", option.section().heading());
-            fields.put("rationale", option.basis());
-            optionJson.put(option, mapper.writeValueAsString(fields));
+            StringBuilder json = new StringBuilder("{");
+            JsonText.name(json, "rule");
+            JsonText.string(json, option.ruleId());
+            json.append(',');
+            JsonText.name(json, "option_code");
+            JsonText.string(json, option.code());
+            json.append(',');
+            JsonText.name(json, "option_label");
+            JsonText.string(json, option.label());
+            json.append(',');
+            JsonText.name(json, "regimens");
+            JsonText.string(json, option.regimens());
+            json.append(',');
+            JsonText.name(json, "goal");
+            JsonText.string(json, option.goal().name());
+            json.append(',');
+            JsonText.name(json, "guideline_section");
+            JsonText.string(json, option.section().heading());
+            json.append(',');
+            JsonText.name(json, "rationale");
+            JsonText.string(json, option.basis());
+            optionJson.put(option, json.append('}').toString());
         }
     }
 
@@ -56,79 +66,117 @@ public final class AssessmentJson {
     /** @param trials the person's matches and near misses; {@code null} in a run without a catalogue (no keys written) */
     public void writeAssessment(Writer out, PatientRecord record, Assessment assessment, Integer age,
             List<TrialMatch> trials) {
-        try (JsonGenerator json = mapper.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringProperty("patient_id", record.patientId());
-            json.writeStringProperty("source_file", record.sourceFile());
-            json.writeNumberProperty("source_line", record.sourceLine());
-            json.writeStringProperty("primary_site", record.primarySite());
-            json.writeStringProperty("pathway", assessment.pathway().name());
-            json.writeStringProperty("pathway_rule", assessment.pathwayRule());
-            json.writeStringProperty("pathway_basis", assessment.pathwayBasis());
-            json.writeStringProperty("extent", assessment.extent());
-            json.writeStringProperty("treatment_goal", assessment.goal() == null ? null : assessment.goal().name());
-            json.writeBooleanProperty("trial_discussion", assessment.trialDiscussion());
-            json.writeStringProperty("trial_priority", assessment.trialPriority().name());
-            json.writeArrayPropertyStart("review_flags");
-            for (ReviewFlag flag : assessment.orderedFlags()) {
-                json.writeString(flag.name());
-            }
-            json.writeEndArray();
-            if (age == null) {
-                json.writeNullProperty("age_at_recurrence");
-            } else {
-                json.writeNumberProperty("age_at_recurrence", age.intValue());
-            }
-            json.writeStringProperty("province", record.province());
-            json.writeStringProperty("guideline_version", GuidelineVersion.ID);
-            json.writeArrayPropertyStart("options");
-            for (TreatmentOption option : assessment.options()) {
-                json.writeRawValue(optionJson.get(option));
-            }
-            json.writeEndArray();
-            json.writeObjectPropertyStart("facts");
-            json.writeStringProperty("sex", record.sex());
-            json.writeStringProperty("histology", record.histology());
-            json.writeStringProperty("recurrence_date",
-                    record.recurrenceDate() == null ? null : record.recurrenceDate().toString());
-            json.writeStringProperty("recurrence_type", record.recurrenceTypeCode());
-            writeStrings(json, "recurrence_sites", record.recurrenceSites());
-            writeStrings(json, "unknown_site_terms", record.unknownSiteTerms());
-            writeStrings(json, "prior_treatments", record.priorTreatments().stream().map(PriorTreatment::term).toList());
-            json.writeStringProperty("surgery_possible", record.surgeryPossible().term());
-            writeStrings(json, "symptoms", record.symptoms());
-            if (record.ecog() == null) {
-                json.writeNullProperty("ecog");
-            } else {
-                json.writeNumberProperty("ecog", record.ecog().intValue());
-            }
-            json.writeStringProperty("treatment_wish", record.treatmentWish().term());
-            json.writeEndObject();
-            if (trials != null) {
-                TrialJson.write(json, trials);
-            }
-            json.writeEndObject();
+        scratch.setLength(0);
+        writeAssessment(scratch, record, assessment, age, trials);
+        write(out, scratch);
+    }
+
+    /** Appends the person's JSON object (without a line break) to {@code out}. */
+    public void writeAssessment(StringBuilder out, PatientRecord record, Assessment assessment, Integer age,
+            List<TrialMatch> trials) {
+        out.append("{\"patient_id\":");
+        JsonText.string(out, record.patientId());
+        out.append(",\"source_file\":");
+        JsonText.string(out, record.sourceFile());
+        out.append(",\"source_line\":").append(record.sourceLine());
+        out.append(",\"primary_site\":");
+        JsonText.string(out, record.primarySite());
+        out.append(",\"pathway\":\"").append(assessment.pathway().name());
+        out.append("\",\"pathway_rule\":");
+        JsonText.string(out, assessment.pathwayRule());
+        out.append(",\"pathway_basis\":");
+        JsonText.string(out, assessment.pathwayBasis());
+        out.append(",\"extent\":");
+        JsonText.string(out, assessment.extent());
+        out.append(",\"treatment_goal\":");
+        JsonText.string(out, assessment.goal() == null ? null : assessment.goal().name());
+        out.append(",\"trial_discussion\":").append(assessment.trialDiscussion());
+        out.append(",\"trial_priority\":\"").append(assessment.trialPriority().name());
+        out.append("\",\"review_flags\":[");
+        List<ReviewFlag> flags = assessment.orderedFlags();
+        for (int i = 0; i < flags.size(); i++) {
+            out.append(i == 0 ? "\"" : ",\"").append(flags.get(i).name()).append('"');
         }
+        out.append("],\"age_at_recurrence\":");
+        if (age == null) {
+            out.append("null");
+        } else {
+            out.append(age.intValue());
+        }
+        out.append(",\"province\":");
+        JsonText.string(out, record.province());
+        out.append(",\"guideline_version\":").append(GUIDELINE_VERSION);
+        out.append(",\"options\":[");
+        List<TreatmentOption> options = assessment.options();
+        for (int i = 0; i < options.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(optionJson.get(options.get(i)));
+        }
+        out.append("],\"facts\":{\"sex\":");
+        JsonText.string(out, record.sex());
+        out.append(",\"histology\":");
+        JsonText.string(out, record.histology());
+        out.append(",\"recurrence_date\":");
+        JsonText.string(out, record.recurrenceDate() == null ? null : record.recurrenceDate().toString());
+        out.append(",\"recurrence_type\":");
+        JsonText.string(out, record.recurrenceTypeCode());
+        out.append(",\"recurrence_sites\":");
+        JsonText.strings(out, record.recurrenceSites());
+        out.append(",\"unknown_site_terms\":");
+        JsonText.strings(out, record.unknownSiteTerms());
+        out.append(",\"prior_treatments\":[");
+        List<PriorTreatment> prior = record.priorTreatments();
+        for (int i = 0; i < prior.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            JsonText.string(out, prior.get(i).term());
+        }
+        out.append("],\"surgery_possible\":");
+        JsonText.string(out, record.surgeryPossible().term());
+        out.append(",\"symptoms\":");
+        JsonText.strings(out, record.symptoms());
+        out.append(",\"ecog\":");
+        if (record.ecog() == null) {
+            out.append("null");
+        } else {
+            out.append(record.ecog().intValue());
+        }
+        out.append(",\"treatment_wish\":");
+        JsonText.string(out, record.treatmentWish().term());
+        out.append('}');
+        if (trials != null) {
+            trialJson.write(out, trials);
+        }
+        out.append('}');
     }
 
     public void writeRejected(Writer out, RejectedRow row) {
-        try (JsonGenerator json = mapper.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringProperty("source_file", row.sourceFile());
-            json.writeNumberProperty("line", row.line());
-            json.writeStringProperty("patient_id", row.patientId());
-            json.writeStringProperty("reason_code", row.reason().name());
-            json.writeStringProperty("message", row.message());
-            json.writeEndObject();
-        }
+        scratch.setLength(0);
+        writeRejected(scratch, row);
+        write(out, scratch);
     }
 
-    /** A property holding an array of strings; the trials' JSON writes its lists with it too. */
-    static void writeStrings(JsonGenerator json, String name, List<String> values) {
-        json.writeArrayPropertyStart(name);
-        for (String value : values) {
-            json.writeString(value);
+    /** Appends the reject's JSON object (without a line break) to {@code out}. */
+    public void writeRejected(StringBuilder out, RejectedRow row) {
+        out.append("{\"source_file\":");
+        JsonText.string(out, row.sourceFile());
+        out.append(",\"line\":").append(row.line());
+        out.append(",\"patient_id\":");
+        JsonText.string(out, row.patientId());
+        out.append(",\"reason_code\":\"").append(row.reason().name());
+        out.append("\",\"message\":");
+        JsonText.string(out, row.message());
+        out.append('}');
+    }
+
+    private static void write(Writer out, StringBuilder text) {
+        try {
+            out.append(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        json.writeEndArray();
     }
 }

@@ -19,7 +19,8 @@ public final class SpreadsheetSafe {
         return startsAFormula(value.charAt(0)) ? "'" + value : value;
     }
 
-    private static boolean startsAFormula(char first) {
+    /** Whether a cell starting with this character gets the apostrophe ({@link CsvRow} asks too). */
+    static boolean startsAFormula(char first) {
         return switch (first) {
             case '=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;
             default -> false;

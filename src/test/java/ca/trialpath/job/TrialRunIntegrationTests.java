@@ -112,8 +112,10 @@ class TrialRunIntegrationTests {
         assertThat(html).contains("id=\"t-NCT99000002\"").contains("after platinum chemotherapy")
                 .doesNotContain("id=\"t-NCT99000009\"");
         String firstLine = PublishedOutputs.lines(published.resolve("assessments.jsonl")).get(0);
+        // each trial has the facts of its trial_matches.csv row; the verdicts follow from them (README, Decisions)
         assertThat(firstLine).contains("\"matched_trials\":[\"NCT99000007\",\"NCT99000011\"]")
-                .contains("\"criteria\":{\"STATUS\":\"MET\"");
+                .contains("\"result\":\"MATCH\",\"failed_criterion\":null,\"to_verify\":[")
+                .doesNotContain("\"criteria\"");
     }
 
     @Test
@@ -163,6 +165,41 @@ class TrialRunIntegrationTests {
         Path published = temp.resolve("reports").resolve(DATE);
         assertSameContent(published.resolve("trial_matches.csv"), EXPECTED.resolve("trial_matches.csv"));
         assertSameContent(published.resolve("trials.csv"), EXPECTED.resolve("trials.csv"));
+    }
+
+    @Test
+    void shouldCountEachTrialExactlyAfterAFailedChunkWithoutReadingTheMatchesBack() throws Exception {
+        // given: an uninterrupted run, and a run whose fourth chunk failed after its rows were staged (its
+        // rows, trial tally and trial feed entries then belong to no commit)
+        JobExecution whole = jobOperatorTestUtils.startJob(TestRuns.parameters(
+                TestRuns.request(SAMPLE, temp.resolve("whole"), TestRuns.SAMPLE_RUN_DATE, 0.10, TRIALS, CRITERIA)));
+        var parameters = TestRuns.parameters(request(TRIALS, CRITERIA));
+        chunkFailure.arm(4, RestartIntegrationTests.ChunkFailure.When.AFTER_WRITE);
+        JobExecution failed = jobOperatorTestUtils.startJob(parameters);
+        chunkFailure.disarm();
+
+        // when
+        JobExecution restarted = jobOperatorTestUtils.startJob(parameters);
+
+        // then: the counts of summary.json and the trial sections of the page are those of the whole run
+        assertThat(whole.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path expected = temp.resolve("whole").resolve(DATE);
+        Path published = temp.resolve("reports").resolve(DATE);
+        JsonNode trials = PublishedOutputs.json(published.resolve("summary.json")).get("trials");
+        assertThat(trials).isEqualTo(PublishedOutputs.json(expected.resolve("summary.json")).get("trials"));
+        List<CSVRecord> matches = records(published.resolve("trial_matches.csv"));
+        assertThat(trials.get("matches").asLong())
+                .isEqualTo(matches.stream().filter(m -> m.get("result").equals("MATCH")).count());
+        assertThat(trials.get("near_misses").asLong()).isEqualTo(matches.size() - trials.get("matches").asLong());
+        assertThat(trialSections(published)).isEqualTo(trialSections(expected)).contains("id=\"t-NCT99000002\"");
+    }
+
+    private static String trialSections(Path published) {
+        String page = PublishedOutputs.read(published.resolve("report.html"));
+        int start = page.indexOf("<section id=\"trials\"");
+        return page.substring(start, page.indexOf("</section>", start));
     }
 
     @Test
