@@ -219,7 +219,7 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
             @Value(PARTITION) CohortPartition partition, TrialPathProperties properties) {
         return new StagedOutputWriter(folders(output, runDate).staging(jobInstanceId).partition(partition.name()),
-                properties.maxRowsPerList());
+                properties.maxRowsPerList(), properties.maxRowsPerTrial());
     }
 
     @Bean

@@ -80,6 +80,17 @@ final class PartitionOutputs {
         return RunTally.sum(tallies);
     }
 
+    /** Each partition's staging folder and trial tally, in partition order. */
+    @SuppressWarnings("unchecked")
+    List<TrialPublication.Partition> trialPartitions() {
+        List<TrialPublication.Partition> parts = new ArrayList<>();
+        for (int k = 0; k < plan.size(); k++) {
+            parts.add(new TrialPublication.Partition(partition(k),
+                    TrialTally.of((Map<String, Long>) contexts.get(k).get(StagedOutputWriter.TRIAL_TALLY))));
+        }
+        return parts;
+    }
+
     /**
      * Puts the partitions' published files together in the run's {@code publish/} folder, and the first
      * {@code reportCap} entries of each list of the page in its {@code internal/} folder.

@@ -160,8 +160,7 @@ class ReportPublisher implements Tasklet {
             // nothing to replace, or this run moved it aside already and stopped before its own move
             replaces = ReplacedRun.remembered(replacesFile, folders.output());
         }
-        TrialReport trialReport = trials.publish(staging, List.of(new TrialPublication.Partition(staging, TrialTally.of(
-                (Map<String, Long>) assessment.getExecutionContext().get(StagedOutputWriter.TRIAL_TALLY)))),
+        TrialReport trialReport = trials.publish(staging, partitions.trialPartitions(),
                 (CatalogueFacts) job.getExecutionContext().get(TrialInspection.CATALOGUE),
                 tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
         // the people are staged in transactions of their own; the run counts as published in this step's

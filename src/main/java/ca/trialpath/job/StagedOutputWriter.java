@@ -42,7 +42,6 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     static final String TALLY = "writer.tally";
     /** The execution-context key of the {@link TrialTally}. */
     static final String TRIAL_TALLY = "writer.trials";
-    static final String ASSESSED_IDS = "assessed-ids.txt";
     static final String TRIAL_MATCHES = "trial_matches.csv";
     /**
      * The first rows of each study's {@code trial_matches.csv} rows, for the trial sections of the page: CSV
@@ -107,8 +106,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     /** The staged files, relative to the staging folder: published ones first, then internal ones. */
     static List<String> stagedFiles() {
         List<String> names = new ArrayList<>(List.of("publish/assessments.csv", "publish/options.csv",
-                "publish/rejects.csv", "publish/assessments.jsonl", "publish/" + TRIAL_MATCHES,
-                "internal/" + ASSESSED_IDS));
+                "publish/rejects.csv", "publish/assessments.jsonl", "publish/" + TRIAL_MATCHES));
         for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE,
                 ReportFeeds.REJECTS, TRIAL_FEED)) {
             names.add("internal/" + feed);
@@ -251,11 +249,6 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence(), trials);
         line.append('\n');
         write(files.get("assessments.jsonl").writer(), line);
-        // where each id was first assessed, so a restart names the same first row in a duplicate's message
-        text.setLength(0);
-        text.append(patientId).append('\t').append(record.sourceFile()).append('\t').append(record.sourceLine())
-                .append('\n');
-        write(files.get(ASSESSED_IDS).writer(), text);
 
         // the first entries of each list of report.html, so the page never has to read the whole run
         long ordinal = tally.assessed();
