@@ -14,7 +14,8 @@
 #      KEEP=1      keeps each run's output folder and job repository (they are deleted once measured)
 #      TIMEOUT     stops a job run after that many seconds (its exit is then 124)
 #      BYTES_PER_PERSON  disk a job run is assumed to need per person until one run has been measured
-#                  (default 8000: 1M people with trials wrote about 6.5 GB before issue 5)
+#                  (default 8000: 1M people with trials wrote about 6.5 GB before issue 5); afterwards
+#                  what the last run wrote a person, plus a tenth. DISK_CHECK=0 skips the check
 #      BASELINE_CP the baseline's classpath (default: target/test-classes and Commons CSV with its
 #                  dependencies, asked from Maven once and cached in bench/out/baseline-classpath.txt)
 #      BENCH_JOB   replaces "java $JAVA_OPTS -jar target/trialpath.jar" (the job's arguments are appended),
@@ -84,12 +85,15 @@ commas() { sed -e ':a' -e 's/^\([0-9]\+\)\([0-9]\{3\}\)/\1,\2/' -e 'ta' <<< "$1"
 # need_disk WHAT BYTES: stops the benchmark, with what it has so far, when the disk cannot take BYTES more.
 need_disk() {
     local what=$1 bytes=$2 free
+    if [[ "${DISK_CHECK:-1}" == 0 ]]; then
+        return 0
+    fi
     free=$(bench_free_bytes "$RUNS")
     if (( free < bytes + MARGIN_BYTES )); then
         echo "bench: refusing $what: it needs about $(gib "$bytes") GiB and $(gib "$MARGIN_BYTES") GiB" \
             "must stay free, but $RUNS has $(gib "$free") GiB free. Free some space (bench/out/ holds" \
-            "cohorts and, with KEEP=1, earlier runs), run a smaller size, or set BYTES_PER_PERSON if the" \
-            "estimate ($BYTES_PER_PERSON bytes a person for a job run) is wrong." >&2
+            "cohorts and, with KEEP=1, earlier runs) or run a smaller size. A job run is estimated at" \
+            "$BYTES_PER_PERSON bytes a person (BYTES_PER_PERSON; DISK_CHECK=0 runs anyway)." >&2
         finish 3
     fi
 }
@@ -132,11 +136,11 @@ run_baseline() {
         tail -n 20 "$RUNS/$name.log" >&2
     fi
     local output_mib
-    output_mib=$(du -sb "$output" 2>/dev/null | awk '{ printf "%.1f", $1 / 1048576 }')
+    output_mib=$({ du -sb "$output" 2>/dev/null || true; } | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
     if [[ -z "${KEEP:-}" ]]; then
         rm -f "$output"
     fi
-    record "$name" "$people" "$files" - "$BENCH_WALL" "$BENCH_RSS_MIB" - "${output_mib:-0.0}" "$code" -
+    record "$name" "$people" "$files" - "$BENCH_WALL" "$BENCH_RSS_MIB" - "$output_mib" "$code" -
 }
 
 # run_job PEOPLE FILES INPUT THREADS(empty: the job's default) BASELINE_NAME
@@ -182,11 +186,12 @@ run_job() {
     if [[ -f "$html" ]]; then
         html_kib=$(stat -c %s "$html" | awk '{ printf "%.1f", $1 / 1024 }')
     fi
-    bytes=$(du -sb "$reports" "$repo" 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s }')
+    # a failed run may have made neither folder
+    bytes=$({ du -sb "$reports" "$repo" 2>/dev/null || true; } | awk '{ s += $1 } END { printf "%.0f", s }')
     output_mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
     if [[ $code -eq 0 && "$bytes" -gt 0 ]]; then
-        # later runs are checked against what this one took, with a fifth more for safety
-        BYTES_PER_PERSON=$(( bytes * 6 / 5 / people + 1 ))
+        # later runs are checked against what this one took, with a tenth more for safety
+        BYTES_PER_PERSON=$(( bytes * 11 / 10 / people + 1 ))
     fi
     if [[ -z "${KEEP:-}" ]]; then
         rm -rf "$reports" "$repo"
