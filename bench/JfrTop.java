@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -27,6 +28,8 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrTop {
 
     private static final String OURS = "ca.trialpath.";
+
+    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda.*$");
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1 || args.length > 2) {
@@ -91,6 +94,8 @@ public final class JfrTop {
         if (method == null) {
             return "(unknown)";
         }
-        return method.getType().getName() + "." + method.getName();
+        // a lambda's hidden class carries a per-run address ($$Lambda$124+0x00007f0d600caca0.1764696127):
+        // without it the lists of two runs can be compared, and one lambda's samples are not split
+        return LAMBDA.matcher(method.getType().getName()).replaceFirst("\\$\\$Lambda") + "." + method.getName();
     }
 }
