@@ -2,6 +2,7 @@ package ca.trialpath.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,12 @@ class JfrTopTests {
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.start();
-            spinFor(Duration.ofMillis(800));
+            // on a busy machine the sampler may see little of a short spin: spin until it has seen some
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            do {
+                spinFor(Duration.ofMillis(500));
+                recording.dump(jfr);
+            } while (spinSamples(jfr) < 5 && System.nanoTime() < deadline);
             recording.stop();
             recording.dump(jfr);
         }
@@ -47,11 +54,23 @@ class JfrTopTests {
                 .anyMatch(l -> l.endsWith("  ca.trialpath.bench.JfrTopTests.spinFor"));
     }
 
+    private static long spinSamples(Path jfr) throws IOException {
+        return RecordingFile.readAllEvents(jfr).stream()
+                .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample") && e.getStackTrace() != null)
+                .filter(e -> e.getStackTrace().getFrames().stream()
+                        .anyMatch(f -> f.getMethod() != null && f.getMethod().getName().equals("spinFor")))
+                .count();
+    }
+
     private static long spinFor(Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         long x = 0;
+        // calls and allocation, not a bare arithmetic loop: JFR cannot walk the stack of a thread caught
+        // inside some tight compiled loops and drops those samples
         while (System.nanoTime() < end) {
-            x = x * 31 + Long.numberOfTrailingZeros(x + System.nanoTime());
+            for (int i = 0; i < 1000; i++) {
+                x += Long.toString(x + i).hashCode();
+            }
         }
         return x;
     }
