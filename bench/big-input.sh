@@ -13,11 +13,12 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 GIB="${1:-3}"
 NOTE_BYTES="${NOTE_BYTES:-16384}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"
-OUT=bench/out
+OUT="$BENCH_OUT"
 COHORT="$OUT/big-$GIB"
 REPORTS="$OUT/big-reports-$GIB"
 REPO="$OUT/big-repo-$GIB"
@@ -28,15 +29,9 @@ if ! [[ "$GIB" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then
     echo "usage: bench/big-input.sh [GIB]   (a number, default 3)" >&2
     exit 2
 fi
-if [[ ! -x /usr/bin/time ]]; then
-    echo "bench: /usr/bin/time is missing (Debian: apt-get install -y time)" >&2
-    exit 2
-fi
+bench_require_time
 mkdir -p "$OUT"
-if [[ ! -f target/trialpath.jar ]]; then
-    echo "bench: building target/trialpath.jar" >&2
-    mvn -q -B -DskipTests package
-fi
+bench_require_jar
 if [[ ! -f "$COHORT/.complete" ]]; then
     rm -rf "$COHORT"
     mkdir -p "$COHORT"
@@ -50,18 +45,12 @@ rm -rf "$REPORTS" "$REPO"
 # shellcheck disable=SC2206
 CMD=(java $JAVA_OPTS -jar target/trialpath.jar "input=$COHORT" "output=$REPORTS" runDate=2026-11-27
      maxRejectRate=0.10 "--trialpath.repository.path=$REPO/trialpath")
-echo "bench: running ${CMD[*]}" >&2
-set +e
-/usr/bin/time -v -o "$TIME_LOG" "${CMD[@]}" > "$JOB_LOG" 2>&1
-CODE=$?
-set -e
-WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-        n = split($NF, p, ":"); s = 0
-        for (i = 1; i <= n; i++) s = s * 60 + p[i]
-        printf "%.2f", s }' "$TIME_LOG")
-RSS_KB=$(awk -F': ' '/Maximum resident set size/ { print $NF }' "$TIME_LOG")
+bench_timed "$TIME_LOG" "$JOB_LOG" "${CMD[@]}"
+CODE=$BENCH_EXIT
+bench_read_time "$TIME_LOG"
+WALL=$BENCH_WALL
+RSS_MIB=$BENCH_RSS_MIB
 MIBS=$(awk -v b="$BYTES" -v s="$WALL" 'BEGIN { if (s > 0) printf "%.0f", b / 1048576 / s; else print "n/a" }')
-RSS_MIB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.1f", k / 1024 }')
 if [[ $CODE -ne 0 ]]; then
     echo "bench: the job exited with $CODE; last lines of $JOB_LOG:" >&2
     tail -n 20 "$JOB_LOG" >&2

@@ -8,10 +8,11 @@
 # Uses the cohort and the uninterrupted reports of bench/run.sh when they exist, else makes them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 N="${1:-1000000}"
 KILL_AFTER="${2:-8}"
-OUT=bench/out
+OUT="$BENCH_OUT"
 COHORT="$OUT/cohort-$N"
 CLEAN="$OUT/reports-$N/2026-11-27"
 CRASH="$OUT/crash-$N"

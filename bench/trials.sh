@@ -9,11 +9,12 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 N="${1:-1000000}"
 S="${2:-500}"
 SEED="${SEED:-42}"
-OUT=bench/out
+OUT="$BENCH_OUT"
 CATALOGUE="$OUT/trials-$S"
 
 if ! [[ "$N" =~ ^[0-9]+$ && "$S" =~ ^[0-9]+$ ]]; then
@@ -21,16 +22,7 @@ if ! [[ "$N" =~ ^[0-9]+$ && "$S" =~ ^[0-9]+$ ]]; then
     exit 2
 fi
 mkdir -p "$OUT"
-if [[ ! -f target/test-classes/ca/trialpath/bench/TrialCatalogueGenerator.class ]]; then
-    echo "bench: compiling test classes" >&2
-    mvn -q -B test-compile -o
-fi
-if [[ ! -f "$CATALOGUE/.complete" ]]; then
-    rm -rf "$CATALOGUE"
-    java -cp target/test-classes ca.trialpath.bench.TrialCatalogueGenerator --studies "$S" --seed "$SEED" \
-        --out "$CATALOGUE/catalogue" --criteria "$CATALOGUE/criteria.json" >&2
-    echo "studies=$S seed=$SEED" > "$CATALOGUE/.complete"
-fi
+bench_catalogue "$CATALOGUE" "$S" "$SEED"
 
 WITHOUT=$(bench/run.sh "$N")
 echo "$WITHOUT"
