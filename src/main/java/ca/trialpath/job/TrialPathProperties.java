@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TrialPathProperties(
         @DefaultValue("1000") int chunkSize,
         @DefaultValue("10s") Duration progressInterval,
-        @DefaultValue("5000") int maxRowsPerList,
+        @DefaultValue("1000") int maxRowsPerList,
         @DefaultValue("100") int maxRowsPerTrial,
         @DefaultValue("0") int threads,
         @DefaultValue("250000") long partitionRows,
