@@ -58,6 +58,13 @@ final class PartitionOutputs {
         return outputs;
     }
 
+    /** The partitions of a run whose step executions left these contexts (in partition order). */
+    static PartitionOutputs of(RunFolders.Staging staging, List<CohortPartition> plan, List<ExecutionContext> contexts) {
+        PartitionOutputs outputs = new PartitionOutputs(staging, plan);
+        outputs.contexts.addAll(contexts);
+        return outputs;
+    }
+
     /** Rows read per input file, in the order of the files. */
     @SuppressWarnings("unchecked")
     Map<String, Long> readPerFile() {

@@ -182,14 +182,34 @@ class CrashSafetyIT {
     }
 
     /** Bytes of a staged file of this date's run (0 while it does not exist). */
+    /**
+     * How much of a staged file is written: the run's own (put together at publication) or, while the partitions
+     * are assessed, the sum of theirs.
+     */
     private static long stagedBytes(Path output, String file) {
         Path root = output.resolve(".trialpath/staging");
         try (Stream<Path> stagings = Files.list(root)) {
-            Optional<Path> staged = stagings.filter(p -> p.getFileName().toString().startsWith(DATE + "-"))
-                    .map(p -> p.resolve("publish").resolve(file)).filter(Files::exists).findFirst();
-            return staged.isPresent() ? Files.size(staged.get()) : 0;
-        } catch (IOException e) {
+            Optional<Path> staging = stagings.filter(p -> p.getFileName().toString().startsWith(DATE + "-")).findFirst();
+            if (staging.isEmpty()) {
+                return 0;
+            }
+            long bytes = size(staging.get().resolve("publish").resolve(file));
+            if (bytes > 0 || !Files.isDirectory(staging.get().resolve("partitions"))) {
+                return bytes;
+            }
+            try (Stream<Path> partitions = Files.list(staging.get().resolve("partitions"))) {
+                return partitions.mapToLong(partition -> size(partition.resolve("publish").resolve(file))).sum();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             return 0; // not there yet, or moved away in between
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
