@@ -185,6 +185,11 @@ final class PartitionOutputs {
             if (Files.exists(part)) {
                 try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE);
                         FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                    if (out.size() < offset) {
+                        // an earlier part is neither in the file nor waiting to be appended: never write past a hole
+                        throw new IOException(target + " holds " + out.size() + " bytes where its partitions before "
+                                + plan.get(k).name() + " committed " + offset + ": a staged file was changed or lost");
+                    }
                     // whatever an interrupted earlier attempt appended after the offset goes
                     out.truncate(offset);
                     out.position(offset);
