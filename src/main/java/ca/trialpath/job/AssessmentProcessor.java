@@ -36,23 +36,23 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
     private final Deidentifier deidentifier;
     private final LocalDate runDate;
     private final Path ids;
-    private final int fileIndex;
-    private final List<String> fileNames;
+    private final CohortPartition partition;
+    private final List<CohortPartition> plan;
     private DuplicateCursor duplicates;
 
     /**
-     * @param fileIndex    the position of the partition's file among the run's files
-     * @param fileNames    the run's input files, in order: a duplicate's message names where the first row was
+     * @param partition    the partition this processor assesses
+     * @param plan         every partition of the run: a duplicate's message names where the first row was
      * @param deidentifier {@code null} for a plain run
      */
-    AssessmentProcessor(LocalDate runDate, RunFolders.Staging staging, int fileIndex, List<String> fileNames,
-            Deidentifier deidentifier) {
+    AssessmentProcessor(LocalDate runDate, RunFolders.Staging staging, CohortPartition partition,
+            List<CohortPartition> plan, Deidentifier deidentifier) {
         this.validator = new CohortRowValidator(runDate, deidentifier == null);
         this.deidentifier = deidentifier;
         this.runDate = runDate;
         this.ids = CohortIndexing.idsFolder(staging);
-        this.fileIndex = fileIndex;
-        this.fileNames = List.copyOf(fileNames);
+        this.partition = partition;
+        this.plan = List.copyOf(plan);
     }
 
     @Override
@@ -63,13 +63,15 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
         }
         PatientRecord record = ((CohortRowValidator.Valid) result).record();
         PatientRecord published = deidentifier == null ? record : deidentifier.record(record);
-        DuplicateCursor.FirstRow first = duplicates.firstRowOf(record.sourceLine());
+        // the index numbered each partition's lines from 1
+        DuplicateCursor.FirstRow first = duplicates.firstRowOf(record.sourceLine() - partition.startLine() + 1);
         if (first != null) {
+            CohortPartition where = plan.get(first.partition());
             String id = deidentifier == null ? "'" + record.patientId() + "'" : "the value";
             return new Outcome.Rejected(new RejectedRow(record.sourceFile(), record.sourceLine(), published.patientId(),
                     ReasonCode.DUPLICATE_PATIENT_ID, "column 'patient_id': " + id
-                            + " was already assessed from " + fileNames.get(first.partition()) + " line "
-                            + first.line() + "; the first row is kept"));
+                            + " was already assessed from " + where.fileName() + " line "
+                            + (where.startLine() - 1 + first.line()) + "; the first row is kept"));
         }
         // assessed as published (a de-identified row keeps all the rules read: every reason quoted in the
         // assessment is then de-identified too); aged from the whole row, whose birth date is not published
@@ -82,9 +84,9 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
         try {
             // the cursor skips the duplicates of lines before the first one asked for: a resumed partition
             // asks from its first uncommitted row on
-            duplicates = DuplicateCursor.open(ids, fileIndex);
+            duplicates = DuplicateCursor.open(ids, partition.index());
         } catch (IOException e) {
-            throw new ItemStreamException("cannot read the duplicate ids of " + fileNames.get(fileIndex) + " in " + ids, e);
+            throw new ItemStreamException("cannot read the duplicate ids of " + partition.name() + " in " + ids, e);
         }
     }
 

@@ -76,28 +76,72 @@ class CohortIndexing implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         List<InspectedFile> files = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
-        ArrayList<CohortPartition> plan = index(files);
         // a restart keeps the plan its completed partitions were named after, even with other settings
-        if (!job.getExecutionContext().containsKey(PARTITIONS)) {
-            job.getExecutionContext().put(PARTITIONS, plan);
-        }
+        List<CohortPartition> kept = (List<CohortPartition>) job.getExecutionContext().get(PARTITIONS);
+        job.getExecutionContext().put(PARTITIONS, index(files, kept));
         return RepeatStatus.FINISHED;
     }
 
     /** Finds the duplicates of the files (into the staging folder) and returns their partitions. */
     ArrayList<CohortPartition> index(List<InspectedFile> files) throws Exception {
-        Path ids = idsFolder(staging);
-        Files.createDirectories(ids);
+        return index(files, null);
+    }
+
+    /**
+     * @param kept the plan of the run this one resumes ({@code null}: a new plan): its partitions are indexed as
+     *             they are, since the duplicates are told per partition
+     */
+    ArrayList<CohortPartition> index(List<InspectedFile> files, List<CohortPartition> kept) throws Exception {
         long started = System.nanoTime();
-        List<FileIndex> indexes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
-        try {
-            List<Future<FileIndex>> running = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                int fileIndex = i;
-                running.add(pool.submit(() -> index(fileIndex, files.get(fileIndex), ids)));
+        List<Range> ranges = kept != null ? ranges(files, kept) : cut(files);
+        List<RangeIndex> indexes = indexRanges(files, ranges);
+        if (indexes.stream().anyMatch(index -> !index.endsAtItsCut())) {
+            if (kept != null) {
+                throw new IllegalStateException("the input files no longer read as they did when this run was planned");
             }
-            for (Future<FileIndex> index : running) {
+            // a cut fell inside a record after all (a stray quote in an unquoted cell can fool the byte scan):
+            // the files are indexed again whole, and cut by the records counted
+            log.info("a cut of the input fell inside a record: indexing each file whole instead");
+            ranges = new ArrayList<>();
+            for (int f = 0; f < files.size(); f++) {
+                ranges.add(new Range(f, 0, files.get(f).bytes()));
+            }
+            indexes = indexRanges(files, ranges);
+        }
+        DuplicateFinder.Summary duplicates = DuplicateFinder.find(idsFolder(staging), ranges.size(), maxIdsInMemory);
+        ArrayList<CohortPartition> plan = plan(files, ranges, indexes);
+        long records = indexes.stream().mapToLong(RangeIndex::records).sum();
+        log.info("indexed {} rows of {} files in {} ms: {} valid ids, {} of them duplicates; {} partitions on {} threads",
+                records, files.size(), (System.nanoTime() - started) / 1_000_000, duplicates.ids(),
+                duplicates.duplicates(), plan.size(), threads);
+        return plan;
+    }
+
+    /** A part of a file, from a byte where a record starts to the next such byte (or the end of the file). */
+    record Range(int fileIndex, long startByte, long endByte) {
+    }
+
+    /**
+     * What the index read in a range: its records, the lines they took, and whether the reading ended exactly
+     * at the range's end (a cut between two records).
+     */
+    record RangeIndex(long records, long lines, boolean endsAtItsCut) {
+    }
+
+    private List<RangeIndex> indexRanges(List<InspectedFile> files, List<Range> ranges) throws Exception {
+        Path ids = idsFolder(staging);
+        deleteRecursively(ids);
+        Files.createDirectories(ids);
+        List<RangeIndex> indexes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, ranges.size())));
+        try {
+            List<Future<RangeIndex>> running = new ArrayList<>();
+            for (int r = 0; r < ranges.size(); r++) {
+                int partition = r;
+                Range range = ranges.get(r);
+                running.add(pool.submit(() -> index(partition, range, files.get(range.fileIndex()), ids)));
+            }
+            for (Future<RangeIndex> index : running) {
                 indexes.add(index.get());
             }
         } catch (ExecutionException e) {
@@ -105,63 +149,133 @@ class CohortIndexing implements Tasklet {
         } finally {
             pool.shutdownNow();
         }
-        DuplicateFinder.Summary duplicates = DuplicateFinder.find(ids, files.size(), maxIdsInMemory);
-        ArrayList<CohortPartition> plan = plan(files, indexes);
-        long records = indexes.stream().mapToLong(FileIndex::records).sum();
-        log.info("indexed {} rows of {} files in {} ms: {} valid ids, {} of them duplicates; {} partitions on {} threads",
-                records, files.size(), (System.nanoTime() - started) / 1_000_000, duplicates.ids(),
-                duplicates.duplicates(), plan.size(), threads);
-        return plan;
+        return indexes;
     }
 
-    /** Where a file can be cut: the byte, line and count of records before each cut. */
-    record FileIndex(long records, List<long[]> cuts) {
-    }
-
-    private FileIndex index(int fileIndex, InspectedFile file, Path ids) throws IOException {
+    /**
+     * Reads one range, its lines numbered from 1: the duplicates are told per partition and relative line, since
+     * the lines before a range are not counted until the ranges before it are read.
+     */
+    private RangeIndex index(int partition, Range range, InspectedFile file, Path ids) throws IOException {
         CohortRowValidator validator = new CohortRowValidator(runDate, deidentifier == null);
-        List<long[]> cuts = new ArrayList<>();
         long records = 0;
-        try (CohortFileReader reader = CohortFileReader.open(file, 0, 1);
-                IdSpill spill = new IdSpill(ids, fileIndex, maxIdsInMemory)) {
+        try (CohortFileReader reader = CohortFileReader.open(file, range.startByte(), 1);
+                IdSpill spill = new IdSpill(ids, partition, maxIdsInMemory)) {
             CohortHeader header = reader.header();
             CsvRecordReader csv = reader.records();
             CsvRecord record;
-            while ((record = csv.next()) != null) {
+            while (range.startByte() + csv.bytesTaken() < range.endByte() && (record = csv.next()) != null) {
                 records++;
                 if (validator.validate(file.name(), header, record) instanceof CohortRowValidator.Valid valid) {
                     String id = valid.record().patientId();
                     spill.add(deidentifier == null ? id : deidentifier.pseudonym(id), record.line());
                 }
-                if (threads > 1 && records % partitionRows == 0) {
-                    cuts.add(new long[] { csv.bytesTaken() + reader.startByte(), csv.line(), records });
-                }
             }
+            long read = range.startByte() + csv.bytesTaken();
+            // the first range's lines include the header's
+            long lines = csv.line() - 1;
+            return new RangeIndex(records, lines, read == range.endByte() || range.endByte() == file.bytes());
         }
-        return new FileIndex(records, cuts);
     }
 
-    private ArrayList<CohortPartition> plan(List<InspectedFile> files, List<FileIndex> indexes) {
-        ArrayList<CohortPartition> plan = new ArrayList<>();
+    /**
+     * Where to cut each file: with one thread nowhere; else after about every {@code partitionRows} lines, at a
+     * line break outside quotes (an even number of quotes before it) between two lines that are not blank, so that
+     * a reader started there reads the same records as one that read the whole file. The index checks that it
+     * does.
+     */
+    private List<Range> cut(List<InspectedFile> files) throws IOException {
+        List<Range> ranges = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             InspectedFile file = files.get(f);
-            FileIndex index = indexes.get(f);
-            long startByte = 0;
-            long startLine = 1;
-            long before = 0;
-            for (long[] cut : index.cuts()) {
-                if (cut[2] == index.records()) {
-                    break; // a cut after the last record would leave an empty partition
+            long start = 0;
+            if (threads > 1 && file.bytes() > 0) {
+                for (long cut : cuts(Path.of(file.path()), partitionRows)) {
+                    ranges.add(new Range(f, start, cut));
+                    start = cut;
                 }
-                plan.add(new CohortPartition(plan.size(), f, file.name(), file.path(), file.bytes(), startByte, startLine,
-                        cut[2] - before));
-                startByte = cut[0];
-                startLine = cut[1];
-                before = cut[2];
             }
-            plan.add(new CohortPartition(plan.size(), f, file.name(), file.path(), file.bytes(), startByte, startLine,
-                    index.records() - before));
+            ranges.add(new Range(f, start, file.bytes()));
+        }
+        return ranges;
+    }
+
+    static List<Long> cuts(Path file, long linesApart) throws IOException {
+        List<Long> cuts = new ArrayList<>();
+        byte[] buffer = new byte[1 << 16];
+        boolean inQuotes = false;
+        boolean lineHasText = false;
+        boolean previousLineHadText = false;
+        boolean atLineStart = false;
+        long lines = 0;
+        long position = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++, position++) {
+                    byte b = buffer[i];
+                    if (atLineStart) {
+                        atLineStart = false;
+                        // a cut here when the line before and this one hold text, outside quotes, far enough on
+                        if (!inQuotes && previousLineHadText && b != '\n' && b != '\r' && lines >= linesApart) {
+                            cuts.add(position);
+                            lines = 0;
+                        }
+                    }
+                    if (b == '"') {
+                        inQuotes = !inQuotes;
+                        lineHasText = true;
+                    } else if (b == '\n') {
+                        lines++;
+                        previousLineHadText = lineHasText;
+                        lineHasText = false;
+                        atLineStart = true;
+                    } else if (b != '\r' && b != ' ' && b != '\t') {
+                        lineHasText = true;
+                    }
+                }
+            }
+        }
+        return cuts;
+    }
+
+    /** The ranges of a kept plan: each partition to the start of the next one of its file. */
+    private static List<Range> ranges(List<InspectedFile> files, List<CohortPartition> plan) {
+        List<Range> ranges = new ArrayList<>();
+        for (int k = 0; k < plan.size(); k++) {
+            CohortPartition partition = plan.get(k);
+            boolean lastOfFile = k + 1 == plan.size() || plan.get(k + 1).fileIndex() != partition.fileIndex();
+            ranges.add(new Range(partition.fileIndex(), partition.startByte(),
+                    lastOfFile ? files.get(partition.fileIndex()).bytes() : plan.get(k + 1).startByte()));
+        }
+        return ranges;
+    }
+
+    private static ArrayList<CohortPartition> plan(List<InspectedFile> files, List<Range> ranges,
+            List<RangeIndex> indexes) {
+        ArrayList<CohortPartition> plan = new ArrayList<>();
+        long startLine = 1;
+        for (int k = 0; k < ranges.size(); k++) {
+            Range range = ranges.get(k);
+            InspectedFile file = files.get(range.fileIndex());
+            if (range.startByte() == 0) {
+                startLine = 1;
+            }
+            plan.add(new CohortPartition(plan.size(), range.fileIndex(), file.name(), file.path(), file.bytes(),
+                    range.startByte(), startLine, indexes.get(k).records()));
+            startLine += indexes.get(k).lines();
         }
         return plan;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

@@ -196,10 +196,9 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
             @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment,
             @Value(PARTITION) CohortPartition partition,
-            @Value("#{jobExecutionContext['" + InputInspection.INPUTS + "']}") List<InspectedFile> inputs) {
+            @Value("#{jobExecutionContext['" + CohortIndexing.PARTITIONS + "']}") List<CohortPartition> plan) {
         return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
-                partition.fileIndex(), inputs.stream().map(InspectedFile::name).toList(),
-                DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
+                partition, plan, DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
     }
 
     @Bean

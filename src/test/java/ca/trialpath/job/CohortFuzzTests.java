@@ -130,8 +130,8 @@ class CohortFuzzTests {
             throw new AssertionError(e);
         }
         CohortReader reader = new CohortReader(whole, List.of(inspected), new ProgressLog(Duration.ofHours(1)));
-        AssessmentProcessor processor = new AssessmentProcessor(TestRuns.SAMPLE_RUN_DATE, staging, 0,
-                List.of(inspected.name()), null);
+        AssessmentProcessor processor = new AssessmentProcessor(TestRuns.SAMPLE_RUN_DATE, staging, whole,
+                List.of(whole), null);
         StagedOutputWriter writer = new StagedOutputWriter(staging, 20);
         ExecutionContext context = new ExecutionContext();
         reader.open(context);

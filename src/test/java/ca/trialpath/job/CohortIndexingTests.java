@@ -1,0 +1,95 @@
+package ca.trialpath.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.trialpath.cohort.CohortFileInspector;
+import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
+import ca.trialpath.cohort.CsvRecord;
+import ca.trialpath.report.RunFolders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index cuts a file where a record starts, found by a scan of its bytes, and checks each cut by reading: a
+ * file cut into partitions reads as the same records, on the same lines, as the whole file, however its
+ * quotes and blank lines fall.
+ */
+class CohortIndexingTests {
+
+    private static final String HEADER = "patient_id,birth_date,sex,province,primary_site,histology,recurrence_date,"
+            + "recurrence_type,recurrence_sites,prior_treatments,surgery_possible,symptoms,ecog,treatment_wish\n";
+
+    @TempDir
+    private Path temp;
+
+    @Test
+    void shouldCutBetweenRecordsOnlyAndReadTheSameRecords() throws Exception {
+        // given: quoted cells with line breaks, CRLF, blank and space-only lines, a byte-order mark
+        StringBuilder text = new StringBuilder("\uFEFF" + HEADER);
+        for (int i = 0; i < 60; i++) {
+            String sites = i % 3 == 0 ? "\"liver;\nlung\"" : i % 3 == 1 ? "\"a, \"\"quoted\"\"\r\nline\"" : "liver";
+            text.append("P").append(i).append(",1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,").append(sites)
+                    .append(",,,,,\n");
+            if (i % 7 == 0) {
+                text.append("\n   \n");
+            }
+            if (i % 11 == 0) {
+                text.append("P").append(i).append("b,1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,,,,,,\r\n");
+            }
+        }
+        Path file = Files.writeString(temp.resolve("cohort.csv"), text);
+
+        // then
+        assertThat(assertCutsReadAsTheWholeFile(file, 2)).as("partitions").hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void shouldIndexWholeWhenAStrayQuoteFoolsTheByteScan() throws Exception {
+        // given: a stray quote in an unquoted cell (the reader keeps it as text), then quoted line breaks, which
+        // the byte scan now takes for record ends
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 40; i++) {
+            String symptoms = i == 3 ? "pa\"in" : "";
+            String sites = i > 3 ? "\"liver;\nlung\"" : "liver";
+            text.append("P").append(i).append(",1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,").append(sites)
+                    .append(",,,").append(symptoms).append(",,\n");
+        }
+        Path file = Files.writeString(temp.resolve("cohort.csv"), text);
+        assertThat(CohortIndexing.cuts(file, 2)).as("the scan proposes cuts inside records").isNotEmpty();
+
+        // then: the index saw a cut inside a record and read the file whole
+        assertThat(assertCutsReadAsTheWholeFile(file, 2)).hasSize(1);
+    }
+
+    private List<CohortPartition> assertCutsReadAsTheWholeFile(Path file, long partitionRows) throws Exception {
+        InspectedFile inspected = CohortFileInspector.inspect(file);
+        List<CohortPartition> whole = new CohortIndexing(LocalDate.of(2026, 11, 27),
+                new RunFolders.Staging(temp.resolve("one")), null, 1, partitionRows, 1000).index(List.of(inspected));
+        List<CohortPartition> cut = new CohortIndexing(LocalDate.of(2026, 11, 27),
+                new RunFolders.Staging(temp.resolve("two")), null, 2, partitionRows, 1000).index(List.of(inspected));
+        assertThat(whole).hasSize(1);
+        List<String> expected = records(inspected, whole);
+        assertThat(records(inspected, cut)).isEqualTo(expected);
+        assertThat(cut.stream().mapToLong(CohortPartition::records).sum()).isEqualTo(expected.size());
+        return cut;
+    }
+
+    /** Every record of the partitions, read as the assessment reads them: its line and cells. */
+    private static List<String> records(InspectedFile file, List<CohortPartition> plan) throws Exception {
+        List<String> records = new ArrayList<>();
+        for (CohortPartition partition : plan) {
+            try (CohortFileReader reader = CohortFileReader.open(file, partition.startByte(), partition.startLine())) {
+                for (long i = 0; i < partition.records(); i++) {
+                    CsvRecord record = reader.records().next();
+                    records.add(record.line() + ":" + record.cells() + ":" + record.malformed());
+                }
+            }
+        }
+        return records;
+    }
+}
