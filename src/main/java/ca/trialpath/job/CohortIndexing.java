@@ -207,7 +207,8 @@ class CohortIndexing implements Tasklet {
         boolean lineHasText = false;
         boolean previousLineHadText = false;
         boolean atLineStart = false;
-        long lines = 0;
+        // the header's line is not a row
+        long lines = -1;
         long position = 0;
         try (java.io.InputStream in = Files.newInputStream(file)) {
             int n;
