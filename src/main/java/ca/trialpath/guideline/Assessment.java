@@ -1,5 +1,6 @@
 package ca.trialpath.guideline;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +32,7 @@ public record Assessment(
 
     /** Flags in their declared order, for stable output. */
     public List<ReviewFlag> orderedFlags() {
-        return flags.stream().sorted().toList();
+        // an EnumSet iterates in declaration order; no stream, as it runs several times for every person
+        return flags.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(flags));
     }
 }

@@ -211,7 +211,13 @@ public final class TrialMatcher {
         if (person.histology() == null) {
             return Verdict.UNKNOWN;
         }
-        return of(criteria.histology().stream().anyMatch(person.histology()::startsWith));
+        // a loop, not a stream: this runs for every (person, study) pair
+        for (String prefix : criteria.histology()) {
+            if (person.histology().startsWith(prefix)) {
+                return Verdict.MET;
+            }
+        }
+        return Verdict.FAILED;
     }
 
     private static Verdict priorExcluded(TrialCriteria criteria, PersonFacts person) {
