@@ -23,7 +23,7 @@ public record TrialPathProperties(
         @DefaultValue("1000") int maxRowsPerList,
         @DefaultValue("100") int maxRowsPerTrial,
         @DefaultValue("0") int threads,
-        @DefaultValue("250000") long partitionRows,
+        @DefaultValue("500000") long partitionRows,
         @DefaultValue("250000") int idsInMemory) {
 
     /** How many partitions are assessed at once. */
