@@ -2,8 +2,10 @@ package ca.trialpath.remote;
 
 import ca.trialpath.job.NightlyJobConfiguration;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -16,8 +18,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 /**
  * Assesses the partitions a manager sends, one step execution of {@link NightlyJobConfiguration#PARTITION_STEP}
  * each, read from and recorded in the shared job repository (as Spring Batch's StepExecutionRequestHandler does,
- * plus what a worker of a nightly run needs: it knows what it is running, so that SIGTERM can stop it cleanly, and
- * it never runs a partition twice).
+ * plus what a worker of a nightly run needs: it knows what it is running, so that SIGTERM can let it finish or stop
+ * it cleanly, and it never runs a partition twice).
  */
 class PartitionWorker {
 
@@ -26,8 +28,13 @@ class PartitionWorker {
     private final JobRepository jobRepository;
     private final Step assessPartition;
     private final String name;
-    private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopping;
+    /** By id: a step execution's own equality changes as it runs. */
+    private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
+    /** Requests taken and not yet done with (running, or still being looked up). */
+    private int busy;
+    private boolean stopping;
+    /** Opened once the worker's listeners no longer take requests: those held meanwhile may go back. */
+    private final CountDownLatch listenersStopped = new CountDownLatch(1);
 
     PartitionWorker(JobRepository jobRepository, Step assessPartition, String name) {
         this.jobRepository = jobRepository;
@@ -35,11 +42,32 @@ class PartitionWorker {
         this.name = name;
     }
 
-    void assess(StepExecutionRequest request) {
-        if (stopping) {
-            // thrown, the message goes back to the queue (the listener's session is transacted) for another worker
+    void assess(StepExecutionRequest request) throws InterruptedException {
+        synchronized (this) {
+            if (!stopping) {
+                busy++;
+            }
+        }
+        if (isStopping()) {
+            // thrown, the request goes back to the queue (the listener's session is transacted) for another worker;
+            // held until this worker's listeners are stopped, or one of them would take it again at once
+            listenersStopped.await(10, TimeUnit.MINUTES);
             throw new IllegalStateException("worker " + name + " is stopping; " + request + " left for another worker");
         }
+        try {
+            assessTaken(request);
+        } finally {
+            synchronized (this) {
+                busy--;
+            }
+        }
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    private void assessTaken(StepExecutionRequest request) {
         if (!NightlyJobConfiguration.PARTITION_STEP.equals(request.getStepName())) {
             log.warn("worker {} ignores a request for step {}: it runs {} only", name, request.getStepName(),
                     NightlyJobConfiguration.PARTITION_STEP);
@@ -59,7 +87,7 @@ class PartitionWorker {
                     execution.getJobExecutionId(), execution.getStatus());
             return;
         }
-        running.add(execution);
+        running.put(execution.getId(), execution);
         try {
             log.info("worker {} assessing {} of job execution {}", name, partitionName(execution),
                     execution.getJobExecutionId());
@@ -74,30 +102,54 @@ class PartitionWorker {
             execution.setStatus(BatchStatus.FAILED);
             jobRepository.update(execution);
         } finally {
-            running.remove(execution);
+            running.remove(execution.getId());
         }
         log.info("worker {} assessed {} of job execution {}: {}, {} rows read", name, partitionName(execution),
                 execution.getJobExecutionId(), execution.getStatus(), execution.getReadCount());
     }
 
     /**
-     * Takes no more partitions, and stops those running at their next chunk boundary (their committed rows stay:
-     * a restart of the run resumes them), waiting at most {@code wait} for them.
+     * Takes no more partitions and lets those running finish, for at most {@code finish}; those still running then
+     * are stopped at their next chunk boundary (their committed rows stay: a restart of the run resumes them), for
+     * at most {@code atChunk} more.
      *
-     * @return how many were still running when the wait ended
+     * @return how many partitions were still running when both waits ended
      */
-    int stop(Duration wait) throws InterruptedException {
-        stopping = true;
-        for (StepExecution execution : running) {
-            log.info("worker {} stopping {} of job execution {} at its next chunk", name, partitionName(execution),
-                    execution.getJobExecutionId());
-            execution.setTerminateOnly();
+    int stop(Duration finish, Duration atChunk) throws InterruptedException {
+        synchronized (this) {
+            stopping = true;
         }
+        if (!awaitIdle(finish)) {
+            for (StepExecution execution : running.values()) {
+                log.info("worker {} stopping {} of job execution {} at its next chunk: not finished in {}", name,
+                        partitionName(execution), execution.getJobExecutionId(), finish);
+                execution.setTerminateOnly();
+            }
+            awaitIdle(atChunk);
+        }
+        synchronized (this) {
+            return busy;
+        }
+    }
+
+    /** Once the listeners take no more requests: the requests refused meanwhile go back to the queue. */
+    void listenersStopped() {
+        listenersStopped.countDown();
+    }
+
+    private boolean awaitIdle(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            synchronized (this) {
+                if (busy == 0) {
+                    return true;
+                }
+            }
             Thread.sleep(50);
         }
-        return running.size();
+        synchronized (this) {
+            return busy == 0;
+        }
     }
 
     String name() {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the manager looks in the job repository for partitions still running
  * @param timeout      how long the manager waits for all partitions before failing the run: a worker that died
  *                     leaves its partition running in the repository, and only this ends the wait
- * @param stopWait     how long a worker stopped by SIGTERM waits for its partitions to reach a chunk boundary
+ * @param stopWait     how long a worker stopped by SIGTERM lets its running partitions finish before it stops them
+ *                     at their next chunk boundary (keep it below the service manager's own stop timeout)
  */
 @ConfigurationProperties("trialpath.remote")
 public record RemoteProperties(

@@ -2,6 +2,7 @@ package ca.trialpath.remote;
 
 import ca.trialpath.TrialPathApplication;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
@@ -10,15 +11,20 @@ import org.springframework.integration.jms.inbound.JmsMessageDrivenEndpoint;
 
 /**
  * {@code java -jar trialpath.jar worker --spring.profiles.active=postgres --trialpath.remote.broker-host=...}: a
- * JVM that assesses partitions for managers until it is stopped. On SIGTERM it takes no more requests, stops the
- * partitions it is running at their next chunk (their committed rows kept: the manager's run ends STOPPED, and the
- * same run command resumes them), then closes; the JVM's status is then 143, as for any process ended by SIGTERM.
+ * JVM that assesses partitions for managers until it is stopped. On SIGTERM it takes no more requests (those handed
+ * to it meanwhile go back to the queue), lets the partitions it is running finish for up to
+ * {@code trialpath.remote.stop-wait}, stops those still running at their next chunk (their committed rows kept: the
+ * manager's run then ends unpublished, and the same run command resumes them), then closes; the JVM's status is
+ * then 143, as for any process ended by SIGTERM.
  */
 public final class RemoteWorker {
 
     /** Exit statuses of the command (as RunLauncher's): the worker could not start, or was called wrongly. */
     private static final int FAILED = 1;
     private static final int USAGE = 2;
+
+    /** How long a partition not finished within trialpath.remote.stop-wait has to reach its next chunk boundary. */
+    private static final Duration AT_CHUNK = Duration.ofSeconds(30);
 
     private final PrintStream err;
 
@@ -51,8 +57,10 @@ public final class RemoteWorker {
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                // the partitions first: stopping the listeners interrupts the threads that run them (mid-write)
+                int left = worker.stop(context.getBean(RemoteProperties.class).stopWait(), AT_CHUNK);
                 context.getBeansOfType(JmsMessageDrivenEndpoint.class).values().forEach(JmsMessageDrivenEndpoint::stop);
-                int left = worker.stop(context.getBean(RemoteProperties.class).stopWait());
+                worker.listenersStopped();
                 context.close();
                 err.println("trialpath: worker " + worker.name() + " stopped"
                         + (left == 0 ? "" : "; " + left + " partitions did not reach a chunk boundary in time"));

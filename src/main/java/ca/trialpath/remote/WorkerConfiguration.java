@@ -52,7 +52,12 @@ class WorkerConfiguration {
                                 .recoveryInterval(2000)))
                 .transform(String.class, PartitionRequests::decode)
                 .handle(StepExecutionRequest.class, (request, headers) -> {
-                    partitionWorker.assess(request);
+                    try {
+                        partitionWorker.assess(request);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("worker stopped while holding " + request, e);
+                    }
                     return null;
                 })
                 .get();

@@ -70,7 +70,37 @@ class PartitionWorkerTests {
     }
 
     @Test
-    void shouldAskARunningPartitionToStopAndRefuseNewOnesWhenStopped() throws Exception {
+    void shouldLetARunningPartitionFinishWhenStoppedAndGiveBackTheRequestsItIsHandedMeanwhile() throws Exception {
+        // given: a partition running, that finishes on its own a little later
+        StepExecution execution = partition(7L, BatchStatus.STARTING);
+        CountDownLatch started = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            started.countDown();
+            Thread.sleep(300);
+            execution.setStatus(BatchStatus.COMPLETED);
+            return null;
+        }).when(step).execute(execution);
+        Thread running = new Thread(() -> assess(7L));
+        running.start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when
+        int left = worker.stop(Duration.ofSeconds(10), Duration.ofSeconds(10));
+
+        // then: finished, not stopped
+        assertThat(left).isZero();
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.isTerminateOnly()).isFalse();
+        running.join(10_000);
+        StepExecution handedMeanwhile = partition(8L, BatchStatus.STARTING);
+        worker.listenersStopped();
+        assertThatThrownBy(() -> worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, 8L)))
+                .hasMessageContaining("stopping");
+        verify(step, never()).execute(handedMeanwhile);
+    }
+
+    @Test
+    void shouldStopAtItsNextChunkAPartitionThatDoesNotFinishInTime() throws Exception {
         // given: a partition running
         StepExecution execution = partition(7L, BatchStatus.STARTING);
         CountDownLatch started = new CountDownLatch(1);
@@ -82,20 +112,25 @@ class PartitionWorkerTests {
             execution.setStatus(BatchStatus.STOPPED);
             return null;
         }).when(step).execute(execution);
-        Thread running = new Thread(() -> worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, 7L)));
+        Thread running = new Thread(() -> assess(7L));
         running.start();
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
         // when
-        int left = worker.stop(Duration.ofSeconds(10));
+        int left = worker.stop(Duration.ofMillis(200), Duration.ofSeconds(10));
 
         // then
         assertThat(left).isZero();
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
         running.join(10_000);
-        partition(8L, BatchStatus.STARTING);
-        assertThatThrownBy(() -> worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, 8L)))
-                .hasMessageContaining("stopping");
+    }
+
+    private void assess(long stepExecutionId) {
+        try {
+            worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, stepExecutionId));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private StepExecution partition(long id, BatchStatus status) {
