@@ -43,12 +43,14 @@ class PartitionWorker {
     }
 
     void assess(StepExecutionRequest request) throws InterruptedException {
+        boolean taken;
         synchronized (this) {
-            if (!stopping) {
+            taken = !stopping;
+            if (taken) {
                 busy++;
             }
         }
-        if (isStopping()) {
+        if (!taken) {
             // thrown, the request goes back to the queue (the listener's session is transacted) for another worker;
             // held until this worker's listeners are stopped, or one of them would take it again at once
             listenersStopped.await(10, TimeUnit.MINUTES);
@@ -61,10 +63,6 @@ class PartitionWorker {
                 busy--;
             }
         }
-    }
-
-    private synchronized boolean isStopping() {
-        return stopping;
     }
 
     private void assessTaken(StepExecutionRequest request) {
