@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -146,7 +147,9 @@ public class NightlyJobConfiguration {
         };
     }
 
+    /** The partitions on this JVM's threads; a remote manager sends them to workers instead (ca.trialpath.remote). */
     @Bean
+    @Profile("!remote-manager")
     PartitionHandler partitionHandler(Step assessPartition, TrialPathProperties properties) {
         return new PartitionsInOrder(assessPartition, properties.effectiveThreads());
     }

@@ -1,6 +1,8 @@
 package ca.trialpath.launch;
 
 import ca.trialpath.TrialPathApplication;
+import ca.trialpath.remote.RemotePartitioning;
+import ca.trialpath.remote.RemoteWorker;
 import ca.trialpath.report.RunFolders;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,6 +48,10 @@ public class TrialPathCommand {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && RemotePartitioning.WORKER_COMMAND.equals(args[0])) {
+            // not a run: a JVM that assesses the partitions of runs managed elsewhere (docs/remote-partitioning.md)
+            return new RemoteWorker(err).run(List.of(args).subList(1, args.length));
+        }
         RunRequest request;
         try {
             request = RunRequest.parse(args, LocalDate.now());
