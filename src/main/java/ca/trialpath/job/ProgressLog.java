@@ -43,6 +43,15 @@ class ProgressLog {
     }
 
     void recordRead() {
+        if (startNanos == 0) {
+            // a remote worker's partitions report without the manager's start: count from its first row
+            synchronized (this) {
+                if (startNanos == 0) {
+                    startNanos = System.nanoTime();
+                    nextReport.set(startNanos + intervalNanos);
+                }
+            }
+        }
         long read = rows.incrementAndGet();
         // checking the clock on every row would cost more than the row; every 1024th is steady enough
         if ((read & 1023) != 0) {
