@@ -87,6 +87,16 @@ final class PartitionOutputs {
         return RunTally.sum(tallies);
     }
 
+    /** Puts the partitions' published files together in the run's {@code publish/} folder. */
+    void appendPublished() throws IOException {
+        Files.createDirectories(staging.publish());
+        for (String name : StagedOutputWriter.stagedFiles()) {
+            if (name.startsWith("publish/")) {
+                concatenate(name);
+            }
+        }
+    }
+
     /** Each partition's staging folder and trial tally, in partition order. */
     @SuppressWarnings("unchecked")
     List<TrialPublication.Partition> trialPartitions() {
@@ -103,13 +113,8 @@ final class PartitionOutputs {
      * {@code reportCap} entries of each list of the page in its {@code internal/} folder.
      */
     void combine(int reportCap) throws IOException {
-        Files.createDirectories(staging.publish());
+        appendPublished();
         Files.createDirectories(staging.internal());
-        for (String name : StagedOutputWriter.stagedFiles()) {
-            if (name.startsWith("publish/")) {
-                concatenate(name);
-            }
-        }
         long before = 0;
         List<Long> assessedBefore = new ArrayList<>();
         for (ExecutionContext context : contexts) {

@@ -193,12 +193,13 @@ class CrashSafetyIT {
             if (staging.isEmpty()) {
                 return 0;
             }
+            // the partitions that finished are put together while the others run
             long bytes = size(staging.get().resolve("publish").resolve(file));
-            if (bytes > 0 || !Files.isDirectory(staging.get().resolve("partitions"))) {
+            if (!Files.isDirectory(staging.get().resolve("partitions"))) {
                 return bytes;
             }
             try (Stream<Path> partitions = Files.list(staging.get().resolve("partitions"))) {
-                return partitions.mapToLong(partition -> size(partition.resolve("publish").resolve(file))).sum();
+                return bytes + partitions.mapToLong(partition -> size(partition.resolve("publish").resolve(file))).sum();
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             return 0; // not there yet, or moved away in between
