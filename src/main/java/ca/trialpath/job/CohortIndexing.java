@@ -130,7 +130,7 @@ class CohortIndexing implements Tasklet {
 
     private List<RangeIndex> indexRanges(List<InspectedFile> files, List<Range> ranges) throws Exception {
         Path ids = idsFolder(staging);
-        deleteRecursively(ids);
+        RunFolders.deleteRecursively(ids);
         Files.createDirectories(ids);
         List<RangeIndex> indexes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, ranges.size())));
@@ -267,16 +267,5 @@ class CohortIndexing implements Tasklet {
             startLine += indexes.get(k).lines();
         }
         return plan;
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -33,8 +32,7 @@ class LostStaging implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         long instanceId = execution.getJobInstance().getInstanceId();
-        RunFolders folders = new RunFolders(Path.of(execution.getJobParameters().getString("output")),
-                LocalDate.parse(execution.getJobParameters().getString("runDate")));
+        RunFolders folders = NightlyJobConfiguration.folders(execution.getJobParameters());
         Path staging = folders.staging(instanceId).root();
         if (Files.isDirectory(staging) || SummaryJson.isPublishedBy(folders.published(), instanceId)) {
             return;

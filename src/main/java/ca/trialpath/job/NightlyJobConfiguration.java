@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -246,6 +247,11 @@ public class NightlyJobConfiguration {
                 safeExport.publishPermissions(), historyRecorder, new TrialPublication(pathOrNull(trials),
                         pathOrNull(trialCriteria), LocalDate.parse(runDate), properties.maxRowsPerTrial()),
                 ReportText.of(lang), properties.effectiveThreads());
+    }
+
+    /** The folders of the run these job parameters describe. */
+    static RunFolders folders(JobParameters parameters) {
+        return folders(parameters.getString("output"), parameters.getString("runDate"));
     }
 
     private static RunFolders folders(String output, String runDate) {

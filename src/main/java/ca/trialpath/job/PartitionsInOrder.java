@@ -1,8 +1,6 @@
 package ca.trialpath.job;
 
 import ca.trialpath.report.RunFolders;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -57,8 +55,8 @@ class PartitionsInOrder extends TaskExecutorPartitionHandler implements Disposab
         List<CohortPartition> plan = (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS);
         // a restart runs only some partitions: the publish step puts everything together then
         boolean combining = plan != null && plan.size() == inOrder.size() && plan.size() > 1;
-        RunFolders.Staging staging = combining ? new RunFolders(Path.of(job.getJobParameters().getString("output")),
-                LocalDate.parse(job.getJobParameters().getString("runDate"))).staging(job.getJobInstance().getInstanceId())
+        RunFolders.Staging staging = combining
+                ? NightlyJobConfiguration.folders(job.getJobParameters()).staging(job.getJobInstance().getInstanceId())
                 : null;
         Set<StepExecution> results = new LinkedHashSet<>();
         List<ExecutionContext> done = new ArrayList<>();

@@ -35,8 +35,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -296,7 +294,7 @@ class ReportPublisher implements Tasklet {
         }
         try (Stream<Path> stagings = Files.list(root)) {
             for (Path staging : stagings.filter(folders::isStagingOfThisDate).toList()) {
-                deleteRecursively(staging);
+                RunFolders.deleteRecursively(staging);
             }
         }
         try (Stream<Path> left = Files.list(root)) {
@@ -312,17 +310,6 @@ class ReportPublisher implements Tasklet {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

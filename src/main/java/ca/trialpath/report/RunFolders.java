@@ -1,7 +1,11 @@
 package ca.trialpath.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where a run writes. Everything is staged under {@code <output>/.trialpath/} (the same file system,
@@ -47,6 +51,18 @@ public record RunFolders(Path output, LocalDate runDate) {
 
     public Path lockFile() {
         return work().resolve("run.lock");
+    }
+
+    /** Removes a staging folder (or part of one) and everything in it; nothing to do when it is not there. */
+    public static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /**
