@@ -1,10 +1,17 @@
 package ca.trialpath.job;
 
+import ca.trialpath.cohort.CsvRecord;
+import ca.trialpath.cohort.CsvRecordReader;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -133,17 +142,17 @@ final class PartitionOutputs {
      * Rows per value of one column of a combined CSV file (its first line the header), counted from the file
      * itself, one partition's part per task on {@code pool}: the recount the run is checked against.
      */
-    Map<String, Long> rowsPer(String name, int column, java.util.concurrent.ExecutorService pool) throws Exception {
+    Map<String, Long> rowsPer(String name, int column, ExecutorService pool) throws Exception {
         long[] starts = segments.get(name);
         Path file = staging.root().resolve(name);
-        List<java.util.concurrent.Future<Map<String, Long>>> parts = new ArrayList<>();
+        List<Future<Map<String, Long>>> parts = new ArrayList<>();
         for (int k = 0; k < plan.size(); k++) {
             long start = starts[k];
             long end = starts[k + 1];
             parts.add(pool.submit(() -> count(file, start, end, column)));
         }
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (java.util.concurrent.Future<Map<String, Long>> part : parts) {
+        for (Future<Map<String, Long>> part : parts) {
             part.get().forEach((value, count) -> rows.merge(value, count, Long::sum));
         }
         return rows;
@@ -153,13 +162,13 @@ final class PartitionOutputs {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (FileChannel channel = FileChannel.open(file)) {
             channel.position(start);
-            try (ca.trialpath.cohort.CsvRecordReader records = new ca.trialpath.cohort.CsvRecordReader(
-                    new java.io.InputStreamReader(new BoundedInput(java.nio.channels.Channels.newInputStream(channel),
+            try (CsvRecordReader records = new CsvRecordReader(
+                    new InputStreamReader(new BoundedInput(Channels.newInputStream(channel),
                             end - start), StandardCharsets.UTF_8), 1, start == 0)) {
                 if (start == 0) {
                     records.next();
                 }
-                ca.trialpath.cohort.CsvRecord record;
+                CsvRecord record;
                 while ((record = records.next()) != null) {
                     String value = record.cells().size() > column ? record.cells().get(column) : "";
                     rows.merge(value, 1L, Long::sum);
@@ -217,7 +226,7 @@ final class PartitionOutputs {
 
     private static long firstLineLength(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file)) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64 * 1024);
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
             long length = 0;
             while (channel.read(buffer) > 0) {
                 buffer.flip();
@@ -243,7 +252,7 @@ final class PartitionOutputs {
                     continue;
                 }
                 long length = contexts.get(k).getLong(StagedOutputWriter.lengthKey("internal/" + feed));
-                try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(
                         new BoundedInput(Files.newInputStream(part), length), StandardCharsets.UTF_8))) {
                     String line;
                     while (written < cap && (line = in.readLine()) != null) {
@@ -261,10 +270,10 @@ final class PartitionOutputs {
     }
 
     /** The committed part of a staged file: what a crashed chunk wrote after it is not the partition's. */
-    private static final class BoundedInput extends java.io.FilterInputStream {
+    private static final class BoundedInput extends FilterInputStream {
         private long left;
 
-        BoundedInput(java.io.InputStream in, long length) {
+        BoundedInput(InputStream in, long length) {
             super(in);
             this.left = length;
         }
