@@ -30,6 +30,8 @@ class InputInspection implements Tasklet {
     private final String inputFingerprint;
     private final Path trials;
     private final Path trialCriteria;
+    /** Above this age the catalogue is a warning (docs/trial-catalogue.md). */
+    private final long catalogueMaxAgeDays;
 
     InputInspection(Path input, String inputFingerprint) {
         this(input, inputFingerprint, null, null);
@@ -37,6 +39,11 @@ class InputInspection implements Tasklet {
 
     /** @param trials {@code null} for a run without a trial catalogue */
     InputInspection(Path input, String inputFingerprint, Path trials, Path trialCriteria) {
+        this(input, inputFingerprint, trials, trialCriteria, CatalogueFacts.DEFAULT_MAX_AGE_DAYS);
+    }
+
+    InputInspection(Path input, String inputFingerprint, Path trials, Path trialCriteria, long catalogueMaxAgeDays) {
+        this.catalogueMaxAgeDays = catalogueMaxAgeDays;
         this.input = input;
         this.inputFingerprint = inputFingerprint;
         this.trials = trials;
@@ -58,7 +65,7 @@ class InputInspection implements Tasklet {
         // the catalogue and criteria are read whole now: bad JSON or a bad curated value fails the run
         // before any person is read
         CatalogueFacts catalogue = TrialInspection.inspect(trials, trialCriteria,
-                chunkContext.getStepContext().getStepExecution().getJobExecution());
+                chunkContext.getStepContext().getStepExecution().getJobExecution(), catalogueMaxAgeDays);
         List<InputFingerprint.FileDigest> digests = new ArrayList<>();
         inspected.forEach(file -> digests.add(new InputFingerprint.FileDigest(file.name(), file.sha256())));
         if (catalogue != null) {

@@ -88,8 +88,10 @@ public class NightlyJobConfiguration {
     InputInspection inputInspection(@Value("#{jobParameters['input']}") String input,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['trials']}") String trials,
-            @Value("#{jobParameters['trialCriteria']}") String trialCriteria) {
-        return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria));
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
+            @Value("${trialpath.trials.catalogue-max-age-days:7}") long catalogueMaxAgeDays) {
+        return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria),
+                catalogueMaxAgeDays);
     }
 
     private static Path pathOrNull(String path) {

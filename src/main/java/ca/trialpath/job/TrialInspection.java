@@ -25,16 +25,17 @@ final class TrialInspection {
     }
 
     /** @return {@code null} without a catalogue */
-    static CatalogueFacts inspect(Path trials, Path trialCriteria, JobExecution job) throws IOException {
+    static CatalogueFacts inspect(Path trials, Path trialCriteria, JobExecution job, long maxAgeDays) throws IOException {
         if (trials == null) {
             log.info("no trials= catalogue: this run does no trial matching");
             return null;
         }
         LocalDate runDate = LocalDate.parse(job.getJobParameters().getString("runDate"));
         TrialCatalogue catalogue = read(trials, trialCriteria, runDate);
-        CatalogueFacts facts = CatalogueFacts.of(trials, trialCriteria, catalogue);
-        log.info("trial catalogue {}: {} entries, {} studies, {} skipped {}, {} open in Canada, {} to match against",
-                trials, facts.entriesRead(), facts.studies(), catalogue.skippedTotal(), facts.skipped(),
+        CatalogueFacts facts = CatalogueFacts.of(trials, trialCriteria, catalogue, runDate, maxAgeDays);
+        log.info("trial catalogue {} ({}): {} entries, {} studies, {} skipped {}, {} open in Canada, {} to match against",
+                trials, facts.downloadedAt() == null ? "download time unknown" : "downloaded " + facts.downloadedAt()
+                        + ", " + facts.ageDays() + " days before the run date", facts.entriesRead(), facts.studies(), catalogue.skippedTotal(), facts.skipped(),
                 facts.openInCanada(), facts.matchable());
         facts.warnings().forEach(warning -> log.warn("{}", warning));
         job.getExecutionContext().put(CATALOGUE, facts);

@@ -4,6 +4,7 @@ import ca.trialpath.TrialPathApplication;
 import ca.trialpath.remote.RemotePartitioning;
 import ca.trialpath.remote.RemoteWorker;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.trials.fetch.FetchTrialsCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,6 +52,10 @@ public class TrialPathCommand {
         if (args.length > 0 && RemotePartitioning.WORKER_COMMAND.equals(args[0])) {
             // not a run: a JVM that assesses the partitions of runs managed elsewhere (docs/remote-partitioning.md)
             return new RemoteWorker(err).run(List.of(args).subList(1, args.length));
+        }
+        if (args.length > 0 && FetchTrialsCommand.COMMAND.equals(args[0])) {
+            // not a run: downloads the trial catalogue that a run's trials= reads (docs/trial-catalogue.md)
+            return new FetchTrialsCommand(out, err).run(List.of(args).subList(1, args.length));
         }
         RunRequest request;
         try {

@@ -113,6 +113,11 @@ public final class SummaryJson {
             f.put("bytes", file.bytes());
             return f;
         }).toList());
+        // docs/trial-catalogue.md: null when the catalogue was not downloaded by fetch-trials (copied by hand)
+        json.put("catalogue_downloaded_at", catalogue.downloadedAt());
+        json.put("catalogue_age_days", catalogue.ageDays());
+        json.put("catalogue_max_age_days", catalogue.maxAgeDays());
+        json.put("catalogue_stale", catalogue.stale());
         json.put("studies_read", catalogue.entriesRead());
         json.put("studies_skipped", catalogue.skipped().values().stream().mapToLong(Long::longValue).sum());
         json.put("skip_reasons", catalogue.skipped());

@@ -29,6 +29,10 @@ final class TrialHtml {
         }
         out.write("<p>" + esc(text.get("trials.intro")) + "</p>\n");
         var c = trials.catalogue();
+        out.write("<p" + (c.stale() ? " class=\"flags\"" : "") + ">" + esc(c.downloadedAt() == null
+                ? text.get("trials.downloadUnknown")
+                : text.get("trials.downloaded", c.downloadedAt(), text.number(c.ageDays()), text.number(c.maxAgeDays())))
+                + "</p>\n");
         out.write("<table class=\"counts\">\n<caption>" + esc(text.get("trials.counts")) + "</caption>\n<tbody>\n");
         row(out, text.get("trials.studiesRead"), c.entriesRead(), text);
         row(out, text.get("trials.studiesSkipped"), c.skipped().values().stream().mapToLong(Long::longValue).sum(), text);

@@ -43,7 +43,8 @@ public final class CatalogueReader {
 
     /**
      * The files of a {@code trials=} path: the file itself, or every {@code *.json} of the folder (not
-     * sub-folders) in file-name order.
+     * sub-folders) in file-name order, except the download record and criteria suggestions that
+     * {@code fetch-trials} writes beside the pages.
      *
      * @throws IllegalArgumentException when it is missing, unreadable or a folder without JSON files
      */
@@ -60,6 +61,7 @@ public final class CatalogueReader {
         try (Stream<Path> entries = Files.list(trials)) {
             List<Path> files = entries.filter(Files::isRegularFile)
                     .filter(path -> path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                    .filter(path -> !TrialFiles.isNotAPage(path))
                     .map(path -> path.toAbsolutePath().normalize())
                     .sorted(Comparator.comparing(path -> path.getFileName().toString()))
                     .toList();
@@ -189,22 +191,77 @@ public final class CatalogueReader {
         boolean studyRecruits = "RECRUITING".equals(status);
         List<Site> sites = new ArrayList<>();
         for (JsonNode location : protocol.path("contactsLocationsModule").path("locations").values()) {
-            String state = text(location.path("state"));
-            String country = text(location.path("country"));
-            String siteStatus = text(location.path("status"));
-            boolean recruiting = siteStatus == null || siteStatus.isBlank() ? studyRecruits
-                    : siteStatus.trim().equalsIgnoreCase("RECRUITING");
-            Site site = new Site(text(location.path("facility")), text(location.path("city")), state, country, null,
-                    recruiting);
-            sites.add(site.inCanada() ? new Site(site.facility(), site.city(), state, country,
-                    ProvinceNames.codeOf(state), recruiting) : site);
+            sites.add(site(location, studyRecruits));
         }
         visitor.study(new Study(nctId, text(protocol.path("identificationModule").path("briefTitle")), status,
                 texts(protocol.path("conditionsModule").path("conditions")),
                 texts(protocol.path("conditionsModule").path("keywords")),
                 texts(protocol.path("designModule").path("phases")).stream()
                         .map(phase -> phase.trim().toUpperCase(Locale.ROOT)).toList(),
-                sex, minimum, maximum, sites));
+                sex, minimum, maximum, sites,
+                partialDate(text(protocol.path("statusModule").path("lastUpdatePostDateStruct").path("date")))));
+    }
+
+    /**
+     * One location as real records give it: the status is often missing (always, once a study is completed),
+     * the state may be missing or a full name, the geoPoint and contacts are optional.
+     */
+    private static Site site(JsonNode location, boolean studyRecruits) {
+        String state = text(location.path("state"));
+        String country = text(location.path("country"));
+        String siteStatus = text(location.path("status"));
+        siteStatus = siteStatus == null || siteStatus.isBlank() ? null : siteStatus.trim().toUpperCase(Locale.ROOT);
+        boolean recruiting = siteStatus == null ? studyRecruits : siteStatus.equals("RECRUITING");
+        Site site = new Site(text(location.path("facility")), text(location.path("city")), state, country, null,
+                recruiting, siteStatus, contact(location.path("contacts")), geoPoint(location.path("geoPoint")));
+        if (!site.inCanada()) {
+            return site;
+        }
+        String province = ProvinceNames.codeOf(state);
+        if (province == null && (state == null || state.isBlank())) {
+            province = ProvinceNames.codeOfPostalCode(text(location.path("zip")));
+        }
+        return new Site(site.facility(), site.city(), state, country, province, recruiting, siteStatus, site.contact(),
+                site.geoPoint());
+    }
+
+    /** The site's contact: the first of role {@code CONTACT}, else the first with a phone or e-mail, else none. */
+    private static Site.Contact contact(JsonNode contacts) {
+        Site.Contact reachable = null;
+        for (JsonNode node : contacts.values()) {
+            Site.Contact contact = new Site.Contact(blankToNull(text(node.path("name"))), blankToNull(text(node.path("role"))),
+                    phone(node), blankToNull(text(node.path("email"))));
+            if ("CONTACT".equalsIgnoreCase(contact.role()) && (contact.phone() != null || contact.email() != null)) {
+                return contact;
+            }
+            if (reachable == null && (contact.phone() != null || contact.email() != null)) {
+                reachable = contact;
+            }
+        }
+        return reachable;
+    }
+
+    private static String phone(JsonNode contact) {
+        String phone = blankToNull(text(contact.path("phone")));
+        String ext = blankToNull(text(contact.path("phoneExt")));
+        return phone == null ? null : ext == null ? phone : phone + " ext. " + ext;
+    }
+
+    private static Site.GeoPoint geoPoint(JsonNode node) {
+        JsonNode lat = node.path("lat");
+        JsonNode lon = node.path("lon");
+        return lat.isNumber() && lon.isNumber() ? new Site.GeoPoint(lat.asDouble(), lon.asDouble()) : null;
+    }
+
+    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    /** A date as ClinicalTrials.gov writes it, to the day, month or year; {@code null} for anything else. */
+    static String partialDate(String value) {
+        return value != null && PARTIAL_DATE.matcher(value.trim()).matches() ? value.trim() : null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** A scalar as text; {@code null} for a missing, null or structured value. */

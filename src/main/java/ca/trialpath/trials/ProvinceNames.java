@@ -44,6 +44,31 @@ public final class ProvinceNames {
         return name == null ? null : CODES.get(key(name));
     }
 
+    /**
+     * The province of a Canadian postal code, from its first letter (Canada Post's forward sortation areas),
+     * for a site whose record gives no state; {@code null} when it is not a Canadian postal code. X is both
+     * Northwest Territories and Nunavut, so it gives {@code null}.
+     */
+    public static String codeOfPostalCode(String zip) {
+        if (zip == null || !zip.trim().toUpperCase(Locale.ROOT).matches("[A-Z]\\d[A-Z]( ?\\d[A-Z]\\d)?")) {
+            return null;
+        }
+        return switch (Character.toUpperCase(zip.trim().charAt(0))) {
+            case 'A' -> "NL";
+            case 'B' -> "NS";
+            case 'C' -> "PE";
+            case 'E' -> "NB";
+            case 'G', 'H', 'J' -> "QC";
+            case 'K', 'L', 'M', 'N', 'P' -> "ON";
+            case 'R' -> "MB";
+            case 'S' -> "SK";
+            case 'T' -> "AB";
+            case 'V' -> "BC";
+            case 'Y' -> "YT";
+            default -> null;
+        };
+    }
+
     /** Accents, case, hyphens, dots, {@code &} and spaces of any kind (a no-break space too) do not distinguish names: "Île-du-Prince-Édouard" = "ile du prince edouard". */
     private static String key(String name) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  * @param overallStatus as written ({@code RECRUITING}, {@code COMPLETED}, ...), {@code null} when absent
  * @param sex {@code ALL}, {@code FEMALE} or {@code MALE} ({@code ALL} when absent)
  * @param sites in catalogue order
+ * @param lastUpdatePosted {@code statusModule.lastUpdatePostDateStruct.date} as ClinicalTrials.gov gives it:
+ *        {@code 2026-11-20}, or only the month ({@code 2016-07}) or year; {@code null} when absent or not a date
  */
 public record Study(String nctId, String briefTitle, String overallStatus, List<String> conditions,
         List<String> keywords, List<String> phases, String sex, EligibleAge minimumAge, EligibleAge maximumAge,
-        List<Site> sites) {
+        List<Site> sites, String lastUpdatePosted) {
+
+    /** Where a coordinator reads the whole record. */
+    public static final String LINK_PREFIX = "https://clinicaltrials.gov/study/";
 
     /**
      * The study concerns anal cancer (trials.md): a condition or keyword names the anus, anal canal, anal
@@ -34,6 +39,17 @@ public record Study(String nctId, String briefTitle, String overallStatus, List<
         keywords = List.copyOf(keywords);
         phases = List.copyOf(phases);
         sites = List.copyOf(sites);
+    }
+
+    /** A study without its last update date. */
+    public Study(String nctId, String briefTitle, String overallStatus, List<String> conditions, List<String> keywords,
+            List<String> phases, String sex, EligibleAge minimumAge, EligibleAge maximumAge, List<Site> sites) {
+        this(nctId, briefTitle, overallStatus, conditions, keywords, phases, sex, minimumAge, maximumAge, sites, null);
+    }
+
+    /** The study's page on ClinicalTrials.gov. */
+    public String link() {
+        return LINK_PREFIX + nctId;
     }
 
     public boolean isRecruiting() {

@@ -18,6 +18,19 @@ public final class TrialFiles {
     static final String TRIALS = "trials/";
     static final String CRITERIA = "trialCriteria/";
 
+    /**
+     * Files of a catalogue folder that are not pages: written by {@code fetch-trials} beside the pages, and
+     * never read as studies (nor part of the run's identity: the pages are).
+     */
+    public static final String DOWNLOAD_RECORD = "catalogue-download.json";
+    public static final String CRITERIA_SUGGESTIONS = "criteria-suggestions.json";
+
+    /** Whether a file of a catalogue folder is one of those {@link #DOWNLOAD_RECORD written beside the pages}. */
+    public static boolean isNotAPage(Path file) {
+        String name = file.getFileName().toString();
+        return name.equals(DOWNLOAD_RECORD) || name.equals(CRITERIA_SUGGESTIONS);
+    }
+
     private TrialFiles() {
     }
 
