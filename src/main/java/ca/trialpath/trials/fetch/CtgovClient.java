@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads one page of the ClinicalTrials.gov API into a file, with the JDK's HTTP client. The API limits how
@@ -54,12 +58,7 @@ public final class CtgovClient {
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             Duration retryAfter = null;
             try {
-                HttpResponse<Object> response = http.send(request(uri), info -> info.statusCode() == 200
-                        ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target,
-                                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                                StandardOpenOption.WRITE), path -> (Object) path)
-                        : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
-                                body -> (Object) body));
+                HttpResponse<Object> response = send(uri, target);
                 int status = response.statusCode();
                 if (status == 200) {
                     return;
@@ -72,8 +71,8 @@ public final class CtgovClient {
                 }
                 last = answer;
                 retryAfter = retryAfter(response);
-            } catch (HttpTimeoutException e) {
-                last = "no answer within " + (e.getMessage() != null && e.getMessage().contains("connect")
+            } catch (HttpTimeoutException | TimeoutException e) {
+                last = "no whole answer within " + (e.getMessage() != null && e.getMessage().contains("connect")
                         ? "trialpath.ctgov.connect-timeout " + settings.connectTimeout()
                         : "trialpath.ctgov.request-timeout " + settings.requestTimeout());
             } catch (ConnectException e) {
@@ -89,6 +88,30 @@ public final class CtgovClient {
         }
         throw new FetchException("ClinicalTrials.gov " + uri.getHost() + ":" + uri.getPort() + " failed " + settings.attempts()
                 + " tries of " + uri.getPath() + ", the last with " + last);
+    }
+
+    /**
+     * The request, with the whole answer within the request timeout: the client's own timeout ends when the
+     * headers arrive, and a server that then stalls mid-body would hold the night's download for good.
+     */
+    private HttpResponse<Object> send(URI uri, Path target)
+            throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<HttpResponse<Object>> answer = http.sendAsync(request(uri), info -> info.statusCode() == 200
+                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                        path -> (Object) path)
+                : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
+                        body -> (Object) body));
+        try {
+            return answer.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause() == null ? "failed" : e.getCause().toString(), e.getCause());
+        } finally {
+            answer.cancel(true);
+        }
     }
 
     private HttpRequest request(URI uri) {
