@@ -36,7 +36,7 @@ public final class CriteriaDrafter {
     private static final Pattern PERFORMANCE_STATUS = Pattern.compile("\\bperformance\\s+status\\b", Pattern.CASE_INSENSITIVE);
     /** A limit after the name: "0-1", "0 to 2", "≤ 1", "<= 2", "< 2", "of 0 or 1", "0, 1 or 2", "≥ 2" (exclusion). */
     private static final Pattern ECOG_VALUES = Pattern.compile(
-            "^[^0-9<>≤≥=]{0,25}((?:(?:≤|≥|<=|>=|=<|=>|<|>|less than or equal to|greater than or equal to|less than|greater than|of|)\\s*[0-4](?![0-9.])\\s*(?:-|–|to|or|,|and)?\\s*)+)",
+            "^[^0-9<>≤≥=]{0,40}((?:(?:≤|≥|<=|>=|=<|=>|<|>|less than or equal to|greater than or equal to|less than|greater than|of|)\\s*[0-4](?![0-9.])\\s*(?:-|–|to|or|,|and)?\\s*)+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ECOG_TOKEN = Pattern.compile(
             "(≤|≥|<=|>=|=<|=>|<|>|less than or equal to|greater than or equal to|less than|greater than)?\\s*([0-4])(?![0-9.])",
