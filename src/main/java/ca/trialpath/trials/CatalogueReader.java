@@ -38,6 +38,8 @@ public final class CatalogueReader {
 
     static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** A date to the day, month or year, as ClinicalTrials.gov gives {@code lastUpdatePostDateStruct.date}. */
+    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     private final Set<String> seen = new HashSet<>();
 
@@ -252,8 +254,6 @@ public final class CatalogueReader {
         JsonNode lon = node.path("lon");
         return lat.isNumber() && lon.isNumber() ? new Site.GeoPoint(lat.asDouble(), lon.asDouble()) : null;
     }
-
-    private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     /** A date as ClinicalTrials.gov writes it, to the day, month or year; {@code null} for anything else. */
     static String partialDate(String value) {
