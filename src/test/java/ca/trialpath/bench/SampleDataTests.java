@@ -139,6 +139,7 @@ class SampleDataTests {
                         assertThat(assessment.orderedFlags().stream().map(Enum::name).toList())
                                 .as(where).isEqualTo(expect.flags());
                         assertThat(assessment.trialPriority().name()).as(where).isEqualTo(expect.priority());
+                        assertThat(assessment.trialRule().name()).as(where).isEqualTo(expect.trialRule());
                         checked++;
                     }
                 }

@@ -166,7 +166,7 @@ class ReportBrowserTests {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
-        assertThat(visibleWorklist("data-priority")).hasSize(89).containsOnly("ROUTINE");
+        assertThat(visibleWorklist("data-priority")).hasSize(92).containsOnly("ROUTINE");
         assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
                 .isEqualTo("89 lignes affichées sur 184");
         assertThat(browser.findElement(By.id("worklist-h")).getText()).isEqualTo("Liste de travail : discussion d’essai clinique");
@@ -180,7 +180,7 @@ class ReportBrowserTests {
         List<String> priorities = visibleWorklist("data-priority");
 
         // then
-        assertThat(priorities).hasSize(95 + 89).startsWith("HIGH");
+        assertThat(priorities).hasSize(95 + 92).startsWith("HIGH");
         assertThat(priorities.lastIndexOf("HIGH")).isLessThan(priorities.indexOf("ROUTINE"));
         assertThat(browser.findElement(By.cssSelector("#worklist-table tbody tr td")).getText()).isEqualTo("HIGH");
     }
@@ -191,7 +191,7 @@ class ReportBrowserTests {
         new Select(browser.findElement(By.id("worklist-table-priority"))).selectByValue("ROUTINE");
 
         // then
-        assertThat(visibleWorklist("data-priority")).hasSize(89).containsOnly("ROUTINE");
+        assertThat(visibleWorklist("data-priority")).hasSize(92).containsOnly("ROUTINE");
         assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
                 .isEqualTo("89 of 184 rows shown");
 
@@ -206,7 +206,7 @@ class ReportBrowserTests {
         browser.findElement(By.cssSelector("form[data-table='worklist-table'] button[type='reset']")).click();
 
         // then
-        assertThat(visibleWorklist("data-id")).hasSize(184);
+        assertThat(visibleWorklist("data-id")).hasSize(187);
     }
 
     @Test
@@ -229,7 +229,7 @@ class ReportBrowserTests {
             assertThat(browser.findElement(By.cssSelector("nav.skip")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.cssSelector("form.controls[data-table='worklist-table']")).isDisplayed()).isFalse();
             assertThat(browser.findElements(By.cssSelector("svg.chart"))).allSatisfy(svg -> assertThat(svg.isDisplayed()).isFalse());
-            assertThat(visibleWorklist("data-id")).hasSize(184);
+            assertThat(visibleWorklist("data-id")).hasSize(187);
             ((JavascriptExecutor) browser).executeScript("document.getElementById('worklist').scrollIntoView()");
             Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("report-print.png"),
                     StandardCopyOption.REPLACE_EXISTING);
