@@ -81,7 +81,7 @@ class ReportBrowserTests {
         Path firstInput = copyOfSample(work.resolve("first"));
         Path fileA = firstInput.resolve("cohort-2026-11-a.csv");
         String cohort = Files.readString(fileA, StandardCharsets.UTF_8);
-        String before = CHANGED_PERSON + ",1967-02-27,F,ON,C21.1,8140/3,2024-07-19,10,anal_canal,surgery,yes,,,wants_treatment";
+        String before = CHANGED_PERSON + ",1967-02-27,F,ON,C21.1,8070/3,2024-07-19,10,anal_canal,surgery,yes,,1,wants_treatment";
         assertThat(cohort).contains(before);
         Files.writeString(fileA, cohort.replace(before, before.replace(",anal_canal,", ",liver,")), StandardCharsets.UTF_8);
         publish(firstInput, output, FIRST_NIGHT);
@@ -168,7 +168,7 @@ class ReportBrowserTests {
                 .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
         assertThat(visibleWorklist("data-priority")).hasSize(92).containsOnly("ROUTINE");
         assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
-                .isEqualTo("89 lignes affichées sur 184");
+                .isEqualTo("92 lignes affichées sur 187");
         assertThat(browser.findElement(By.id("worklist-h")).getText()).isEqualTo("Liste de travail : discussion d’essai clinique");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("report-fr.png"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -193,7 +193,7 @@ class ReportBrowserTests {
         // then
         assertThat(visibleWorklist("data-priority")).hasSize(92).containsOnly("ROUTINE");
         assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
-                .isEqualTo("89 of 184 rows shown");
+                .isEqualTo("92 of 187 rows shown");
 
         // when
         new Select(browser.findElement(By.id("worklist-table-priority"))).selectByValue("");
