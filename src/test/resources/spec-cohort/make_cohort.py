@@ -32,8 +32,10 @@ BIRTHS = ['1950-03-14', '1961-07-01', '1972-12-31', '1945-01-01', '1958-09-30', 
 RECS = ['2025-06-30', '2024-01-15', '', '2026-03-03', '2023-10-10', '2026-11-01']
 PROVS = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT', '', 'on', 'qc', 'Yt', 'bc']
 SEXES = ['F', 'M', 'X', 'U', '', 'f', 'm', 'x', 'u']
-HISTS = ['8070/3', '8077/2', '8140/3', '', '8000/9', '8070/1', '8560/6', ' 8083/3 ', '8051/0']
-ECOGS = ['0', '1', '2', '3', '4', '']
+# rules v2 reads histology and ECOG: the background is squamous (or empty) and ECOG 0-2, so that only the
+# cases that set them test them
+HISTS = ['8070/3', '8077/3', '8123/3', '', '8071/9', '8070/6', ' 8083/3 ', '8124/3']
+ECOGS = ['0', '1', '2', '']
 
 files = {'cohort-a.csv': [], 'cohort-b.csv': [], 'cohort-c.csv': []}
 counter = [0]
@@ -45,6 +47,65 @@ def age(b, r):
     b = datetime.date.fromisoformat(b)
     r = datetime.date.fromisoformat(r) if r else RUN
     return str(r.year - b.year - ((r.month, r.day) < (b.month, b.day)))
+
+
+# rules.md version 2 (section 0): the rows whose expectation changed from version 1, written by hand from
+# rules v2 (flags in their declared order). v1's expectation stays at the row, for the record.
+PERS, NONSQ, HNS, PNI, PIS, ISR, NODAL, POOR = ('PERSISTENT_DISEASE', 'NON_SQUAMOUS_HISTOLOGY',
+    'HISTOLOGY_NOT_SPECIFIC', 'PRIMARY_NOT_INVASIVE', 'PRIMARY_IN_SITU', 'IN_SITU_RECURRENCE', 'NODAL_RECURRENCE_ONLY',
+    'POOR_PERFORMANCE_STATUS')
+WITHHELD = {NONSQ, PNI, ISR}
+V2 = {
+    # codes 16, 17, 26, 27, 36, 46: a recurrence of an in situ primary, the options and PRIMARY_IN_SITU
+    'PS-C445': ('LOCAL_RECURRENCE', 'LOCAL', 'LR2;LR3', 'ROUTINE', PIS),
+    'PS-perianal-up': ('LOCAL_RECURRENCE', 'LOCAL', 'LR2;LR3', 'ROUTINE', PIS),
+    'PS-margin': ('LOCAL_RECURRENCE', 'LOCAL', 'LR2;LR3', 'ROUTINE', PIS),
+    'PS-canal-LR2only': ('LOCAL_RECURRENCE', 'LOCAL', 'LR2', 'ROUTINE', PIS),
+    'RT-16': ('LOCAL_RECURRENCE', 'LOCAL', 'LR1;LR5', 'ROUTINE', PIS),
+    'RT-17': ('LOCAL_RECURRENCE', 'LOCAL', 'LR1;LR5', 'ROUTINE', PIS),
+    'RT-26': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', '', 'HIGH', PIS + ';NO_STANDARD_OPTION'),
+    'RT-27': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', 'LR1;LR5', 'ROUTINE', PIS),
+    'RT-36': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', 'LR2', 'ROUTINE', PIS + ';SURGICAL_ASSESSMENT_NEEDED'),
+    'RT-46': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH', PIS),
+    'CF1-36-lung': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH', 'RECURRENCE_TYPE_SITE_CONFLICT;' + PIS),
+    'CF1-27-brain': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH', 'RECURRENCE_TYPE_SITE_CONFLICT;' + PIS),
+    'MORE-46-anus': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH', 'RECURRENCE_TYPE_SITE_CONFLICT;' + PIS),
+    # code 36 is disease at the anus: DM3 stays
+    'DM-36-lung-bleed-no': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2;DM3', 'HIGH',
+                            'RECURRENCE_TYPE_SITE_CONFLICT;' + PIS),
+    # codes 04 and 06 on the local pathway: in situ recurrence, no options, no trial (T1)
+    'RT-04': ('LOCAL_RECURRENCE', 'LOCAL', '', 'NONE', ISR),
+    'RT-06': ('LOCAL_RECURRENCE', 'LOCAL', '', 'NONE', ISR),
+    # code 70: persistent disease (P4b without a site; beside sites they decide, no conflict)
+    'RT-70': ('UNDETERMINED', '', '', 'ROUTINE', PERS),
+    'SC-notrec': ('UNDETERMINED', '', 'SC1', 'NONE', PERS),
+    'CF3-70-liver': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH', PERS),
+    'CF3-70-anus-LR4': ('LOCAL_RECURRENCE', 'LOCAL', 'LR4', 'HIGH', PERS),
+    'MORE-70-unknown': ('UNDETERMINED', '', '', 'ROUTINE', 'UNKNOWN_SITE_TERM;' + PERS),
+    'MORE-70-inguinal-rad': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', '', 'HIGH', PERS + ';NO_STANDARD_OPTION;' + NODAL),
+    # regional nodes only: no LR2/LR3, NODAL_RECURRENCE_ONLY (and NO_STANDARD_OPTION when nothing is left)
+    'RT-22': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', '', 'HIGH', 'NO_STANDARD_OPTION;' + NODAL),
+    'CF3-00-inguinal': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', 'LR1;LR5', 'ROUTINE', 'RECURRENCE_TYPE_SITE_CONFLICT;' + NODAL),
+    'MORE-88-inguinal': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', 'LR1;LR5', 'ROUTINE', NODAL),
+    # code 20 is next to the anus, not at it: LR2 without LR3
+    'LR-peri-regional': ('LOCAL_RECURRENCE', 'LOCOREGIONAL', 'LR2', 'ROUTINE', 'SURGICAL_ASSESSMENT_NEEDED'),
+    # DM3/DM4 need disease at the anus; a node, code 04 or code 22 is not
+    'DM-regional-bleed': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH', 'SYMPTOMS_WITHOUT_LOCAL_TUMOUR'),
+    'DM-04-bone-pain': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH',
+                        'RECURRENCE_TYPE_SITE_CONFLICT;SYMPTOMS_WITHOUT_LOCAL_TUMOUR'),
+    'DM-88-regional-pain': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH', 'SYMPTOMS_WITHOUT_LOCAL_TUMOUR'),
+    'MORE-22-liver-bleed-no': ('DISTANT_METASTASIS', 'DISTANT', 'DM1;DM2', 'HIGH',
+                               'RECURRENCE_TYPE_SITE_CONFLICT;SYMPTOMS_WITHOUT_LOCAL_TUMOUR'),
+    # histology (section 1) and ECOG (section 4)
+    'HIST-8077_2': ('LOCAL_RECURRENCE', 'LOCAL', 'LR1;LR5', 'ROUTINE', PIS),
+    'HIST-8000_9': ('LOCAL_RECURRENCE', 'LOCAL', 'LR1;LR5', 'ROUTINE', HNS),
+    'HIST-8010_1': ('LOCAL_RECURRENCE', 'LOCAL', '', 'NONE', PNI),
+    'HIST-8000_0': ('LOCAL_RECURRENCE', 'LOCAL', '', 'NONE', PNI),
+    'ECOG-4': ('LOCAL_RECURRENCE', 'LOCAL', 'LR1;LR5', 'ROUTINE', POOR),
+}
+for t in ['mesorectal_nodes', 'perirectal_nodes', 'internal_iliac_nodes', 'external_iliac_nodes', 'inguinal_nodes',
+          'regional_nodes']:
+    V2['ST-' + t] = ('LOCAL_RECURRENCE', 'LOCOREGIONAL', 'LR1;LR5', 'ROUTINE', NODAL)
 
 
 def row(f, pid, site, rtype='', sites='', prior='', sp='', sym='', wish='', *, exp=None, rej=None, msg=(),
@@ -63,11 +124,11 @@ def row(f, pid, site, rtype='', sites='', prior='', sp='', sym='', wish='', *, e
         e['reason_code'] = rej
         e['message_contains'] = ';'.join(msg)
     else:
-        pathway, extent, rules, prio, flags = exp
+        pathway, extent, rules, prio, flags = V2.get(pid, exp)
         rl = [r for r in rules.split(';') if r]
         e.update(pathway=pathway, extent=extent, rules=';'.join(rl), options=';'.join(OPT[r] for r in rl),
-                 treatment_goal='COMFORT_CARE' if 'SC1' in rl else {DIS: 'CONTROL_AND_PALLIATION',
-                                                                    LOC: 'TREAT_RECURRENCE'}.get(pathway, ''),
+                 treatment_goal='' if WITHHELD & set(flags.split(';')) else 'COMFORT_CARE' if 'SC1' in rl
+                 else {DIS: 'CONTROL_AND_PALLIATION', LOC: 'TREAT_RECURRENCE'}.get(pathway, ''),
                  trial_discussion='false' if prio == 'NONE' else 'true', trial_priority=prio, review_flags=flags,
                  age_at_recurrence=age_exp if age_exp is not None else age(cells['birth_date'].strip(),
                                                                            cells['recurrence_date'].strip()),

@@ -12,7 +12,6 @@ import java.time.Period;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One valid cohort row, its values parsed and its terms normalised. {@code null} means "not recorded".
@@ -42,9 +41,10 @@ public record PatientRecord(
 
     /** The facts the guideline's rules read. */
     public RecurrenceCase toCase() {
-        return new RecurrenceCase(scope, Optional.ofNullable(recurrenceType), recurrenceSites,
+        return new RecurrenceCase(scope, histology, recurrenceType == null ? null : recurrenceTypeCode,
+                recurrenceSites,
                 priorTreatments.isEmpty() ? EnumSet.noneOf(PriorTreatment.class) : EnumSet.copyOf(priorTreatments),
-                surgeryPossible, new LinkedHashSet<>(symptoms), treatmentWish);
+                surgeryPossible, new LinkedHashSet<>(symptoms), ecog, treatmentWish);
     }
 
     /** Site terms the vocabulary does not know, for the coordinator to correct. */

@@ -3,9 +3,9 @@ package ca.trialpath.deidentify;
 import ca.trialpath.cohort.PatientRecord;
 import ca.trialpath.cohort.RejectedRow;
 import ca.trialpath.guideline.RecurrenceSites;
+import ca.trialpath.guideline.Symptoms;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Makes what a run publishes about a person de-identified (deidentify=true), at one point, before
@@ -18,10 +18,9 @@ import java.util.Set;
  * neither what is dropped nor the spelling of an unknown term, so the de-identified row is assessed to the
  * same pathway, options and flags as the full one.
  */
+// the symptom terms rules.md reads are the pain and bleeding terms of section 4 (Symptoms); any other is free text
 public final class Deidentifier {
 
-    /** The symptom terms rules.md reads (OptionRules); any other term is free text. */
-    static final Set<String> RULE_SYMPTOMS = Set.of("pain", "bleeding");
 
     private final Pseudonyms pseudonyms;
     private final String keyId;
@@ -46,7 +45,7 @@ public final class Deidentifier {
         for (String site : record.recurrenceSites()) {
             sites.add(RecurrenceSites.extentOf(site).isPresent() ? site : "withheld_" + ++withheld);
         }
-        List<String> ruleSymptoms = record.symptoms().stream().filter(RULE_SYMPTOMS::contains).toList();
+        List<String> ruleSymptoms = record.symptoms().stream().filter(Symptoms::isPainOrBleeding).toList();
         return new PatientRecord(pseudonym(record.patientId()), record.sourceFile(), record.sourceLine(), null,
                 record.sex(), record.province(), record.primarySite(), record.scope(), record.histology(),
                 record.recurrenceDate(), record.recurrenceTypeCode(), record.recurrenceType(), List.copyOf(sites),

@@ -4,8 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Applies the whole guideline to one person: sites and code to pathway, pathway to options, options to
- * the trial-discussion priority. No Spring, no I/O: the batch job is a shell around this function.
+ * Applies the whole guideline to one person: sites and code to pathway (rules.md, sections 2 and 3), the
+ * histology and performance status (sections 1 and 4), pathway to options (section 4), and options to the
+ * trial-discussion row (section 5). No Spring, no I/O: the batch job is a shell around this function.
  */
 public final class GuidelineAssessor {
 
@@ -14,20 +15,37 @@ public final class GuidelineAssessor {
 
     public static Assessment assess(RecurrenceCase recurrence) {
         PathwayClassifier.Classification classification = PathwayClassifier.classify(recurrence);
-        OptionRules.Selection selection = OptionRules.select(recurrence, classification);
+        Pathway pathway = classification.pathway();
+        boolean treatedPathway = pathway != Pathway.OUT_OF_SCOPE && pathway != Pathway.NOT_RECURRENT;
 
         Set<ReviewFlag> flags = EnumSet.noneOf(ReviewFlag.class);
         flags.addAll(classification.flags());
+        if (treatedPathway) {
+            // section 0: the histology, in situ and ECOG flags apply on LOCAL_RECURRENCE, DISTANT_METASTASIS
+            // and UNDETERMINED only
+            flags.addAll(Histology.flags(recurrence.histology()));
+            if (recurrence.ecog() != null && recurrence.ecog() >= 3) {
+                // section 4, "Performance status": options and the trial flag unchanged
+                flags.add(ReviewFlag.POOR_PERFORMANCE_STATUS);
+            }
+        }
+        OptionRules.Selection selection = OptionRules.select(recurrence, classification, flags);
         flags.addAll(selection.flags());
 
-        TrialPriority priority = TrialDiscussionPolicy.priority(classification.pathway(), selection.options(), flags);
-        return new Assessment(classification.pathway(), classification.rule(), classification.basis(),
-                classification.extent(),
-                goal(classification.pathway(), selection), selection.options(), flags,
-                priority != TrialPriority.NONE, priority);
+        boolean supportiveCare = treatedPathway && recurrence.treatmentWish() != TreatmentWish.WANTS_TREATMENT;
+        TrialRule trialRule = TrialDiscussionPolicy.rule(pathway, supportiveCare, selection.options(), flags);
+        return new Assessment(pathway, classification.rule(), classification.basis(), classification.extent(),
+                goal(pathway, selection, flags), selection.options(), flags, trialRule,
+                recurrence.surgeryPossible());
     }
 
-    private static TreatmentGoal goal(Pathway pathway, OptionRules.Selection selection) {
+    /** Section 4, "Treatment goal": the first row that fits. */
+    static TreatmentGoal goal(Pathway pathway, OptionRules.Selection selection, Set<ReviewFlag> flags) {
+        for (ReviewFlag flag : flags) {
+            if (flag.withholdsOptions()) {
+                return null;
+            }
+        }
         if (selection.options().contains(TreatmentOption.SC1)) {
             return TreatmentGoal.COMFORT_CARE;
         }

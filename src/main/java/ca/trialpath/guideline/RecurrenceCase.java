@@ -9,23 +9,43 @@ import java.util.Set;
  * kept as typed; the rules look their extent up.
  *
  * @param scope          where the primary tumour was (rules.md, section 1)
- * @param recurrenceType the NAACCR item 1880 class, empty when not recorded
+ * @param histology      ICD-O-3 morphology with behaviour, {@code NNNN/B}; {@code null} when not recorded
+ * @param recurrenceCode the NAACCR item 1880 code, two digits; {@code null} when not recorded
  * @param sites          recurrence-site terms in any spelling, known or not
  * @param prior          how the original tumour was treated (empty: not recorded)
- * @param symptoms       normalised symptom terms; {@code pain} and {@code bleeding} drive rules
+ * @param symptoms       normalised symptom terms; the pain and bleeding terms of {@link Symptoms} drive rules
+ * @param ecog           ECOG performance status 0-4; {@code null} when not recorded
  */
 public record RecurrenceCase(
         PrimarySite.Scope scope,
-        Optional<RecurrenceType> recurrenceType,
+        String histology,
+        String recurrenceCode,
         List<String> sites,
         Set<PriorTreatment> prior,
         SurgeryPossible surgeryPossible,
         Set<String> symptoms,
+        Integer ecog,
         TreatmentWish treatmentWish) {
 
     public RecurrenceCase {
+        if (recurrenceCode != null && RecurrenceCode.of(recurrenceCode).isEmpty()) {
+            throw new IllegalArgumentException("not an accepted NAACCR item 1880 code: " + recurrenceCode);
+        }
+        if (histology != null && !Histology.isMorphology(histology)) {
+            throw new IllegalArgumentException("not an ICD-O-3 morphology NNNN/B: " + histology);
+        }
         sites = List.copyOf(sites);
         prior = Set.copyOf(prior);
         symptoms = Set.copyOf(symptoms);
+    }
+
+    /** The code's class; empty when no code is recorded. */
+    public Optional<RecurrenceType> recurrenceType() {
+        return recurrenceCode == null ? Optional.empty() : RecurrenceType.ofCode(recurrenceCode);
+    }
+
+    /** What the code says of where the disease is (rules.md, section 2); empty when no code is recorded. */
+    public Optional<RecurrenceCode> code() {
+        return recurrenceCode == null ? Optional.empty() : RecurrenceCode.of(recurrenceCode);
     }
 }

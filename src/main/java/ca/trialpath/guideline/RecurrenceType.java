@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * NAACCR item 1880 "Recurrence Type--1st": the accepted codes (cohort-csv.md) and what each says
- * about extent (rules.md, section 2). Codes not listed here (23, 24, 41, 61, ...) are row errors.
+ * about extent (rules.md, section 2). What a single code adds beside its class is {@link RecurrenceCode}. Codes not listed here (23, 24, 41, 61, ...) are row errors.
  */
 public enum RecurrenceType {
     DISEASE_FREE("00"),
@@ -36,9 +36,12 @@ public enum RecurrenceType {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
-    /** Codes 00 and 70: the registry says there is no recurrence to treat. */
+    /**
+     * Code 00: the registry says there is no recurrence. (Code 70, never disease-free, is persistent disease
+     * since rules v2: it says nothing of where the disease is, and the sites decide.)
+     */
     public boolean meansNoRecurrence() {
-        return this == DISEASE_FREE || this == NEVER_DISEASE_FREE;
+        return this == DISEASE_FREE;
     }
 
     /** Codes 40-62. */
@@ -54,10 +57,5 @@ public enum RecurrenceType {
     /** Codes 20-36: the regional part that makes a local recurrence locoregional. */
     public boolean isRegional() {
         return this == REGIONAL || this == LOCAL_AND_REGIONAL;
-    }
-
-    /** Codes 04-36 and 60: the code says part of the disease is in or near the anus. */
-    public boolean hasLocalPart() {
-        return isLocalOrRegional() || this == DISTANT_WITH_LOCAL_PART;
     }
 }

@@ -5,6 +5,7 @@ import ca.trialpath.cohort.RejectedRow;
 import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.ReviewFlag;
+import ca.trialpath.guideline.SurgeryPossible;
 import ca.trialpath.guideline.TreatmentOption;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.report.AssessmentJson;
@@ -56,14 +57,23 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             "publish/options.csv", PublishedColumns.OPTIONS,
             "publish/rejects.csv", PublishedColumns.REJECTS,
             "publish/" + TRIAL_MATCHES, PublishedColumns.TRIAL_MATCHES);
-    /** The options.csv cells of each option after its patient_id: the same for everyone, so formatted once. */
-    private static final Map<TreatmentOption, String> OPTION_CELLS = new EnumMap<>(TreatmentOption.class);
+    /**
+     * The options.csv cells of each option after its patient_id, per surgery_possible (a surgical option's
+     * rationale says "if surgery can remove it" when unknown): the same for everyone, so formatted once.
+     */
+    private static final Map<SurgeryPossible, Map<TreatmentOption, String>> OPTION_CELLS =
+            new EnumMap<>(SurgeryPossible.class);
     private static final String GUIDELINE_VERSION_CELL = CsvRow.following(GuidelineVersion.ID);
 
     static {
-        for (TreatmentOption option : TreatmentOption.values()) {
-            OPTION_CELLS.put(option, CsvRow.following(option.ruleId(), option.code(), option.label(),
-                    option.regimens(), option.goal().name(), option.section().heading(), option.basis()));
+        for (SurgeryPossible surgery : SurgeryPossible.values()) {
+            Map<TreatmentOption, String> cells = new EnumMap<>(TreatmentOption.class);
+            for (TreatmentOption option : TreatmentOption.values()) {
+                cells.put(option, CsvRow.following(option.ruleId(), option.code(), option.label(),
+                        option.regimens(), option.goal().name(), option.section().heading(), option.basis(surgery),
+                        GuidelineVersion.ID));
+            }
+            OPTION_CELLS.put(surgery, cells);
         }
     }
 
@@ -233,14 +243,16 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             }
             csv.cell(text.toString());
         }
+        csv.cell(assessment.trialRule().name());
         csv.end().writeTo(files.get("assessments.csv").writer());
 
         if (trials != null && !trials.isEmpty()) {
             writeTrialMatches(patientId, trials);
         }
         if (!options.isEmpty()) {
+            Map<TreatmentOption, String> optionCells = OPTION_CELLS.get(assessment.surgeryPossible());
             for (TreatmentOption option : options) {
-                csv.cell(patientId).formatted(OPTION_CELLS.get(option)).end();
+                csv.cell(patientId).formatted(optionCells.get(option)).end();
             }
             csv.writeTo(files.get("options.csv").writer());
         }

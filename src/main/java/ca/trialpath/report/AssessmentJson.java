@@ -6,6 +6,7 @@ import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.PriorTreatment;
 import ca.trialpath.guideline.ReviewFlag;
+import ca.trialpath.guideline.SurgeryPossible;
 import ca.trialpath.guideline.TreatmentOption;
 import ca.trialpath.trials.TrialMatch;
 import java.io.IOException;
@@ -27,36 +28,47 @@ public final class AssessmentJson {
 
     private static final String GUIDELINE_VERSION = JsonText.quoted(GuidelineVersion.ID);
 
-    /** An option's JSON is the same for every person: escaped once, not once per person. */
-    private final Map<TreatmentOption, String> optionJson = new EnumMap<>(TreatmentOption.class);
+    /**
+     * An option's JSON is the same for every person with the same surgery_possible (a surgical option's
+     * rationale depends on it): escaped once, not once per person.
+     */
+    private final Map<SurgeryPossible, Map<TreatmentOption, String>> optionJson = new EnumMap<>(SurgeryPossible.class);
     private final TrialJson trialJson = new TrialJson();
     private final StringBuilder scratch = new StringBuilder(256);
 
     public AssessmentJson() {
-        for (TreatmentOption option : TreatmentOption.values()) {
-            StringBuilder json = new StringBuilder("{");
-            JsonText.name(json, "rule");
-            JsonText.string(json, option.ruleId());
-            json.append(',');
-            JsonText.name(json, "option_code");
-            JsonText.string(json, option.code());
-            json.append(',');
-            JsonText.name(json, "option_label");
-            JsonText.string(json, option.label());
-            json.append(',');
-            JsonText.name(json, "regimens");
-            JsonText.string(json, option.regimens());
-            json.append(',');
-            JsonText.name(json, "goal");
-            JsonText.string(json, option.goal().name());
-            json.append(',');
-            JsonText.name(json, "guideline_section");
-            JsonText.string(json, option.section().heading());
-            json.append(',');
-            JsonText.name(json, "rationale");
-            JsonText.string(json, option.basis());
-            optionJson.put(option, json.append('}').toString());
+        for (SurgeryPossible surgery : SurgeryPossible.values()) {
+            Map<TreatmentOption, String> json = new EnumMap<>(TreatmentOption.class);
+            for (TreatmentOption option : TreatmentOption.values()) {
+                json.put(option, optionJson(option, surgery));
+            }
+            optionJson.put(surgery, json);
         }
+    }
+
+    private static String optionJson(TreatmentOption option, SurgeryPossible surgery) {
+        StringBuilder json = new StringBuilder("{");
+        JsonText.name(json, "rule");
+        JsonText.string(json, option.ruleId());
+        json.append(',');
+        JsonText.name(json, "option_code");
+        JsonText.string(json, option.code());
+        json.append(',');
+        JsonText.name(json, "option_label");
+        JsonText.string(json, option.label());
+        json.append(',');
+        JsonText.name(json, "regimens");
+        JsonText.string(json, option.regimens());
+        json.append(',');
+        JsonText.name(json, "goal");
+        JsonText.string(json, option.goal().name());
+        json.append(',');
+        JsonText.name(json, "guideline_section");
+        JsonText.string(json, option.section().heading());
+        json.append(',');
+        JsonText.name(json, "rationale");
+        JsonText.string(json, option.basis(surgery));
+        return json.append('}').toString();
     }
 
     public void writeAssessment(Writer out, PatientRecord record, Assessment assessment, Integer age) {
@@ -92,6 +104,7 @@ public final class AssessmentJson {
         JsonText.string(out, assessment.goal() == null ? null : assessment.goal().name());
         out.append(",\"trial_discussion\":").append(assessment.trialDiscussion());
         out.append(",\"trial_priority\":\"").append(assessment.trialPriority().name());
+        out.append("\",\"trial_rule\":\"").append(assessment.trialRule().name());
         out.append("\",\"review_flags\":[");
         List<ReviewFlag> flags = assessment.orderedFlags();
         for (int i = 0; i < flags.size(); i++) {
@@ -108,11 +121,12 @@ public final class AssessmentJson {
         out.append(",\"guideline_version\":").append(GUIDELINE_VERSION);
         out.append(",\"options\":[");
         List<TreatmentOption> options = assessment.options();
+        Map<TreatmentOption, String> optionsJson = optionJson.get(assessment.surgeryPossible());
         for (int i = 0; i < options.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(optionJson.get(options.get(i)));
+            out.append(optionsJson.get(options.get(i)));
         }
         out.append("],\"facts\":{\"sex\":");
         JsonText.string(out, record.sex());

@@ -187,10 +187,14 @@ public final class HtmlReport {
         if (s.startTime() != null && s.endTime() != null) {
             item(out, text.get("header.took"), esc(duration(Duration.between(s.startTime(), s.endTime()))));
         }
-        item(out, text.get("header.guideline"), value(s.guidelineVersion()));
+        // the guideline's name and edition in the report's language (summary.json has the English one)
+        item(out, text.get("header.guideline"), esc(text.get("guideline.name")));
         item(out, text.get("header.guidelineVersion"), value(ca.trialpath.guideline.GuidelineVersion.ID));
         item(out, text.get("header.rulesVersion"), value(s.rulesVersion()));
         out.write("</dl>\n");
+        // rules.md, "The source is dated": on every report, whatever the run
+        out.write("<p class=\"source\" id=\"source\"><strong>" + esc(text.get("source.heading")) + ".</strong> "
+                + esc(text.get("source.caution")) + "</p>\n");
         if (pseudonymKeyId != null) {
             out.write("<p class=\"deidentified\" id=\"deidentified\"><strong>" + esc(text.get("header.deidentified"))
                     + "</strong> " + esc(text.get("header.deidentified.explained", pseudonymKeyId)) + "</p>\n");
@@ -460,14 +464,16 @@ public final class HtmlReport {
         out.write("<article class=\"person\" id=\"" + esc(anchor) + "\" aria-labelledby=\"" + esc(anchor) + "-h\">\n"
                 + "<h3 id=\"" + esc(anchor) + "-h\">" + value(a.patientId()) + "</h3>\n<dl class=\"facts\">\n");
         item(out, text.get("person.source"), value(a.sourceFile()) + ":" + value(a.sourceLine()));
-        item(out, text.get("person.primarySite"), value(a.primarySite()));
+        item(out, text.get("person.primarySite"), a.primarySite() == null ? value(null)
+                : recordedValues("primary_site", a.primarySite()));
         item(out, text.get("person.pathway"), code("pathway.", a.pathway()));
         item(out, text.get("person.extent"), code("extent.", a.extent()));
         item(out, text.get("person.goal"), code("goal.", a.treatmentGoal()));
+        String trialRule = a.trialRule() == null ? text.get("value.notRecorded") : a.trialRule();
         item(out, text.get("person.trial"), a.trialDiscussion()
                 ? esc(text.get("person.trialYes", a.trialPriority() == null ? text.get("value.notRecorded")
-                        : name("priority.", a.trialPriority())))
-                : esc(text.get("person.trialNo")));
+                        : name("priority.", a.trialPriority()), trialRule))
+                : esc(text.get("person.trialNo", trialRule)));
         item(out, text.get("person.age"), value(a.ageAtRecurrence()));
         item(out, text.get("person.province"), value(a.province()));
         out.write("</dl>\n");
@@ -479,10 +485,15 @@ public final class HtmlReport {
             }
             out.write(":</strong> " + esc(basis) + "</p>\n");
         }
+        if (a.trialRule() != null && text.has("trialRule." + a.trialRule())) {
+            // the row of rules.md section 5, named as the pathway rule is
+            out.write("<p class=\"basis\"><strong>" + esc(text.get("person.trialWhy")) + " (" + esc(a.trialRule())
+                    + "):</strong> " + esc(text.get("trialRule." + a.trialRule())) + "</p>\n");
+        }
         out.write("<h4>" + esc(text.get("person.facts")) + "</h4>\n<dl class=\"facts\">\n");
         for (String key : FACT_ORDER) {
             if (a.facts().containsKey(key)) {
-                item(out, text.get("fact." + key), fact(a.facts().get(key)));
+                item(out, text.get("fact." + key), recordedValues(key, a.facts().get(key)));
             }
         }
         for (Map.Entry<String, String> fact : a.facts().entrySet()) {
@@ -508,9 +519,14 @@ public final class HtmlReport {
                 String rule = o.rule() == null ? "" : o.rule();
                 String label = text.getOrDefault("option." + rule + ".label",
                         o.optionLabel() != null ? o.optionLabel() : o.optionCode());
-                String why = text.getOrDefault("option." + rule + ".basis", o.rationale());
+                String regimens = text.getOrDefault("option." + rule + ".regimens", o.regimens());
+                // a surgical option's reason says "if surgery can remove it" where surgery_possible is unknown
+                boolean surgeryUnknown = "unknown".equals(a.facts().get("surgery_possible"));
+                String why = surgeryUnknown && text.has("option." + rule + ".basisIfSurgeryCan")
+                        ? text.get("option." + rule + ".basisIfSurgeryCan")
+                        : text.getOrDefault("option." + rule + ".basis", o.rationale());
                 out.write("<tr><th scope=\"row\"><code>" + esc(o.rule()) + "</code></th><td>" + value(label)
-                        + "</td><td>" + cell(o.regimens()) + "</td><td>" + codeCell("goal.", o.goal()) + "</td><td>"
+                        + "</td><td>" + cell(regimens) + "</td><td>" + codeCell("goal.", o.goal()) + "</td><td>"
                         + value(guidelineSection(o.guidelineSection())) + "</td><td>" + cell(why) + "</td></tr>\n");
             }
             out.write("</tbody>\n</table>\n");
@@ -543,10 +559,20 @@ public final class HtmlReport {
         return heading;
     }
 
-    /** The plain-words reason a person has no options (rules.md, sections 1, 3 and 4). */
+    /** The plain-words reason a person has no options (rules.md, sections 1, 3 and 4), in one sentence. */
     String whyNoOptions(AssessmentLine a) {
         String pathway = a.pathway() == null ? "" : a.pathway();
         List<String> flags = a.reviewFlags();
+        // a withheld-options flag says why first: it wins over every other reason (rules.md, section 4)
+        for (ReviewFlag withheld : List.of(ReviewFlag.PRIMARY_NOT_INVASIVE, ReviewFlag.NON_SQUAMOUS_HISTOLOGY,
+                ReviewFlag.IN_SITU_RECURRENCE)) {
+            if (flags.contains(withheld.name()) && !pathway.equals("OUT_OF_SCOPE") && !pathway.equals("NOT_RECURRENT")) {
+                return text.get("noOptions." + withheld.name());
+            }
+        }
+        if ("P4b".equals(a.pathwayRule())) {
+            return text.get("noOptions.PERSISTENT_DISEASE");
+        }
         return switch (pathway) {
             case "OUT_OF_SCOPE", "NOT_RECURRENT", "UNDETERMINED" -> text.get("noOptions." + pathway);
             case "LOCAL_RECURRENCE" -> flags.contains(ReviewFlag.PRIOR_TREATMENT_MISSING.name())
@@ -661,6 +687,26 @@ public final class HtmlReport {
                 ? "<span class=\"na\" title=\"" + esc(text.get("value.notRecorded")) + "\">–</span>" : esc(value);
     }
 
+    /** Facts whose values are vocabulary terms: the bundle has their words ({@code term.<fact>.<term>}). */
+    private static final java.util.Set<String> TERM_FACTS = java.util.Set.of("primary_site", "prior_treatments", "surgery_possible",
+            "treatment_wish", "recurrence_sites", "symptoms");
+
+    /**
+     * A recorded fact in the report's language: each known vocabulary term in its words (the term itself in
+     * the title, for analysts), anything else (an unknown term, a date, a code) as recorded.
+     */
+    private String recordedValues(String fact, String value) {
+        if (value == null || value.isEmpty() || !TERM_FACTS.contains(fact)) {
+            return fact(value);
+        }
+        List<String> html = new ArrayList<>();
+        for (String term : value.split(", ")) {
+            String words = text.getOrDefault("term." + fact + "." + term, term);
+            html.add(words.equals(term) ? esc(term) : "<span title=\"" + esc(term) + "\">" + esc(words) + "</span>");
+        }
+        return String.join(", ", html);
+    }
+
     /** A fact: null is "not recorded", an empty list "none". */
     private String fact(String value) {
         if (value == null) {
@@ -761,6 +807,7 @@ public final class HtmlReport {
             article.person { border: 1px solid #ccc; border-radius: 4px; padding: .75rem 1rem; margin: 1rem 0; }
             table.options { width: 100%; }
             footer { margin-top: 2rem; color: #555; font-size: .85rem; }
+            p.source { border-left: 4px solid #9b1c1c; background: #fbf1f1; padding: .4rem .75rem; }
             figure.chart { margin: 0 0 1rem; }
             figure.trend { max-width: 100%; overflow-x: auto; }
             svg.chart { display: block; max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }

@@ -1,6 +1,7 @@
 package ca.trialpath.report;
 
 import ca.trialpath.guideline.GuidelineVersion;
+import ca.trialpath.guideline.ReviewFlag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class SummaryJson {
         json.put("guideline_version", GuidelineVersion.ID);
         json.put("guideline", summary.guidelineVersion());
         json.put("rules_version", summary.rulesVersion());
+        json.put("guideline_source", guidelineSource());
         json.put("max_reject_rate", summary.maxRejectRate());
         json.put("input_fingerprint", inputFingerprint);
         json.put("deidentified", pseudonymKeyId != null);
@@ -77,6 +79,7 @@ public final class SummaryJson {
         json.put("trial_priorities", summary.priorities());
         json.put("reject_reasons", summary.rejectReasons());
         json.put("review_flags", summary.reviewFlags());
+        json.put("review_flag_meanings", flagMeanings());
         json.put("rules", summary.rules());
         json.put("input_files", summary.inputFiles().stream().map(SummaryJson::file).toList());
         json.put("ignored_columns", summary.ignoredColumns());
@@ -95,6 +98,30 @@ public final class SummaryJson {
             json.put("trials", trials(trials));
         }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), json);
+    }
+
+    /**
+     * rules.md, "The source is dated": the edition of the source, that it has no review date, and what that
+     * means for the options (later approvals are not reflected; the care team checks current standards).
+     */
+    private static Map<String, Object> guidelineSource() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("publisher", "Canadian Cancer Society");
+        json.put("title", "Treatments for recurrent anal cancer");
+        json.put("edition", GuidelineVersion.EDITION);
+        json.put("last_medical_review", GuidelineVersion.LAST_MEDICAL_REVIEW);
+        json.put("later_approvals_reflected", false);
+        json.put("caution", GuidelineVersion.CAUTION);
+        return json;
+    }
+
+    /** What every flag of {@code review_flags} means, in the words of the report. */
+    private static Map<String, String> flagMeanings() {
+        Map<String, String> json = new LinkedHashMap<>();
+        for (ReviewFlag flag : ReviewFlag.values()) {
+            json.put(flag.name(), flag.explanation());
+        }
+        return json;
     }
 
     /** trials.md: studies read, skipped with reason, open in Canada; and what the matching found. */

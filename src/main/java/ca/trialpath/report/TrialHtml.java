@@ -50,7 +50,7 @@ final class TrialHtml {
         if (!c.warnings().isEmpty()) {
             out.write("<ul class=\"flags\">");
             for (String warning : c.warnings()) {
-                out.write("<li>" + esc(warning) + "</li>");
+                out.write("<li>" + esc(warning(warning, text)) + "</li>");
             }
             out.write("</ul>\n");
         }
@@ -142,5 +142,15 @@ final class TrialHtml {
 
     private static String esc(String value) {
         return Html.escape(value);
+    }
+
+    private static final java.util.regex.Pattern CRITERIA_NOT_IN_CATALOGUE =
+            java.util.regex.Pattern.compile("trialCriteria has an entry for (\\S+), which is not a study of the.*");
+
+    /** A catalogue warning in the report's language when the bundle knows its kind; the NCT id stays as it is. */
+    static String warning(String warning, ReportText text) {
+        java.util.regex.Matcher m = CRITERIA_NOT_IN_CATALOGUE.matcher(warning);
+        return m.matches() && !text.language().equals("en")
+                ? text.get("trials.warning.criteriaNotInCatalogue", m.group(1)) : warning;
     }
 }

@@ -48,7 +48,16 @@ public final class SampleDataBuilder {
             return pathway + (extent == null ? "" : " (" + extent + ")")
                     + "; options: " + (options.isEmpty() ? "none" : String.join(" ", options))
                     + "; flags: " + (flags.isEmpty() ? "none" : String.join(" ", flags))
-                    + "; trial: " + priority;
+                    + "; trial: " + priority + " (" + trialRule() + ")";
+        }
+
+        /** The row of rules.md section 5 that gives this priority on this pathway (T1-T4). */
+        String trialRule() {
+            return switch (priority) {
+                case "NONE" -> "T1";
+                case "HIGH" -> pathway.equals(DM) ? "T2" : "T3";
+                default -> "T4";
+            };
         }
     }
 
@@ -122,8 +131,8 @@ public final class SampleDataBuilder {
                 special("LR3 (+ LR2): perianal skin primary, chemoradiation before",
                         ok(LR, "LOCAL", "LR2 LR3", "", "ROUTINE"),
                         "C44.5", "10", "perianal_skin", "chemoradiation", "yes", "", ""),
-                special("LR4 only: chemoradiation before, surgery not possible -> trial HIGH",
-                        ok(LR, "LOCOREGIONAL", "LR4", "", "HIGH"),
+                special("LR4 only: chemoradiation before, surgery not possible, code 22 (regional nodes only) -> trial HIGH",
+                        ok(LR, "LOCOREGIONAL", "LR4", "NODAL_RECURRENCE_ONLY", "HIGH"),
                         "C21.1", "22", "inguinal_nodes", "chemoradiation", "no", "", "wants_treatment"),
                 special("LR5: radiation not used before (chemotherapy only)", ok(LR, "LOCAL", "LR5", "", "ROUTINE"),
                         "C21.0", "10", "anal_canal", "chemotherapy", "no", "", ""),
@@ -141,9 +150,9 @@ public final class SampleDataBuilder {
                 special("DM4 with surgery_possible unknown: SURGICAL_ASSESSMENT_NEEDED (local part from code 60)",
                         ok(DM, "DISTANT", "DM1 DM2 DM3 DM4", "SURGICAL_ASSESSMENT_NEEDED", "HIGH"),
                         "C21.8", "60", "lung", "chemoradiation", "unknown", "bleeding", ""),
-                special("DM3 without DM4: bleeding, regional node part, surgery not possible",
+                special("DM3 without DM4: bleeding, disease at the anus (anal canal), surgery not possible",
                         ok(DM, "DISTANT", "DM1 DM2 DM3", "", "HIGH"),
-                        "C21.1", "", "lung;inguinal_nodes", "chemoradiation", "no", "bleeding", ""),
+                        "C21.1", "", "lung;anal_canal", "chemoradiation", "no", "bleeding", ""),
                 special("SYMPTOMS_WITHOUT_LOCAL_TUMOUR: pain, lung only",
                         ok(DM, "DISTANT", "DM1 DM2", "SYMPTOMS_WITHOUT_LOCAL_TUMOUR", "HIGH"),
                         "C21.1", "52", "lung", "chemoradiation", "", "pain", ""),
@@ -171,8 +180,8 @@ public final class SampleDataBuilder {
                 special("NO_RECURRENCE_RECORDED: code 00, no sites (P4)",
                         ok(NR, null, "", "NO_RECURRENCE_RECORDED", "NONE"),
                         "C21.1", "00", "", "chemoradiation", "", "", ""),
-                special("NO_RECURRENCE_RECORDED: code 70 (never disease-free), no sites (P4)",
-                        ok(NR, null, "", "NO_RECURRENCE_RECORDED", "NONE"),
+                special("PERSISTENT_DISEASE: code 70 (never disease-free), no sites (P4b, v1 said not recurrent)",
+                        ok(UD, null, "", "PERSISTENT_DISEASE", "ROUTINE"),
                         "C21.0", "70", "", "chemoradiation", "", "", ""),
                 special("OUT_OF_SCOPE: rectum primary C20.9 with liver sites (P0: nothing else read)",
                         ok(OS, null, "", "", "NONE"),
@@ -194,6 +203,54 @@ public final class SampleDataBuilder {
                         reject("INCONSISTENT_DATES"),
                         "C21.1", "22", "inguinal_nodes", "chemoradiation", "no", "", "",
                         "recurrence_date", "2026-12-03"));
+    }
+
+    /**
+     * The rows of rules v2 (rules.md, section 0), in file a between the rows of v1: every new flag at least
+     * once, and the v1 findings of the clinical review (histology, in situ, code 70, nodes only, ECOG 4, the
+     * pain and bleeding synonyms).
+     */
+    static List<Special> specialsV2() {
+        return List.of(
+                special("NON_SQUAMOUS_HISTOLOGY: anal melanoma 8720/3 after chemoradiation (v1 offered an APR)",
+                        ok(LR, "LOCAL", "", "NON_SQUAMOUS_HISTOLOGY", "ROUTINE"),
+                        "C21.1", "10", "anal_canal", "chemoradiation", "yes", "", "", "histology", "8720/3"),
+                special("NON_SQUAMOUS_HISTOLOGY: adenocarcinoma 8140/3, distant (trial as for the pathway)",
+                        ok(DM, "DISTANT", "", "NON_SQUAMOUS_HISTOLOGY", "HIGH"),
+                        "C21.1", "54", "liver", "chemoradiation", "no", "", "", "histology", "8140/3"),
+                special("PRIMARY_NOT_INVASIVE: benign primary 8052/0 (not a cancer: no options, no trial)",
+                        ok(LR, "LOCAL", "", "PRIMARY_NOT_INVASIVE", "NONE"),
+                        "C21.1", "10", "anus", "surgery", "yes", "", "", "histology", "8052/0"),
+                special("PRIMARY_IN_SITU: in situ primary 8077/2, chemoradiation before -> LR2 and the flag",
+                        ok(LR, "LOCAL", "LR2", "PRIMARY_IN_SITU", "ROUTINE"),
+                        "C21.1", "10", "anal_canal", "chemoradiation", "yes", "", "", "histology", "8077/2"),
+                special("HISTOLOGY_NOT_SPECIFIC: carcinoma NOS 8010/3 -> the options and the flag",
+                        ok(LR, "LOCAL", "LR1 LR5", "HISTOLOGY_NOT_SPECIFIC", "ROUTINE"),
+                        "C21.1", "10", "anal_canal", "surgery", "yes", "", "", "histology", "8010/3"),
+                special("IN_SITU_RECURRENCE: code 04 (the recurrence is in situ): no options, no trial",
+                        ok(LR, "LOCAL", "", "IN_SITU_RECURRENCE", "NONE"),
+                        "C21.1", "04", "anus", "surgery", "yes", "", ""),
+                special("PRIMARY_IN_SITU: code 16 (recurrence of an in situ primary), surgery not possible -> LR4",
+                        ok(LR, "LOCAL", "LR4", "PRIMARY_IN_SITU", "HIGH"),
+                        "C21.1", "16", "anal_canal", "chemoradiation", "no", "", ""),
+                special("PERSISTENT_DISEASE beside a site: code 70 with anal canal, the site decides, no conflict",
+                        ok(LR, "LOCAL", "LR2", "PERSISTENT_DISEASE", "ROUTINE"),
+                        "C21.1", "70", "anal_canal", "chemoradiation", "yes", "", ""),
+                special("NODAL_RECURRENCE_ONLY: perianal skin primary, inguinal nodes only (v1 offered APR + WLE)",
+                        ok(LR, "LOCOREGIONAL", "", "NO_STANDARD_OPTION NODAL_RECURRENCE_ONLY", "HIGH"),
+                        "C44.5", "", "inguinal_nodes", "chemoradiation", "yes", "", ""),
+                special("DM3 from a synonym: rectal_bleeding with disease in the anal canal",
+                        ok(DM, "DISTANT", "DM1 DM2 DM3", "", "HIGH"),
+                        "C21.1", "", "liver;anal_canal", "chemoradiation", "no", "rectal_bleeding", ""),
+                special("SYMPTOMS_WITHOUT_LOCAL_TUMOUR: anal_pain, lung and an inguinal node only (no excision of a node)",
+                        ok(DM, "DISTANT", "DM1 DM2", "SYMPTOMS_WITHOUT_LOCAL_TUMOUR", "HIGH"),
+                        "C21.1", "", "lung;inguinal_nodes", "chemoradiation", "yes", "anal_pain", ""),
+                special("POOR_PERFORMANCE_STATUS: ECOG 4, distant (options and trial unchanged)",
+                        ok(DM, "DISTANT", "DM1 DM2", "POOR_PERFORMANCE_STATUS", "HIGH"),
+                        "C21.1", "52", "lung", "chemoradiation", "no", "", "", "ecog", "4"),
+                special("NON_SQUAMOUS_HISTOLOGY wins over SC1: adenocarcinoma 8140/3, declines treatment",
+                        ok(LR, "LOCAL", "", "NON_SQUAMOUS_HISTOLOGY", "NONE"),
+                        "C21.1", "10", "anus", "surgery", "yes", "", "declines_treatment", "histology", "8140/3"));
     }
 
     /** The patient_id of file a that file b repeats (a background row of file a, kept). */
@@ -247,9 +304,12 @@ public final class SampleDataBuilder {
         StringBuilder a = new StringBuilder();
         CohortGenerator.appendRecord(a, CohortGenerator.HEADER.toArray(String[]::new));
         List<Special> sa = specialsA();
+        List<Special> v2 = specialsV2();
         int everyA = ROWS_A / sa.size();
         for (int i = 0; i < ROWS_A; i++) {
-            Special s = i % everyA == 1 && i / everyA < sa.size() ? sa.get(i / everyA) : null;
+            // the rows of v1 keep their lines; those of v2 sit two rows after the first of them
+            Special s = i % everyA == 1 && i / everyA < sa.size() ? sa.get(i / everyA)
+                    : i % everyA == 3 && i / everyA < v2.size() ? v2.get(i / everyA) : null;
             String[] row = row(random, nextId, s);
             int line = lineOf(a);
             CohortGenerator.appendRecord(a, row);
@@ -297,11 +357,13 @@ public final class SampleDataBuilder {
             // background rows: valid (bad-row rate 0), realistic, some with flags of their own
             return row;
         }
-        // a special row gets a full, plausible set of dates
+        // a special row gets a full, plausible set of dates, a squamous histology and a fit ECOG unless it sets them
         if (row[1].isEmpty() || row[6].isEmpty()) {
             row[1] = "1958-03-14";
             row[6] = "2025-09-02";
         }
+        row[CohortGenerator.HEADER.indexOf("histology")] = "8070/3";
+        row[CohortGenerator.HEADER.indexOf("ecog")] = "1";
         for (Map.Entry<String, String> cell : s.cells().entrySet()) {
             if (!cell.getKey().equals("registry_note")) {
                 row[CohortGenerator.HEADER.indexOf(cell.getKey())] = cell.getValue();
@@ -391,12 +453,15 @@ public final class SampleDataBuilder {
 
                 ## Coverage
 
-                - Rule ids: LR1, LR2, LR3, LR4, LR5, DM1, DM2, DM3, DM4, SC1.
+                - Rule ids: LR1, LR2, LR3, LR4, LR5, DM1, DM2, DM3, DM4, SC1 (rules.md version 2).
                 - Pathways: LOCAL_RECURRENCE, DISTANT_METASTASIS, UNDETERMINED, NOT_RECURRENT, OUT_OF_SCOPE.
                 - Review flags: RECURRENCE_TYPE_SITE_CONFLICT, UNKNOWN_SITE_TERM, RECURRENCE_SITE_MISSING,
-                  NO_RECURRENCE_RECORDED, PRIOR_TREATMENT_MISSING, NO_STANDARD_OPTION, SURGICAL_ASSESSMENT_NEEDED,
-                  SYMPTOMS_WITHOUT_LOCAL_TUMOUR.
-                - Trial priorities: HIGH, ROUTINE (and NONE).
+                  NO_RECURRENCE_RECORDED, PERSISTENT_DISEASE, NON_SQUAMOUS_HISTOLOGY, HISTOLOGY_NOT_SPECIFIC,
+                  PRIMARY_NOT_INVASIVE, PRIMARY_IN_SITU, IN_SITU_RECURRENCE, PRIOR_TREATMENT_MISSING, NO_STANDARD_OPTION,
+                  NODAL_RECURRENCE_ONLY, SURGICAL_ASSESSMENT_NEEDED, SYMPTOMS_WITHOUT_LOCAL_TUMOUR, POOR_PERFORMANCE_STATUS.
+                - Trial priorities: HIGH, ROUTINE (and NONE), with the row of rules.md section 5 (T1-T4) in brackets.
+                - Special rows set histology 8070/3 and ECOG 1 unless they test them; background rows keep the
+                  generator's (some are adenocarcinomas, in situ codes, code 70 or ECOG 3-4, and are flagged so).
                 - Rejects: MISSING_REQUIRED, INVALID_VALUE (sex; recurrence_type), INCONSISTENT_DATES,
                   DUPLICATE_PATIENT_ID (across the two files), MALFORMED_RECORD (more cells than the header).
 

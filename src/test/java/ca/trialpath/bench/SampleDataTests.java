@@ -139,6 +139,7 @@ class SampleDataTests {
                         assertThat(assessment.orderedFlags().stream().map(Enum::name).toList())
                                 .as(where).isEqualTo(expect.flags());
                         assertThat(assessment.trialPriority().name()).as(where).isEqualTo(expect.priority());
+                        assertThat(assessment.trialRule().name()).as(where).isEqualTo(expect.trialRule());
                         checked++;
                     }
                 }
@@ -212,14 +213,18 @@ class SampleDataTests {
         String code = cell.apply("recurrence_type");
         String surgery = cell.apply("surgery_possible");
         String wish = cell.apply("treatment_wish");
+        String histology = cell.apply("histology");
+        String ecog = cell.apply("ecog");
         return new RecurrenceCase(
                 PrimarySite.scopeOf(cell.apply("primary_site")).orElseThrow(),
-                code.isEmpty() ? Optional.empty() : RecurrenceType.ofCode(code),
+                histology.isEmpty() ? null : histology,
+                code.isEmpty() ? null : code,
                 list(cell.apply("recurrence_sites")),
                 list(cell.apply("prior_treatments")).stream().map(t -> PriorTreatment.ofTerm(t).orElseThrow())
                         .collect(Collectors.toSet()),
                 surgery.isEmpty() ? SurgeryPossible.UNKNOWN : SurgeryPossible.ofTerm(surgery).orElseThrow(),
                 list(cell.apply("symptoms")).stream().map(Terms::normalize).collect(Collectors.toSet()),
+                ecog.isEmpty() ? null : Integer.valueOf(ecog),
                 wish.isEmpty() ? TreatmentWish.WANTS_TREATMENT : TreatmentWish.ofTerm(wish).orElseThrow());
     }
 }

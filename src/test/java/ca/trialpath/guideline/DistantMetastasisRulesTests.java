@@ -180,24 +180,21 @@ class DistantMetastasisRulesTests {
         assertThat(assessment.flags()).isEmpty();
     }
 
-    // "has a local part": a LOCAL or REGIONAL site, or code 04-36 or 60
+    // "disease at the anus" (v2; replaces v1's "has a local part"): a LOCAL site, or code 10, 13-17, 30, 36, 60
 
     @ParameterizedTest(name = "sites={0} code={1}")
     @CsvSource(nullValues = "-", value = {
             "liver;anus,          -",
             "liver;perineum,      -",
-            "lung;rectum,         -",
-            "bone;inguinal_nodes, -",
+            "liver;anal_margin,   -",
             "-,                   60",
             "liver,               60",
-            "liver,               04",
             "liver,               10",
+            "liver,               13",
             "liver,               17",
-            "liver,               20",
-            "liver,               27",
             "liver,               30",
             "liver,               36"})
-    void shouldFireDm3AndDm4WhenTheDiseaseHasALocalPart(String sites, String code) {
+    void shouldFireDm3AndDm4WhenThereIsDiseaseAtTheAnus(String sites, String code) {
         // given
         RecurrenceCaseBuilder recurrence = analCanal().symptoms("pain").surgeryPossible(SurgeryPossible.YES);
         if (sites != null) {
@@ -227,11 +224,19 @@ class DistantMetastasisRulesTests {
             "-,                       59",
             "-,                       62",
             "liver,                   62",
+            "lung;rectum,             -",
+            "bone;inguinal_nodes,     -",
+            "liver;mesorectal_nodes,  -",
+            "liver,                   04",
+            "liver,                   06",
+            "liver,                   20",
+            "liver,                   22",
+            "liver,                   27",
             "liver,                   00",
             "liver,                   70",
             "liver,                   88",
             "liver,                   99"})
-    void shouldFlagSymptomsWithoutLocalTumourAndNotFireDm3OrDm4WhenTheDiseaseHasNoLocalPart(String sites,
+    void shouldFlagSymptomsWithoutLocalTumourAndNotFireDm3OrDm4WhenThereIsNoDiseaseAtTheAnus(String sites,
             String code) {
         // given
         RecurrenceCaseBuilder recurrence = analCanal().symptoms("pain", "bleeding").surgeryPossible(SurgeryPossible.YES);
@@ -288,5 +293,51 @@ class DistantMetastasisRulesTests {
         // then
         assertThat(assessment.flags()).doesNotContain(ReviewFlag.SYMPTOMS_WITHOUT_LOCAL_TUMOUR);
         assertThat(assessment.options()).doesNotContain(TreatmentOption.DM3, TreatmentOption.DM4);
+    }
+
+    // pain and bleeding terms (section 4)
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"pain", "anal_pain", "perianal_pain", "rectal_pain",
+            "perineal_pain", "pelvic_pain", "bleeding", "anal_bleeding", "rectal_bleeding", "haematochezia",
+            "hematochezia"})
+    void shouldReadEveryPainAndBleedingTermForDm3(String symptom) {
+        // given
+        RecurrenceCaseBuilder recurrence = distantMetastasis().sites("anus").symptoms(symptom)
+                .surgeryPossible(SurgeryPossible.NO);
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.options()).containsExactly(TreatmentOption.DM1, TreatmentOption.DM2, TreatmentOption.DM3);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bone_pain", "fatigue", "headache", "pain_free"})
+    void shouldNotLetOtherSymptomTermsDriveARule(String symptom) {
+        // given
+        RecurrenceCaseBuilder recurrence = distantMetastasis().sites("anus").symptoms(symptom);
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.options()).containsExactly(TreatmentOption.DM1, TreatmentOption.DM2);
+        assertThat(assessment.flags()).doesNotContain(ReviewFlag.SYMPTOMS_WITHOUT_LOCAL_TUMOUR);
+    }
+
+    @Test
+    void shouldFlagSymptomsWithoutLocalTumourForRectalBleedingBesideANodeOnly() {
+        // given: v1 treated the regional node as "a local part" and offered the excision of an anal tumour
+        RecurrenceCaseBuilder recurrence = distantMetastasis().sites("inguinal_nodes").symptoms("rectal_bleeding")
+                .surgeryPossible(SurgeryPossible.YES);
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.options()).containsExactly(TreatmentOption.DM1, TreatmentOption.DM2);
+        assertThat(assessment.flags()).containsExactly(ReviewFlag.SYMPTOMS_WITHOUT_LOCAL_TUMOUR);
     }
 }

@@ -72,10 +72,21 @@ class PathwayBasisTests {
     @Test
     void shouldNameP4ForCodeZeroWithoutSites() {
         // when
-        PathwayClassifier.Classification c = PathwayClassifier.classify(analCanal().code("70").build());
+        PathwayClassifier.Classification c = PathwayClassifier.classify(analCanal().code("00").build());
 
         // then
         assertThat(c.rule()).isEqualTo("P4");
+        assertThat(c.basis()).contains("disease-free", "00");
+    }
+
+    @Test
+    void shouldNameP4bForCode70WithoutSites() {
+        // when
+        PathwayClassifier.Classification c = PathwayClassifier.classify(analCanal().code("70").build());
+
+        // then
+        assertThat(c.rule()).isEqualTo("P4b");
+        assertThat(c.basis()).contains("never disease-free", "persistent disease");
     }
 
     @Test

@@ -151,7 +151,7 @@ class PathwayClassifierTests {
             "rectum;mystery_site,        -",
             "mystery_site,               10",
             "mystery_site,               30",
-            "anus;mystery_site,          36"})
+            "anus;mystery_site,          20"})
     void shouldClassifyUndeterminedBeforeLocalRecurrenceWhenAnUnknownTermIsBesideLocalDisease(String sites,
             String code) {
         // given
@@ -245,13 +245,13 @@ class PathwayClassifierTests {
                 ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT);
     }
 
-    // P4: code 00 or 70 and no site
+    // P4: code 00 and no site
 
-    @ParameterizedTest
-    @ValueSource(strings = {"00", "70"})
-    void shouldClassifyNotRecurrentWhenCode00Or70HasNoSite(String code) {
+    @Test
+    void shouldClassifyNotRecurrentWhenCode00HasNoSite() {
         // given
-        RecurrenceCaseBuilder recurrence = analCanal().code(code).prior(PriorTreatment.SURGERY).symptoms("pain");
+        RecurrenceCaseBuilder recurrence = analCanal().code("00").prior(PriorTreatment.SURGERY).symptoms("pain")
+                .histology("8140/3").ecog(4);
 
         // when
         Assessment assessment = recurrence.assess();
@@ -266,17 +266,52 @@ class PathwayClassifierTests {
         assertThat(assessment.trialPriority()).isEqualTo(TrialPriority.NONE);
     }
 
+    // P4b: code 70 (never disease-free) and no site: persistent disease, not "no recurrence"
+
     @Test
-    void shouldNotClassifyNotRecurrentWhenCode70HasADistantSite() {
+    void shouldClassifyUndeterminedWithPersistentDiseaseWhenCode70HasNoSite() {
         // given
-        RecurrenceCaseBuilder recurrence = analCanal().code("70").sites("bone");
+        RecurrenceCaseBuilder recurrence = analCanal().code("70").prior(PriorTreatment.SURGERY);
 
         // when
         Assessment assessment = recurrence.assess();
 
         // then
-        assertThat(assessment.pathway()).isEqualTo(Pathway.DISTANT_METASTASIS);
-        assertThat(assessment.flags()).containsExactly(ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT);
+        assertThat(assessment.pathway()).isEqualTo(Pathway.UNDETERMINED);
+        assertThat(assessment.pathwayRule()).isEqualTo("P4b");
+        assertThat(assessment.flags()).containsExactly(ReviewFlag.PERSISTENT_DISEASE);
+        assertThat(assessment.options()).isEmpty();
+        assertThat(assessment.trialRule()).isEqualTo(TrialRule.T4);
+        assertThat(assessment.trialPriority()).isEqualTo(TrialPriority.ROUTINE);
+    }
+
+    @Test
+    void shouldOfferSc1OnPersistentDiseaseWithoutSiteWhenThePersonDeclines() {
+        // given
+        RecurrenceCaseBuilder recurrence = analCanal().code("70").wish(TreatmentWish.DECLINES_TREATMENT);
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.options()).containsExactly(TreatmentOption.SC1);
+        assertThat(assessment.flags()).containsExactly(ReviewFlag.PERSISTENT_DISEASE);
+        assertThat(assessment.trialRule()).isEqualTo(TrialRule.T1);
+    }
+
+    @ParameterizedTest(name = "code 70 with {0} -> {1}")
+    @CsvSource({"bone, DISTANT_METASTASIS", "anus, LOCAL_RECURRENCE", "mystery_site, UNDETERMINED"})
+    void shouldLetTheSitesDecideBesideCode70AndFlagPersistentDiseaseWithoutConflict(String site, Pathway pathway) {
+        // given
+        RecurrenceCaseBuilder recurrence = analCanal().code("70").sites(site);
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.pathway()).isEqualTo(pathway);
+        assertThat(assessment.flags()).contains(ReviewFlag.PERSISTENT_DISEASE)
+                .doesNotContain(ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT, ReviewFlag.NO_RECURRENCE_RECORDED);
     }
 
     // P5: otherwise
@@ -386,20 +421,38 @@ class PathwayClassifierTests {
         assertThat(assessment.extent()).isNull();
     }
 
-    // has a local part (read by DM3, DM4)
+    // where the disease is (section 2): at the anus (LR3, DM3, DM4), at or next to it (LR2), regional nodes only
 
-    @ParameterizedTest(name = "sites={0} code={1} -> {2}")
+    @ParameterizedTest(name = "sites={0} code={1} -> atAnus={2} atOrNextTo={3} nodesOnly={4}")
     @CsvSource(nullValues = "-", value = {
-            "liver;anus,   -,  true",
-            "liver;rectum, -,  true",
-            "-,            60, true",
-            "-,            04, true",
-            "-,            36, true",
-            "liver,        -,  false",
-            "-,            40, false",
-            "-,            62, false",
-            "liver,        70, false"})
-    void shouldTellWhetherTheDiseaseHasALocalPart(String sites, String code, boolean hasLocalPart) {
+            "liver;anus,            -,  true,  true,  false",
+            "perineum,              -,  true,  true,  false",
+            "liver;rectum,          -,  false, true,  false",
+            "adjacent_organ,        -,  false, true,  false",
+            "inguinal_nodes,        -,  false, false, true",
+            "inguinal_nodes;mesorectal_nodes, 88, false, false, true",
+            "inguinal_nodes,        70, false, false, true",
+            "inguinal_nodes,        10, true,  true,  false",
+            "inguinal_nodes,        20, false, true,  false",
+            "inguinal_nodes;rectum, -,  false, true,  false",
+            "liver;inguinal_nodes,  -,  false, false, false",
+            "-,                     22, false, false, true",
+            "-,                     20, false, true,  false",
+            "-,                     21, false, true,  false",
+            "-,                     25, false, true,  false",
+            "-,                     27, false, true,  false",
+            "-,                     10, true,  true,  false",
+            "-,                     17, true,  true,  false",
+            "-,                     30, true,  true,  false",
+            "-,                     36, true,  true,  false",
+            "-,                     60, true,  true,  false",
+            "-,                     04, false, false, false",
+            "liver,                 -,  false, false, false",
+            "-,                     40, false, false, false",
+            "-,                     62, false, false, false",
+            "liver,                 70, false, false, false"})
+    void shouldTellWhereTheDiseaseIs(String sites, String code, boolean atAnus, boolean atOrNextToAnus,
+            boolean nodesOnly) {
         // given
         RecurrenceCaseBuilder recurrence = analCanal();
         if (sites != null) {
@@ -413,7 +466,8 @@ class PathwayClassifierTests {
         PathwayClassifier.Classification classification = PathwayClassifier.classify(recurrence.build());
 
         // then
-        assertThat(classification.hasLocalPart()).isEqualTo(hasLocalPart);
+        assertThat(classification.disease())
+                .isEqualTo(new PathwayClassifier.Disease(atAnus, atOrNextToAnus, nodesOnly));
     }
 
     // site terms in any spelling

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +21,8 @@ final class RecurrenceCaseBuilder {
     private SurgeryPossible surgeryPossible = SurgeryPossible.UNKNOWN;
     private final Set<String> symptoms = new LinkedHashSet<>();
     private TreatmentWish treatmentWish = TreatmentWish.WANTS_TREATMENT;
+    private String histology;
+    private Integer ecog;
 
     private RecurrenceCaseBuilder() {
     }
@@ -84,13 +85,19 @@ final class RecurrenceCaseBuilder {
         return this;
     }
 
+    /** ICD-O-3 morphology with behaviour, e.g. {@code 8140/3}. */
+    RecurrenceCaseBuilder histology(String value) {
+        this.histology = value;
+        return this;
+    }
+
+    RecurrenceCaseBuilder ecog(int value) {
+        this.ecog = value;
+        return this;
+    }
+
     RecurrenceCase build() {
-        Optional<RecurrenceType> type = Optional.empty();
-        if (code != null) {
-            type = Optional.of(RecurrenceType.ofCode(code)
-                    .orElseThrow(() -> new IllegalArgumentException("not an accepted NAACCR code: " + code)));
-        }
-        return new RecurrenceCase(scope, type, sites, prior, surgeryPossible, symptoms, treatmentWish);
+        return new RecurrenceCase(scope, histology, code, sites, prior, surgeryPossible, symptoms, ecog, treatmentWish);
     }
 
     Assessment assess() {

@@ -42,7 +42,7 @@ class RecurrenceTypeTests {
             "59, DISTANT,                 DISTANT_METASTASIS, DISTANT",
             "60, DISTANT_WITH_LOCAL_PART, DISTANT_METASTASIS, DISTANT",
             "62, DISTANT,                 DISTANT_METASTASIS, DISTANT",
-            "70, NEVER_DISEASE_FREE,      NOT_RECURRENT,      -",
+            "70, NEVER_DISEASE_FREE,      UNDETERMINED,       -",
             "88, RECURRED_TYPE_UNKNOWN,   UNDETERMINED,       -",
             "99, UNKNOWN,                 UNDETERMINED,       -"})
     void shouldMapEveryAcceptedCodeAloneToItsClassPathwayAndExtent(String code, RecurrenceType type,
@@ -65,22 +65,22 @@ class RecurrenceTypeTests {
         assertThat(RecurrenceType.ofCode(code)).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}: noRecurrence={1} distant={2} localOrRegional={3} regional={4} localPart={5}")
+    @ParameterizedTest(name = "{0}: noRecurrence={1} distant={2} localOrRegional={3} regional={4}")
     @CsvSource({
-            "00, true,  false, false, false, false",
-            "10, false, false, true,  false, true",
-            "04, false, false, true,  false, true",
-            "20, false, false, true,  true,  true",
-            "30, false, false, true,  true,  true",
-            "36, false, false, true,  true,  true",
-            "40, false, true,  false, false, false",
-            "60, false, true,  false, false, true",
-            "62, false, true,  false, false, false",
-            "70, true,  false, false, false, false",
-            "88, false, false, false, false, false",
-            "99, false, false, false, false, false"})
+            "00, true,  false, false, false",
+            "10, false, false, true,  false",
+            "04, false, false, true,  false",
+            "20, false, false, true,  true",
+            "30, false, false, true,  true",
+            "36, false, false, true,  true",
+            "40, false, true,  false, false",
+            "60, false, true,  false, false",
+            "62, false, true,  false, false",
+            "70, false, false, false, false",
+            "88, false, false, false, false",
+            "99, false, false, false, false"})
     void shouldSayWhatEachCodeMeansForTheRules(String code, boolean noRecurrence, boolean distant,
-            boolean localOrRegional, boolean regional, boolean localPart) {
+            boolean localOrRegional, boolean regional) {
         // when
         RecurrenceType type = RecurrenceType.ofCode(code).orElseThrow();
 
@@ -89,6 +89,21 @@ class RecurrenceTypeTests {
         assertThat(type.isDistant()).as("isDistant").isEqualTo(distant);
         assertThat(type.isLocalOrRegional()).as("isLocalOrRegional").isEqualTo(localOrRegional);
         assertThat(type.isRegional()).as("isRegional").isEqualTo(regional);
-        assertThat(type.hasLocalPart()).as("hasLocalPart").isEqualTo(localPart);
+    }
+
+    @ParameterizedTest(name = "{0}: inSitu={1} inSituPrimary={2}")
+    @CsvSource({
+            "04, true,  false", "06, true,  false", "10, false, false", "15, false, false",
+            "16, false, true",  "17, false, true",  "26, false, true",  "27, false, true",
+            "36, false, true",  "46, false, true",  "30, false, false", "40, false, false", "70, false, false"})
+    void shouldTellInSituRecurrencesAndRecurrencesOfAnInSituPrimaryApart(String code, boolean inSitu,
+            boolean inSituPrimary) {
+        // when
+        RecurrenceCode row = RecurrenceCode.of(code).orElseThrow();
+
+        // then
+        assertThat(row.inSitu()).as("inSitu").isEqualTo(inSitu);
+        assertThat(row.inSituPrimary()).as("inSituPrimary").isEqualTo(inSituPrimary);
+        assertThat(row.type()).isEqualTo(RecurrenceType.ofCode(code).orElseThrow());
     }
 }

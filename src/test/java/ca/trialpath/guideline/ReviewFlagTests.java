@@ -21,27 +21,45 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReviewFlagTests {
 
     /** One raising case per flag, so that a flag added to the enum without a fixture fails the suite. */
-    private static final Map<ReviewFlag, RecurrenceCaseBuilder> RAISING = new EnumMap<>(Map.of(
-            ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT, analCanal().code("10").sites("liver"),
-            ReviewFlag.UNKNOWN_SITE_TERM, analCanal().sites("mystery_site"),
-            ReviewFlag.RECURRENCE_SITE_MISSING, analCanal().code("88"),
-            ReviewFlag.NO_RECURRENCE_RECORDED, analCanal().code("70"),
-            ReviewFlag.PRIOR_TREATMENT_MISSING, localRecurrence(),
-            ReviewFlag.NO_STANDARD_OPTION, localRecurrence().prior(PriorTreatment.RADIATION),
-            ReviewFlag.SURGICAL_ASSESSMENT_NEEDED, localRecurrence().prior(PriorTreatment.CHEMORADIATION),
-            ReviewFlag.SYMPTOMS_WITHOUT_LOCAL_TUMOUR, distantMetastasis().symptoms("bleeding")));
+    private static final Map<ReviewFlag, RecurrenceCaseBuilder> RAISING = new EnumMap<>(Map.ofEntries(
+            Map.entry(ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT, analCanal().code("10").sites("liver")),
+            Map.entry(ReviewFlag.UNKNOWN_SITE_TERM, analCanal().sites("mystery_site")),
+            Map.entry(ReviewFlag.RECURRENCE_SITE_MISSING, analCanal().code("88")),
+            Map.entry(ReviewFlag.NO_RECURRENCE_RECORDED, analCanal().code("00")),
+            Map.entry(ReviewFlag.PERSISTENT_DISEASE, analCanal().code("70")),
+            Map.entry(ReviewFlag.NON_SQUAMOUS_HISTOLOGY, localRecurrence().histology("8720/3")),
+            Map.entry(ReviewFlag.HISTOLOGY_NOT_SPECIFIC, localRecurrence().histology("8010/3")),
+            Map.entry(ReviewFlag.PRIMARY_NOT_INVASIVE, localRecurrence().histology("8052/0")),
+            Map.entry(ReviewFlag.PRIMARY_IN_SITU, localRecurrence().histology("8077/2")),
+            Map.entry(ReviewFlag.IN_SITU_RECURRENCE, analCanal().code("04")),
+            Map.entry(ReviewFlag.PRIOR_TREATMENT_MISSING, localRecurrence()),
+            Map.entry(ReviewFlag.NO_STANDARD_OPTION, localRecurrence().prior(PriorTreatment.RADIATION)),
+            Map.entry(ReviewFlag.NODAL_RECURRENCE_ONLY, analCanal().sites("inguinal_nodes")
+                    .prior(PriorTreatment.CHEMORADIATION)),
+            Map.entry(ReviewFlag.SURGICAL_ASSESSMENT_NEEDED, localRecurrence().prior(PriorTreatment.CHEMORADIATION)),
+            Map.entry(ReviewFlag.SYMPTOMS_WITHOUT_LOCAL_TUMOUR, distantMetastasis().symptoms("bleeding")),
+            Map.entry(ReviewFlag.POOR_PERFORMANCE_STATUS, localRecurrence().ecog(3))));
 
     /** The nearest case that must not raise it. */
-    private static final Map<ReviewFlag, RecurrenceCaseBuilder> NOT_RAISING = new EnumMap<>(Map.of(
-            ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT, analCanal().code("10").sites("rectum"),
-            ReviewFlag.UNKNOWN_SITE_TERM, analCanal().sites("Mesorectal Nodes"),
-            ReviewFlag.RECURRENCE_SITE_MISSING, analCanal().code("88").sites("anus"),
-            ReviewFlag.NO_RECURRENCE_RECORDED, analCanal().code("99"),
-            ReviewFlag.PRIOR_TREATMENT_MISSING, localRecurrence().prior(PriorTreatment.SURGERY),
-            ReviewFlag.NO_STANDARD_OPTION, localRecurrence().prior(PriorTreatment.CHEMOTHERAPY),
-            ReviewFlag.SURGICAL_ASSESSMENT_NEEDED, localRecurrence().prior(PriorTreatment.CHEMORADIATION)
-                    .surgeryPossible(SurgeryPossible.YES),
-            ReviewFlag.SYMPTOMS_WITHOUT_LOCAL_TUMOUR, distantMetastasis().sites("perineum").symptoms("bleeding")));
+    private static final Map<ReviewFlag, RecurrenceCaseBuilder> NOT_RAISING = new EnumMap<>(Map.ofEntries(
+            Map.entry(ReviewFlag.RECURRENCE_TYPE_SITE_CONFLICT, analCanal().code("10").sites("rectum")),
+            Map.entry(ReviewFlag.UNKNOWN_SITE_TERM, analCanal().sites("Mesorectal Nodes")),
+            Map.entry(ReviewFlag.RECURRENCE_SITE_MISSING, analCanal().code("88").sites("anus")),
+            Map.entry(ReviewFlag.NO_RECURRENCE_RECORDED, analCanal().code("70")),
+            Map.entry(ReviewFlag.PERSISTENT_DISEASE, analCanal().code("00")),
+            Map.entry(ReviewFlag.NON_SQUAMOUS_HISTOLOGY, localRecurrence().histology("8123/3")),
+            Map.entry(ReviewFlag.HISTOLOGY_NOT_SPECIFIC, localRecurrence().histology("8070/3")),
+            Map.entry(ReviewFlag.PRIMARY_NOT_INVASIVE, localRecurrence().histology("8070/9")),
+            Map.entry(ReviewFlag.PRIMARY_IN_SITU, localRecurrence().histology("8077/3").code("15")),
+            Map.entry(ReviewFlag.IN_SITU_RECURRENCE, analCanal().code("16")),
+            Map.entry(ReviewFlag.PRIOR_TREATMENT_MISSING, localRecurrence().prior(PriorTreatment.SURGERY)),
+            Map.entry(ReviewFlag.NO_STANDARD_OPTION, localRecurrence().prior(PriorTreatment.CHEMOTHERAPY)),
+            Map.entry(ReviewFlag.NODAL_RECURRENCE_ONLY, analCanal().sites("inguinal_nodes", "rectum")
+                    .prior(PriorTreatment.CHEMORADIATION)),
+            Map.entry(ReviewFlag.SURGICAL_ASSESSMENT_NEEDED, localRecurrence().prior(PriorTreatment.CHEMORADIATION)
+                    .surgeryPossible(SurgeryPossible.YES)),
+            Map.entry(ReviewFlag.SYMPTOMS_WITHOUT_LOCAL_TUMOUR, distantMetastasis().sites("perineum").symptoms("bleeding")),
+            Map.entry(ReviewFlag.POOR_PERFORMANCE_STATUS, localRecurrence().ecog(2))));
 
     @ParameterizedTest
     @EnumSource(ReviewFlag.class)
@@ -109,11 +127,11 @@ class ReviewFlagTests {
             "51, rectum,               DISTANT_METASTASIS",
             "60, anus,                 DISTANT_METASTASIS",
             "62, anus;inguinal_nodes,  DISTANT_METASTASIS",
-            // 00 or 70 with any site
+            // 00 with any site (70 beside sites is persistent disease, not a conflict)
             "00, anus,                 LOCAL_RECURRENCE",
-            "70, rectum,               LOCAL_RECURRENCE",
+            "00, rectum,               LOCAL_RECURRENCE",
             "00, liver,                DISTANT_METASTASIS",
-            "70, mystery_site,         UNDETERMINED"})
+            "00, mystery_site,         UNDETERMINED"})
     void shouldFlagConflictWhenTheCodeAndTheSitesDisagree(String code, String sites, Pathway pathway) {
         // given
         RecurrenceCaseBuilder recurrence = analCanal().code(code).sites(sites.split(";"));
@@ -142,7 +160,10 @@ class ReviewFlagTests {
             "60, rectum;mystery_site",
             // a local code beside an unknown term only
             "10, mystery_site",
-            // unknown-type codes never disagree
+            // unknown-type codes never disagree, nor does code 70 (persistent disease: the sites decide)
+            "70, rectum",
+            "70, liver",
+            "70, mystery_site",
             "88, liver",
             "99, anus",
             "88, mystery_site"})

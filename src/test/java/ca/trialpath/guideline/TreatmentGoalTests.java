@@ -32,7 +32,16 @@ class TreatmentGoalTests {
                 Arguments.of("local recurrence with no standard option",
                         localRecurrence().prior(PriorTreatment.RADIATION), TreatmentGoal.TREAT_RECURRENCE),
                 Arguments.of("undetermined", analCanal().sites("mystery_site"), null),
-                Arguments.of("not recurrent", analCanal().code("70"), null),
+                Arguments.of("not recurrent", analCanal().code("00"), null),
+                Arguments.of("persistent disease without site", analCanal().code("70"), null),
+                Arguments.of("non-squamous local recurrence", localRecurrence().prior(PriorTreatment.SURGERY)
+                        .histology("8140/3"), null),
+                Arguments.of("non-squamous, declines treatment: the withheld-options flag wins over SC1",
+                        distantMetastasis().histology("8720/3").wish(TreatmentWish.DECLINES_TREATMENT), null),
+                Arguments.of("benign primary", distantMetastasis().histology("8052/0"), null),
+                Arguments.of("in situ recurrence", analCanal().code("06").prior(PriorTreatment.SURGERY), null),
+                Arguments.of("in situ primary keeps the goal", localRecurrence().prior(PriorTreatment.SURGERY)
+                        .histology("8077/2"), TreatmentGoal.TREAT_RECURRENCE),
                 Arguments.of("out of scope", outOfScope().sites("anus").prior(PriorTreatment.SURGERY), null));
     }
 

@@ -67,52 +67,102 @@ class TrialDiscussionPolicyTests {
     }
 
     @Test
-    void shouldGiveHighPriorityForALocalRecurrenceWhoseOnlyOptionIsLr4() {
+    void shouldGiveT3ForALocalRecurrenceWhoseOnlyOptionIsLr4() {
         // when
-        TrialPriority priority = TrialDiscussionPolicy.priority(Pathway.LOCAL_RECURRENCE,
-                List.of(TreatmentOption.LR4), Set.of());
+        TrialRule rule = TrialDiscussionPolicy.rule(Pathway.LOCAL_RECURRENCE, false, List.of(TreatmentOption.LR4),
+                Set.of());
 
         // then
-        assertThat(priority).isEqualTo(TrialPriority.HIGH);
+        assertThat(rule).isEqualTo(TrialRule.T3);
+        assertThat(rule.priority()).isEqualTo(TrialPriority.HIGH);
     }
 
     @Test
-    void shouldGiveRoutinePriorityForALocalRecurrenceWhenLr4IsNotTheOnlyOption() {
+    void shouldGiveT4ForALocalRecurrenceWhenLr4IsNotTheOnlyOption() {
         // when: not a combination the rules produce today, but "only option" is what the table says
-        TrialPriority priority = TrialDiscussionPolicy.priority(Pathway.LOCAL_RECURRENCE,
+        TrialRule rule = TrialDiscussionPolicy.rule(Pathway.LOCAL_RECURRENCE, false,
                 List.of(TreatmentOption.LR2, TreatmentOption.LR4), Set.of());
 
         // then
-        assertThat(priority).isEqualTo(TrialPriority.ROUTINE);
+        assertThat(rule).isEqualTo(TrialRule.T4);
+        assertThat(rule.priority()).isEqualTo(TrialPriority.ROUTINE);
     }
 
     @Test
-    void shouldGiveHighPriorityForALocalRecurrenceWithNoStandardOption() {
+    void shouldGiveT3ForALocalRecurrenceWithNoStandardOption() {
         // when
-        TrialPriority priority = TrialDiscussionPolicy.priority(Pathway.LOCAL_RECURRENCE, List.of(),
+        TrialRule rule = TrialDiscussionPolicy.rule(Pathway.LOCAL_RECURRENCE, false, List.of(),
                 Set.of(ReviewFlag.NO_STANDARD_OPTION));
 
         // then
-        assertThat(priority).isEqualTo(TrialPriority.HIGH);
+        assertThat(rule).isEqualTo(TrialRule.T3);
     }
 
     @Test
-    void shouldGiveRoutinePriorityForALocalRecurrenceWithPriorTreatmentMissing() {
+    void shouldGiveT4ForALocalRecurrenceWithPriorTreatmentMissing() {
         // when
-        TrialPriority priority = TrialDiscussionPolicy.priority(Pathway.LOCAL_RECURRENCE, List.of(),
+        TrialRule rule = TrialDiscussionPolicy.rule(Pathway.LOCAL_RECURRENCE, false, List.of(),
                 Set.of(ReviewFlag.PRIOR_TREATMENT_MISSING));
 
         // then
-        assertThat(priority).isEqualTo(TrialPriority.ROUTINE);
+        assertThat(rule).isEqualTo(TrialRule.T4);
     }
 
     @Test
-    void shouldGiveNoPriorityWhenSc1IsTheOption() {
+    void shouldGiveT1WhenSc1Applies() {
         // when
-        TrialPriority priority = TrialDiscussionPolicy.priority(Pathway.DISTANT_METASTASIS,
-                List.of(TreatmentOption.SC1), Set.of());
+        TrialRule rule = TrialDiscussionPolicy.rule(Pathway.DISTANT_METASTASIS, true, List.of(TreatmentOption.SC1),
+                Set.of());
 
         // then
-        assertThat(priority).isEqualTo(TrialPriority.NONE);
+        assertThat(rule).isEqualTo(TrialRule.T1);
+        assertThat(rule.discussion()).isFalse();
+    }
+
+    @Test
+    void shouldGiveT1WhenSc1AppliesEvenWhereAWithheldOptionsFlagLeftNoOption() {
+        // given: a non-squamous histology wins over SC1, but the trial row is still T1
+        RecurrenceCaseBuilder recurrence = distantMetastasis().histology("8140/3").wish(TreatmentWish.DECLINES_TREATMENT);
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.options()).isEmpty();
+        assertThat(assessment.trialRule()).isEqualTo(TrialRule.T1);
+    }
+
+    static Stream<Arguments> newTrialRows() {
+        return Stream.of(
+                Arguments.of("non-squamous distant metastasis keeps T2", distantMetastasis().histology("8720/3"),
+                        TrialRule.T2),
+                Arguments.of("non-squamous local recurrence keeps T4, not T3 (no NO_STANDARD_OPTION)",
+                        localRecurrence().histology("8140/3").prior(PriorTreatment.RADIATION), TrialRule.T4),
+                Arguments.of("non-squamous undetermined keeps T4", analCanal().code("99").histology("8246/3"),
+                        TrialRule.T4),
+                Arguments.of("benign primary: T1", distantMetastasis().histology("8052/0"), TrialRule.T1),
+                Arguments.of("uncertain behaviour: T1", localRecurrence().histology("8000/1"), TrialRule.T1),
+                Arguments.of("in situ primary keeps the pathway's row", distantMetastasis().histology("8077/2"),
+                        TrialRule.T2),
+                Arguments.of("in situ recurrence: T1", analCanal().code("04").prior(PriorTreatment.RADIATION),
+                        TrialRule.T1),
+                Arguments.of("in situ code beside a distant site: the distant reading wins, T2",
+                        distantMetastasis().code("06"), TrialRule.T2),
+                Arguments.of("persistent disease without site: T4", analCanal().code("70"), TrialRule.T4),
+                Arguments.of("regional nodes only after chemoradiation, surgery possible: no option, T3",
+                        analCanal().sites("inguinal_nodes").prior(PriorTreatment.CHEMORADIATION)
+                                .surgeryPossible(SurgeryPossible.YES), TrialRule.T3),
+                Arguments.of("ECOG 4 does not change the row", distantMetastasis().ecog(4), TrialRule.T2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newTrialRows")
+    void shouldNameTheRowOfTheTable(String description, RecurrenceCaseBuilder recurrence, TrialRule row) {
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.trialRule()).isEqualTo(row);
+        assertThat(assessment.trialPriority()).isEqualTo(row.priority());
     }
 }

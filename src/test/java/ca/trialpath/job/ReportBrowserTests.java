@@ -81,7 +81,7 @@ class ReportBrowserTests {
         Path firstInput = copyOfSample(work.resolve("first"));
         Path fileA = firstInput.resolve("cohort-2026-11-a.csv");
         String cohort = Files.readString(fileA, StandardCharsets.UTF_8);
-        String before = CHANGED_PERSON + ",1967-02-27,F,ON,C21.1,8140/3,2024-07-19,10,anal_canal,surgery,yes,,,wants_treatment";
+        String before = CHANGED_PERSON + ",1967-02-27,F,ON,C21.1,8070/3,2024-07-19,10,anal_canal,surgery,yes,,1,wants_treatment";
         assertThat(cohort).contains(before);
         Files.writeString(fileA, cohort.replace(before, before.replace(",anal_canal,", ",liver,")), StandardCharsets.UTF_8);
         publish(firstInput, output, FIRST_NIGHT);
@@ -166,9 +166,9 @@ class ReportBrowserTests {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .filteredOn(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
-        assertThat(visibleWorklist("data-priority")).hasSize(89).containsOnly("ROUTINE");
+        assertThat(visibleWorklist("data-priority")).hasSize(92).containsOnly("ROUTINE");
         assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
-                .isEqualTo("89 lignes affichées sur 184");
+                .isEqualTo("92 lignes affichées sur 187");
         assertThat(browser.findElement(By.id("worklist-h")).getText()).isEqualTo("Liste de travail : discussion d’essai clinique");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("report-fr.png"),
                 StandardCopyOption.REPLACE_EXISTING);
@@ -180,7 +180,7 @@ class ReportBrowserTests {
         List<String> priorities = visibleWorklist("data-priority");
 
         // then
-        assertThat(priorities).hasSize(95 + 89).startsWith("HIGH");
+        assertThat(priorities).hasSize(95 + 92).startsWith("HIGH");
         assertThat(priorities.lastIndexOf("HIGH")).isLessThan(priorities.indexOf("ROUTINE"));
         assertThat(browser.findElement(By.cssSelector("#worklist-table tbody tr td")).getText()).isEqualTo("HIGH");
     }
@@ -191,9 +191,9 @@ class ReportBrowserTests {
         new Select(browser.findElement(By.id("worklist-table-priority"))).selectByValue("ROUTINE");
 
         // then
-        assertThat(visibleWorklist("data-priority")).hasSize(89).containsOnly("ROUTINE");
+        assertThat(visibleWorklist("data-priority")).hasSize(92).containsOnly("ROUTINE");
         assertThat(browser.findElement(By.cssSelector("form[data-table='worklist-table'] .shown")).getText())
-                .isEqualTo("89 of 184 rows shown");
+                .isEqualTo("92 of 187 rows shown");
 
         // when
         new Select(browser.findElement(By.id("worklist-table-priority"))).selectByValue("");
@@ -206,7 +206,7 @@ class ReportBrowserTests {
         browser.findElement(By.cssSelector("form[data-table='worklist-table'] button[type='reset']")).click();
 
         // then
-        assertThat(visibleWorklist("data-id")).hasSize(184);
+        assertThat(visibleWorklist("data-id")).hasSize(187);
     }
 
     @Test
@@ -229,7 +229,7 @@ class ReportBrowserTests {
             assertThat(browser.findElement(By.cssSelector("nav.skip")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.cssSelector("form.controls[data-table='worklist-table']")).isDisplayed()).isFalse();
             assertThat(browser.findElements(By.cssSelector("svg.chart"))).allSatisfy(svg -> assertThat(svg.isDisplayed()).isFalse());
-            assertThat(visibleWorklist("data-id")).hasSize(184);
+            assertThat(visibleWorklist("data-id")).hasSize(187);
             ((JavascriptExecutor) browser).executeScript("document.getElementById('worklist').scrollIntoView()");
             Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("report-print.png"),
                     StandardCopyOption.REPLACE_EXISTING);

@@ -94,7 +94,7 @@ class SampleRunIntegrationTests {
     void shouldGiveEverySpecialRowOfTheSampleReadmeItsExpectedOutcome() throws Exception {
         // given
         List<SpecialRow> special = specialRows();
-        assertThat(special).hasSize(39);
+        assertThat(special).hasSize(39 + 13);
 
         // when
         JobExecution execution = jobOperatorTestUtils.startJob(
@@ -143,7 +143,7 @@ class SampleRunIntegrationTests {
             assessed.stream().filter(a -> a.get("trial_priority").equals(priority))
                     .forEach(a -> expectedWorklist.add(priority + " " + a.get("patient_id")));
         }
-        assertThat(expectedWorklist).hasSize(95 + 89);
+        assertThat(expectedWorklist).hasSize(95 + 92);
         assertThat(worklist(html)).as("worklist rows: HIGH first, then ROUTINE, each in input order")
                 .containsExactlyElementsOf(expectedWorklist);
 
@@ -185,7 +185,7 @@ class SampleRunIntegrationTests {
         assertThat(String.join(" ", optionRules)).as("options.csv rules of %s", a.get("patient_id"))
                 .isEqualTo(options.equals("none") ? "" : options);
         return a.get("source_file") + ":" + a.get("source_line") + " " + pathway + "; options: " + options
-                + "; flags: " + flags + "; trial: " + a.get("trial_priority");
+                + "; flags: " + flags + "; trial: " + a.get("trial_priority") + " (" + a.get("trial_rule") + ")";
     }
 
     private static Map<String, CSVRecord> byPatientId(List<CSVRecord> records) {

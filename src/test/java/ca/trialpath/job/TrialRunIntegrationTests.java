@@ -324,7 +324,7 @@ class TrialRunIntegrationTests {
             assertThat(row).as(id).contains(">" + counts[0] + " / " + counts[1] + "</td>");
             rows++;
         }
-        assertThat(rows).isEqualTo(184);
+        assertThat(rows).isEqualTo(187);
         assertThat(without.exitStatus()).as(without.err()).isEqualTo(RunLauncher.PUBLISHED);
         assertThat(PublishedOutputs.read(temp.resolve("plain").resolve(DATE).resolve("report.html")))
                 .as("no trials column in a run without a catalogue").doesNotContain("Trials (match/near)");

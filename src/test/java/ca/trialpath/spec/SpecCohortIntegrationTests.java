@@ -139,7 +139,7 @@ class SpecCohortIntegrationTests {
         for (String column : ASSESSED_COLUMNS) {
             compare(problems, id, column, e.get(column), assessed.get(column));
         }
-        compare(problems, id, "guideline_version", "CCS-2024/rules-v1", assessed.get("guideline_version"));
+        compare(problems, id, "guideline_version", "CCS-2024/rules-v2", assessed.get("guideline_version"));
         assertThat(problems).as("%s (%s)", id, key).isEmpty();
     }
 
