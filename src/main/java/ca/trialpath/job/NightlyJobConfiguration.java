@@ -110,7 +110,7 @@ public class NightlyJobConfiguration {
             TrialPathProperties properties) {
         return new CohortIndexing(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
                 DeidentifiedRun.of(pseudonymKeyId, environment::getProperty), properties.effectiveThreads(),
-                properties.partitionRows(), properties.idsInMemory());
+                properties.partitionRows(), properties.idsInMemory(), properties.progressInterval());
     }
 
     /** The assessment: its partitions, run by the partition handler (threads here; other machines remotely). */

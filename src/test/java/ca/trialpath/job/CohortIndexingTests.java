@@ -83,10 +83,14 @@ class CohortIndexingTests {
     private static List<String> records(InspectedFile file, List<CohortPartition> plan) throws Exception {
         List<String> records = new ArrayList<>();
         for (CohortPartition partition : plan) {
-            try (CohortFileReader reader = CohortFileReader.open(file, partition.startByte(), partition.startLine())) {
-                for (long i = 0; i < partition.records(); i++) {
-                    CsvRecord record = reader.records().next();
-                    records.add(record.line() + ":" + record.cells() + ":" + record.malformed());
+            for (CohortPartition.Piece piece : partition.pieces()) {
+                try (CohortFileReader reader = CohortFileReader.open(file, piece.startByte(), piece.endByte(),
+                        piece.startLine())) {
+                    for (long i = 0; i < piece.records(); i++) {
+                        CsvRecord record = reader.records().next();
+                        records.add(record.line() + ":" + record.cells() + ":" + record.malformed());
+                    }
+                    reader.checkRead(piece.sha256(), "test");
                 }
             }
         }
