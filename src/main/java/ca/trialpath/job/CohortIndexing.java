@@ -64,6 +64,12 @@ class CohortIndexing implements Tasklet {
      * every chunk, so it must stay small.
      */
     static final int MAX_FILES_PER_PARTITION = 1000;
+    /**
+     * Whole files share a partition up to this many bytes: a partition costs a step execution, its staged files
+     * and their putting together, worth it for a file of some size but not for one of a few rows; larger files
+     * keep a partition each (so a failure in one file's partition does not stop the others).
+     */
+    static final long SHARED_PARTITION_BYTES = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(CohortIndexing.class);
 
@@ -295,8 +301,8 @@ class CohortIndexing implements Tasklet {
 
     /**
      * Ranges into partitions: a range of a cut file alone; whole files one after the other, up to
-     * {@link #MAX_FILES_PER_PARTITION} and, when their lines are known (several threads), up to a thread's share
-     * of the rows or {@code partitionRows}, whichever is less.
+     * {@link #MAX_FILES_PER_PARTITION} files and {@link #SHARED_PARTITION_BYTES} bytes and, when their lines are
+     * known (several threads), up to a thread's share of the rows or {@code partitionRows}, whichever is less.
      */
     private List<List<Range>> group(List<Range> ranges) {
         long totalLines = ranges.stream().mapToLong(range -> Math.max(0, range.lines())).sum();
@@ -304,20 +310,25 @@ class CohortIndexing implements Tasklet {
         List<List<Range>> partitions = new ArrayList<>();
         List<Range> group = new ArrayList<>();
         long groupLines = 0;
+        long groupBytes = 0;
         for (Range range : ranges) {
-            boolean full = group.size() >= MAX_FILES_PER_PARTITION
+            long bytes = range.endByte() - range.startByte();
+            boolean full = group.size() >= MAX_FILES_PER_PARTITION || groupBytes + bytes > SHARED_PARTITION_BYTES
                     || (range.lines() >= 0 && groupLines + range.lines() > share);
             if (!group.isEmpty() && (range.cut() || full)) {
                 partitions.add(group);
                 group = new ArrayList<>();
                 groupLines = 0;
+                groupBytes = 0;
             }
             group.add(range);
             groupLines += Math.max(0, range.lines());
+            groupBytes += bytes;
             if (range.cut()) {
                 partitions.add(group);
                 group = new ArrayList<>();
                 groupLines = 0;
+                groupBytes = 0;
             }
         }
         if (!group.isEmpty()) {

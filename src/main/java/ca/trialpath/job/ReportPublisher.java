@@ -171,6 +171,8 @@ class ReportPublisher implements Tasklet {
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
                 staging.publish().resolve("report.html"));
+        // the inputs must still be what the run read: a file replaced, edited or appended to since fails it
+        InputIdentity.checkUnchanged(inputs, (List<InputIdentity>) job.getExecutionContext().get(InputIdentity.KEY));
         publish(staging, aside);
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;
