@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The records of one inspected cohort file from a given byte on, with the file's header: what a partition reads.
@@ -55,19 +56,22 @@ final class CohortFileReader implements Closeable {
             if (channel.size() != file.bytes()) {
                 throw changed(file, file.bytes() + " bytes then, " + channel.size() + " now");
             }
-            CohortHeader header;
-            CsvRecordReader records;
             channel.position(startByte);
             DigestedBytes bytes = new DigestedBytes(Channels.newInputStream(channel), startByte, endByte);
+            CsvRecordReader records;
+            List<String> names;
             if (startByte == 0) {
                 records = new CsvRecordReader(utf8(bytes));
-                header = header(file, records);
+                names = headerCells(file, records);
             } else {
                 try (CsvRecordReader start = new CsvRecordReader(utf8(Channels.newInputStream(FileChannel.open(path))))) {
-                    header = header(file, start);
+                    names = headerCells(file, start);
                 }
                 records = new CsvRecordReader(utf8(bytes), startLine, false);
             }
+            CohortHeader header = CohortHeader.of(file.name(), names);
+            // a malformed record's message names the column at fault, not only its position
+            records.nameColumns(names);
             return new CohortFileReader(file, header, records, channel, bytes);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -88,13 +92,13 @@ final class CohortFileReader implements Closeable {
         return new InputStreamReader(in, decoder);
     }
 
-    private static CohortHeader header(InspectedFile file, CsvRecordReader records) throws IOException {
+    private static List<String> headerCells(InspectedFile file, CsvRecordReader records) throws IOException {
         CsvRecord headerRecord = records.next();
         if (headerRecord == null || headerRecord.isMalformed()) {
             // inspected before the step; the file changed under the run
             throw changed(file, "its header no longer reads");
         }
-        return CohortHeader.of(file.name(), headerRecord.cells());
+        return headerRecord.cells();
     }
 
     CohortHeader header() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.trialpath.cohort.CohortFileInspector;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.CsvRecord;
+import ca.trialpath.cohort.CsvRecordReader;
 import ca.trialpath.report.RunFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,29 @@ class CohortIndexingTests {
 
         // then: the index saw a cut inside a record and read the file whole
         assertThat(assertCutsReadAsTheWholeFile(file, 2)).hasSize(1);
+    }
+
+    @Test
+    void shouldNameTheColumnOfAnOversizedCellInWhatAPartitionReads() throws Exception {
+        // given: issue 17, point 6: a symptoms cell (the 12th) over the size limit, in the second partition
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 6; i++) {
+            String symptoms = i == 4 ? "x".repeat(CsvRecordReader.MAX_CELL_CHARS + 1) : "";
+            text.append("P").append(i).append(",1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,liver,,,")
+                    .append(symptoms).append(",,\n");
+        }
+        Path file = Files.writeString(temp.resolve("cohort.csv"), text);
+        InspectedFile inspected = CohortFileInspector.inspect(file);
+        List<CohortPartition> plan = new CohortIndexing(LocalDate.of(2026, 11, 27),
+                new RunFolders.Staging(temp.resolve("two")), null, 2, 3, 1000).index(List.of(inspected));
+        assertThat(plan).hasSize(2);
+
+        // when
+        List<String> records = records(inspected, plan);
+
+        // then
+        assertThat(records.get(4)).contains("column 'symptoms' (cell 12) is longer than 65536 characters")
+                .doesNotContain("xxxxx");
     }
 
     private List<CohortPartition> assertCutsReadAsTheWholeFile(Path file, long partitionRows) throws Exception {
