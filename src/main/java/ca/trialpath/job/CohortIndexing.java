@@ -124,7 +124,7 @@ class CohortIndexing implements Tasklet {
      */
     ArrayList<CohortPartition> index(List<InspectedFile> files, List<CohortPartition> kept) throws Exception {
         long started = System.nanoTime();
-        List<Range> ranges = kept != null ? ranges(kept) : cut(files);
+        List<Range> ranges = kept != null ? ranges(files, kept) : cut(files);
         List<List<Range>> partitions = kept != null ? groupsOf(kept, ranges) : group(ranges);
         List<List<RangeIndex>> indexes = indexPartitions(files, partitions);
         if (indexes.stream().flatMap(List::stream).anyMatch(index -> !index.endsAtItsCut())) {
@@ -411,7 +411,7 @@ class CohortIndexing implements Tasklet {
     }
 
     /** The ranges of a kept plan, with the digests it was planned with. */
-    private static List<Range> ranges(List<CohortPartition> plan) {
+    private static List<Range> ranges(List<InspectedFile> files, List<CohortPartition> plan) {
         List<Range> ranges = new ArrayList<>();
         for (CohortPartition partition : plan) {
             if (partition.pieces() == null) {
@@ -419,8 +419,8 @@ class CohortIndexing implements Tasklet {
                         + " one cannot resume; abandon it (or publish it with that version) and run the command again");
             }
             for (CohortPartition.Piece piece : partition.pieces()) {
-                ranges.add(new Range(piece.fileIndex(), piece.startByte(), piece.endByte(), piece.sha256(),
-                        piece.lines(), false));
+                ranges.add(new Range(piece.fileIndex(), piece.startByte(), piece.endByte(),
+                        piece.sha256Of(files.get(piece.fileIndex())), piece.lines(), false));
             }
         }
         return ranges;
@@ -447,12 +447,13 @@ class CohortIndexing implements Tasklet {
             for (int k = 0; k < partitions.get(p).size(); k++) {
                 Range range = partitions.get(p).get(k);
                 RangeIndex index = indexes.get(p).get(k);
+                boolean wholeFile = range.startByte() == 0 && range.endByte() == files.get(range.fileIndex()).bytes();
                 if (range.startByte() == 0) {
                     startLine = 1;
                 }
                 pieces.add(new CohortPartition.Piece(range.fileIndex(), files.get(range.fileIndex()).name(),
                         range.startByte(), range.endByte(), startLine, lineOffset, index.lines(), index.records(),
-                        index.sha256()));
+                        wholeFile ? null : index.sha256()));
                 startLine += index.lines();
                 lineOffset += index.lines();
             }

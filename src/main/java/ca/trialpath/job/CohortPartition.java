@@ -36,13 +36,20 @@ record CohortPartition(int index, List<Piece> pieces) implements Serializable {
      * @param lines      the lines the piece takes (the header's included when it starts the file)
      * @param records    how many records (rows after the header) the piece holds
      * @param sha256     the SHA-256 of the bytes from {@code startByte} to {@code endByte} when the run started: the
-     *                   reading of the piece must find them again, or the file changed under the run
+     *                   reading of the piece must find them again, or the file changed under the run; {@code null}
+     *                   for a whole file, whose digest is its inspected file's (the plan is kept small: the job
+     *                   execution context holding it is read again by every lookup of a step)
      */
     record Piece(int fileIndex, String fileName, long startByte, long endByte, long startLine, long lineOffset,
             long lines, long records, String sha256) implements Serializable {
 
         boolean startsTheFile() {
             return startByte == 0;
+        }
+
+        /** The SHA-256 its bytes must have. */
+        String sha256Of(ca.trialpath.cohort.CohortFileInspector.InspectedFile file) {
+            return sha256 != null ? sha256 : file.sha256();
         }
     }
 

@@ -114,7 +114,7 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
 
     private void finishPiece(CohortPartition.Piece current) throws IOException {
         try {
-            reader.checkRead(current.sha256(), "rows on lines from " + current.startLine() + " of " + partition.name());
+            reader.checkRead(current.sha256Of(files.get(current.fileIndex())), "rows on lines from " + current.startLine() + " of " + partition.name());
         } finally {
             closeReader();
         }

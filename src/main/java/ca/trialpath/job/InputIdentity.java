@@ -17,17 +17,20 @@ import java.util.Objects;
  * right before publication ({@link #checkUnchanged}): the readers check every byte they read against the run's
  * digests, and this check catches what changed after they read it.
  *
+ * (The file's path is its inspected file's: the identities are kept in the order of the inputs, and small, since
+ * the job execution context holding them is read again by every lookup of a step.)
+ *
  * @param fileKey  {@link BasicFileAttributes#fileKey()} as text, {@code null} where the file system has none
  * @param modified the modification time in nanoseconds since the epoch
  */
-record InputIdentity(String path, long bytes, String fileKey, long modifiedNanos) implements Serializable {
+record InputIdentity(long bytes, String fileKey, long modifiedNanos) implements Serializable {
 
     /** The key of the identities in the job execution context, in the order of the inputs. */
     static final String KEY = "inputIdentities";
 
     static InputIdentity of(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return new InputIdentity(file.toString(), attributes.size(),
+        return new InputIdentity(attributes.size(),
                 attributes.fileKey() == null ? null : attributes.fileKey().toString(),
                 attributes.lastModifiedTime().toInstant().getEpochSecond() * 1_000_000_000L
                         + attributes.lastModifiedTime().toInstant().getNano());

@@ -119,6 +119,8 @@ public class NightlyJobConfiguration {
             PartitionHandler partitionHandler, ProgressLog progressLog) {
         return new StepBuilder(ASSESS_STEP, jobRepository)
                 .partitioner(PARTITION_STEP, cohortPartitioner)
+                // one reading of the repository for all partitions, not one each
+                .splitter(new PartitionExecutions.Splitter(jobRepository, cohortPartitioner))
                 .partitionHandler(partitionHandler)
                 .aggregator(new RunFailures.Aggregator())
                 .listener(new StepExecutionListener() {

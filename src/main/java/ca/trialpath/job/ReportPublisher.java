@@ -106,8 +106,9 @@ class ReportPublisher implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = job.getJobInstance().getInstanceId();
         RunFolders.Staging staging = folders.staging(instanceId);
-        PartitionOutputs partitions = PartitionOutputs.of(jobRepository, job.getJobInstance(), staging,
-                (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS));
+        List<CohortPartition> plan = (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS);
+        // one reading of the repository for all partitions (PartitionExecutions), not one each
+        PartitionOutputs partitions = PartitionOutputs.of(staging, plan, PartitionExecutions.contexts(jobRepository, job, plan));
         Map<String, Long> readPerFile = partitions.readPerFile();
         RunTally tally = partitions.tally();
         if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {

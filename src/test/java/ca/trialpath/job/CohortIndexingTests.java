@@ -114,7 +114,7 @@ class CohortIndexingTests {
                         CsvRecord record = reader.records().next();
                         records.add(record.line() + ":" + record.cells() + ":" + record.malformed());
                     }
-                    reader.checkRead(piece.sha256(), "test");
+                    reader.checkRead(piece.sha256Of(file), "test");
                 }
             }
         }
