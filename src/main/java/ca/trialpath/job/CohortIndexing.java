@@ -109,7 +109,15 @@ class CohortIndexing implements Tasklet {
         List<InspectedFile> files = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
         // a restart keeps the plan its completed partitions were named after, even with other settings
         List<CohortPartition> kept = (List<CohortPartition>) job.getExecutionContext().get(PARTITIONS);
-        job.getExecutionContext().put(PARTITIONS, index(files, kept));
+        ArrayList<CohortPartition> plan;
+        try {
+            plan = index(files, kept);
+        } catch (OutOfMemoryError e) {
+            throw ResourceLimits.outOfMemory("indexing the input files");
+        } catch (Exception e) {
+            throw ResourceLimits.explain(e, "indexing the input files");
+        }
+        job.getExecutionContext().put(PARTITIONS, plan);
         return RepeatStatus.FINISHED;
     }
 

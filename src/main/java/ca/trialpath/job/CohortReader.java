@@ -60,6 +60,9 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
                 // skipped
             }
         } catch (IOException e) {
+            if (ResourceLimits.explain(e, "reading " + partition.name()) instanceof RuntimeException limit) {
+                throw limit;
+            }
             throw new ItemStreamException("cannot read " + current().fileName(), e);
         }
         progress.resumed(recordsRead);
@@ -67,7 +70,15 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
 
     @Override
     public SourcedRecord read() throws IOException {
-        SourcedRecord record = next();
+        SourcedRecord record;
+        try {
+            record = next();
+        } catch (IOException e) {
+            if (ResourceLimits.explain(e, "reading " + partition.name()) instanceof RuntimeException limit) {
+                throw limit;
+            }
+            throw e;
+        }
         if (record != null) {
             progress.recordRead();
         }
