@@ -90,6 +90,42 @@ class CohortIndexingTests {
                 .doesNotContain("xxxxx");
     }
 
+    @Test
+    void shouldPlanManySmallFilesAsFewPartitionsAndFindDuplicatesAcrossThem() throws Exception {
+        // given: issue 17, point 3: 1,200 files of one row each (a registry exporting a file per person), the
+        // last one repeating the first one's person
+        List<InspectedFile> files = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            String id = i == 1199 ? "P0" : "P" + i;
+            Path file = Files.writeString(temp.resolve(String.format("person-%05d.csv", i)),
+                    HEADER + id + ",1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,liver,,,,,\n");
+            files.add(CohortFileInspector.inspect(file));
+        }
+        RunFolders.Staging staging = new RunFolders.Staging(temp.resolve("many"));
+
+        // when
+        List<CohortPartition> plan = new CohortIndexing(LocalDate.of(2026, 11, 27), staging, null, 1, 500_000, 1000)
+                .index(files);
+
+        // then: whole files share partitions, in file order, none over its limits
+        assertThat(plan).hasSizeBetween(2, 10);
+        assertThat(plan.stream().flatMap(p -> p.pieces().stream()).map(CohortPartition.Piece::fileName).toList())
+                .isEqualTo(files.stream().map(InspectedFile::name).toList());
+        assertThat(plan).allSatisfy(partition -> assertThat(partition.pieces())
+                .hasSizeLessThanOrEqualTo(CohortIndexing.MAX_FILES_PER_PARTITION));
+        assertThat(plan.stream().mapToLong(CohortPartition::records).sum()).isEqualTo(1200);
+        // the last file's row is told a duplicate of the first file's, across partitions
+        CohortPartition last = plan.get(plan.size() - 1);
+        CohortPartition.Piece lastPiece = last.pieces().get(last.pieces().size() - 1);
+        try (ca.trialpath.duplicates.DuplicateCursor cursor = ca.trialpath.duplicates.DuplicateCursor.open(
+                CohortIndexing.idsFolder(staging), last.index())) {
+            ca.trialpath.duplicates.DuplicateCursor.FirstRow first = cursor.firstRowOf(
+                    CohortPartition.relativeLine(lastPiece, 2));
+            assertThat(first).isNotNull();
+            assertThat(plan.get(first.partition()).where(first.line())).isEqualTo("person-00000.csv line 2");
+        }
+    }
+
     private List<CohortPartition> assertCutsReadAsTheWholeFile(Path file, long partitionRows) throws Exception {
         InspectedFile inspected = CohortFileInspector.inspect(file);
         List<CohortPartition> whole = new CohortIndexing(LocalDate.of(2026, 11, 27),
