@@ -39,6 +39,8 @@ public final class CsvRecordReader implements Closeable {
     private int lastWidth = 16;
     /** UTF-8 bytes of the characters taken so far: where the next record starts, for a partition plan. */
     private long bytesTaken;
+    /** The header's names, once known: a message about a cell then names its column. */
+    private List<String> columnNames;
 
     public CsvRecordReader(Reader in) {
         this(in, 1, true);
@@ -61,6 +63,23 @@ public final class CsvRecordReader implements Closeable {
      */
     public long bytesTaken() {
         return bytesTaken;
+    }
+
+    /**
+     * The names of the columns, from the header: a malformed record's message then names the column of the cell
+     * at fault ("column 'symptoms' (cell 12)"), not only its position.
+     */
+    public void nameColumns(List<String> names) {
+        this.columnNames = List.copyOf(names);
+    }
+
+    /** How a message names the cell at {@code index} (0 first). */
+    private String cell(int index) {
+        if (columnNames != null && index < columnNames.size()) {
+            // a header name, not a cell value: shown, but shortened and with control characters escaped
+            return "column '" + CohortRowValidator.shorten(columnNames.get(index).strip()) + "' (cell " + (index + 1) + ")";
+        }
+        return "cell " + (index + 1);
     }
 
     /** The line the next record would start on (blank lines before it aside). */
@@ -120,7 +139,8 @@ public final class CsvRecordReader implements Closeable {
                     int q = take();
                     if (q == EOF) {
                         return new CsvRecord(startLine, cells,
-                                "unterminated quoted cell in column " + (cells.size() + 1)
+                                "unterminated quoted cell in "
+                                        + (columnNames == null ? "column " + (cells.size() + 1) : cell(cells.size()))
                                         + ": the quote opened on line " + startLine
                                         + " is never closed, so the rest of the file belongs to this record");
                     }
@@ -155,7 +175,7 @@ public final class CsvRecordReader implements Closeable {
                     after = peek();
                 }
                 if (after != ',' && after != '\n' && after != '\r' && after != EOF && problem == null) {
-                    problem = "text after the closing quote of cell " + (cells.size() + 1) + " (a quote inside a cell must be doubled)";
+                    problem = "text after the closing quote of " + cell(cells.size()) + " (a quote inside a cell must be doubled)";
                 }
                 continue;
             }
@@ -194,9 +214,9 @@ public final class CsvRecordReader implements Closeable {
     }
 
     /** Why one more character would make the record too big to keep, or {@code null}. */
-    private static String sizeProblem(StringBuilder cell, int cellIndex, long recordChars) {
+    private String sizeProblem(StringBuilder cell, int cellIndex, long recordChars) {
         if (cell.length() >= MAX_CELL_CHARS) {
-            return "cell " + (cellIndex + 1) + " is longer than " + MAX_CELL_CHARS + " characters";
+            return cell(cellIndex) + " is longer than " + MAX_CELL_CHARS + " characters";
         }
         if (recordChars > MAX_RECORD_CHARS) {
             return "record is longer than " + MAX_RECORD_CHARS + " characters";

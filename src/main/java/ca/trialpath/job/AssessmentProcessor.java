@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -38,6 +39,7 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
     private final Path ids;
     private final CohortPartition partition;
     private final List<CohortPartition> plan;
+    private final Map<String, CohortPartition.Piece> pieces;
     private DuplicateCursor duplicates;
 
     /**
@@ -53,6 +55,7 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
         this.ids = CohortIndexing.idsFolder(staging);
         this.partition = partition;
         this.plan = List.copyOf(plan);
+        this.pieces = partition.piecesByFile();
     }
 
     @Override
@@ -64,14 +67,14 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
         PatientRecord record = ((CohortRowValidator.Valid) result).record();
         PatientRecord published = deidentifier == null ? record : deidentifier.record(record);
         // the index numbered each partition's lines from 1
-        DuplicateCursor.FirstRow first = duplicates.firstRowOf(record.sourceLine() - partition.startLine() + 1);
+        DuplicateCursor.FirstRow first = duplicates.firstRowOf(
+                CohortPartition.relativeLine(pieces.get(record.sourceFile()), record.sourceLine()));
         if (first != null) {
             CohortPartition where = plan.get(first.partition());
             String id = deidentifier == null ? "'" + record.patientId() + "'" : "the value";
             return new Outcome.Rejected(new RejectedRow(record.sourceFile(), record.sourceLine(), published.patientId(),
                     ReasonCode.DUPLICATE_PATIENT_ID, "column 'patient_id': " + id
-                            + " was already assessed from " + where.fileName() + " line "
-                            + (where.startLine() - 1 + first.line()) + "; the first row is kept"));
+                            + " was already assessed from " + where.where(first.line()) + "; the first row is kept"));
         }
         // assessed as published (a de-identified row keeps all the rules read: every reason quoted in the
         // assessment is then de-identified too); aged from the whole row, whose birth date is not published

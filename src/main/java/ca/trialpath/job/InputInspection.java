@@ -25,6 +25,9 @@ class InputInspection implements Tasklet {
     static final String INPUTS = "inputs";
 
     private static final Logger log = LoggerFactory.getLogger(InputInspection.class);
+    /** More input files than this are logged as a count, not a line each. */
+    static final int FILES_LOGGED_ONE_BY_ONE = 100;
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
 
     private final Path input;
     private final String inputFingerprint;
@@ -53,13 +56,33 @@ class InputInspection implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ArrayList<InspectedFile> inspected = new ArrayList<>();
-        for (Path file : CohortFiles.resolve(input)) {
+        ArrayList<InputIdentity> identities = new ArrayList<>();
+        List<Path> files = CohortFiles.resolve(input);
+        long started = System.nanoTime();
+        long nextReport = started + PROGRESS_NANOS;
+        for (Path file : files) {
+            // before the file is read: a file swapped in while it is read is then another file at publication
+            identities.add(InputIdentity.of(file));
             InspectedFile result = CohortFileInspector.inspect(file);
             // names as a message shows values: a file or column name with a line break cannot forge a log line
-            log.info("input {}: {} bytes, sha256 {}{}", CohortRowValidator.shorten(result.name()), result.bytes(),
-                    result.sha256(), result.ignoredColumns().isEmpty() ? "" : ", ignored columns "
+            String line = "input " + CohortRowValidator.shorten(result.name()) + ": " + result.bytes() + " bytes, sha256 "
+                    + result.sha256() + (result.ignoredColumns().isEmpty() ? "" : ", ignored columns "
                             + result.ignoredColumns().stream().map(CohortRowValidator::shorten).toList());
+            // ten thousand files would be ten thousand lines: then each at debug, the count as it goes
+            if (files.size() <= FILES_LOGGED_ONE_BY_ONE) {
+                log.info(line);
+            } else {
+                log.debug(line);
+                if (System.nanoTime() >= nextReport) {
+                    nextReport = System.nanoTime() + PROGRESS_NANOS;
+                    log.info("inspecting: {} of {} input files", inspected.size() + 1, files.size());
+                }
+            }
             inspected.add(result);
+        }
+        if (files.size() > FILES_LOGGED_ONE_BY_ONE) {
+            log.info("inspected {} input files, {} bytes, in {} ms", files.size(),
+                    inspected.stream().mapToLong(InspectedFile::bytes).sum(), (System.nanoTime() - started) / 1_000_000);
         }
         // the files must still be those the run was started for (its identity), not a later export
         // the catalogue and criteria are read whole now: bad JSON or a bad curated value fails the run
@@ -79,6 +102,8 @@ class InputInspection implements Tasklet {
         }
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                 .put(INPUTS, inspected);
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .put(InputIdentity.KEY, identities);
         return RepeatStatus.FINISHED;
     }
 }

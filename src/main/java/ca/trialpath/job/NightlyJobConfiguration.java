@@ -112,7 +112,7 @@ public class NightlyJobConfiguration {
             TrialPathProperties properties) {
         return new CohortIndexing(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
                 DeidentifiedRun.of(pseudonymKeyId, environment::getProperty), properties.effectiveThreads(),
-                properties.partitionRows(), properties.idsInMemory());
+                properties.partitionRows(), properties.idsInMemory(), properties.progressInterval());
     }
 
     /** The assessment: its partitions, run by the partition handler (threads here; other machines remotely). */
@@ -121,6 +121,8 @@ public class NightlyJobConfiguration {
             PartitionHandler partitionHandler, ProgressLog progressLog) {
         return new StepBuilder(ASSESS_STEP, jobRepository)
                 .partitioner(PARTITION_STEP, cohortPartitioner)
+                // one reading of the repository for all partitions, not one each
+                .splitter(new PartitionExecutions.Splitter(jobRepository, cohortPartitioner))
                 .partitionHandler(partitionHandler)
                 .aggregator(new RunFailures.Aggregator())
                 .listener(new StepExecutionListener() {

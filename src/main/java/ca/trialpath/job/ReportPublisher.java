@@ -106,8 +106,9 @@ class ReportPublisher implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = job.getJobInstance().getInstanceId();
         RunFolders.Staging staging = folders.staging(instanceId);
-        PartitionOutputs partitions = PartitionOutputs.of(jobRepository, job.getJobInstance(), staging,
-                (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS));
+        List<CohortPartition> plan = (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS);
+        // one reading of the repository for all partitions (PartitionExecutions), not one each
+        PartitionOutputs partitions = PartitionOutputs.of(staging, plan, PartitionExecutions.contexts(jobRepository, job, plan));
         Map<String, Long> readPerFile = partitions.readPerFile();
         RunTally tally = partitions.tally();
         if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
@@ -171,6 +172,8 @@ class ReportPublisher implements Tasklet {
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
                 staging.publish().resolve("report.html"));
+        // the inputs must still be what the run read: a file replaced, edited or appended to since fails it
+        InputIdentity.checkUnchanged(inputs, (List<InputIdentity>) job.getExecutionContext().get(InputIdentity.KEY));
         publish(staging, aside);
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;

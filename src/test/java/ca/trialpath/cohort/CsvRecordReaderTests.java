@@ -320,6 +320,38 @@ class CsvRecordReaderTests {
     }
 
     @Test
+    void shouldNameTheColumnOfAnOversizedCellOnceTheHeaderIsKnown() throws IOException {
+        // given: issue 17, point 6: an oversized cell in the 12th column, and a quote left open in the 3rd
+        String header = "patient_id,a,b,c,d,e,f,g,h,i,j,symptoms";
+        String text = header + "\nP1,,,,,,,,,,," + "x".repeat(CsvRecordReader.MAX_CELL_CHARS + 1)
+                + "\nP2,,\"y\" z,\n";
+        try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text))) {
+            reader.nameColumns(reader.next().cells());
+
+            // when
+            CsvRecord oversized = reader.next();
+            CsvRecord quoted = reader.next();
+
+            // then
+            assertThat(oversized.malformed()).isEqualTo("column 'symptoms' (cell 12) is longer than "
+                    + CsvRecordReader.MAX_CELL_CHARS + " characters");
+            assertThat(quoted.malformed()).startsWith("text after the closing quote of column 'b' (cell 3)");
+        }
+    }
+
+    @Test
+    void shouldNameACellByItsPositionBeyondTheHeader() throws IOException {
+        // given: a 3rd cell where the header has 2 columns
+        String text = "id,note\nP1,ok," + "x".repeat(CsvRecordReader.MAX_CELL_CHARS + 1) + "\n";
+        try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text))) {
+            reader.nameColumns(reader.next().cells());
+
+            // when / then
+            assertThat(reader.next().malformed()).startsWith("cell 3 is longer than");
+        }
+    }
+
+    @Test
     void shouldRejectAnOversizedUnquotedCellAndKeepTheNextRow() throws IOException {
         // given: 64 KiB + 1
         String cell = "x".repeat(64 * 1024 + 1);

@@ -130,12 +130,18 @@ class PartitionOutputsTests {
         return Files.readString(staging().publish().resolve("assessments.csv"), StandardCharsets.UTF_8);
     }
 
+    private static CohortPartition partition(int index, int fileIndex, String file, long startByte, long endByte,
+            long startLine, long records) {
+        return new CohortPartition(index, List.of(new CohortPartition.Piece(fileIndex, file, startByte, endByte,
+                startLine, 0, records + 1, records, null)));
+    }
+
     /** f1 cut after 2 rows (partitions 0 and 1), f2 whole (partition 2). */
     private PartitionOutputs threePartitions() throws IOException {
         List<CohortPartition> plan = List.of(
-                new CohortPartition(0, 0, "f1", "f1", 1, 0, 1, 2),
-                new CohortPartition(1, 0, "f1", "f1", 1, 30, 4, 1),
-                new CohortPartition(2, 1, "f2", "f2", 1, 0, 1, 2));
+                partition(0, 0, "f1", 0, 30, 1, 2),
+                partition(1, 0, "f1", 30, 40, 4, 1),
+                partition(2, 1, "f2", 0, 30, 1, 2));
         List<List<String>> people = List.of(List.of("a", "b"), List.of("c"), List.of("d", "e"));
         List<ExecutionContext> contexts = new ArrayList<>();
         for (int k = 0; k < plan.size(); k++) {
@@ -146,7 +152,7 @@ class PartitionOutputsTests {
             StringBuilder feed = new StringBuilder();
             for (int i = 0; i < people.get(k).size(); i++) {
                 String id = people.get(k).get(i);
-                csv.append(id).append(',').append(plan.get(k).fileName()).append('\n');
+                csv.append(id).append(',').append(plan.get(k).pieces().get(0).fileName()).append('\n');
                 jsonl.append('{').append(id).append("}\n");
                 feed.append(i).append(" {").append(id).append("}\n");
             }
