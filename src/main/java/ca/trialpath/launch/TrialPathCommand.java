@@ -7,6 +7,7 @@ import ca.trialpath.report.RunFolders;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -52,15 +53,25 @@ public class TrialPathCommand {
             // not a run: a JVM that assesses the partitions of runs managed elsewhere (docs/remote-partitioning.md)
             return new RemoteWorker(err).run(List.of(args).subList(1, args.length));
         }
-        RunRequest request;
+        RunRequest parsed;
         try {
-            request = RunRequest.parse(args, LocalDate.now());
+            parsed = RunRequest.parse(args, LocalDate.now());
         } catch (UsageException e) {
             // one line: what is wrong, then how it is called
             err.println("trialpath: " + e.getMessage() + " (usage: java -jar trialpath.jar input=PATH [output=DIR]"
                     + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [deidentify=false] [trials=PATH [trialCriteria=FILE]]"
-                    + " [lang=en|fr])");
+                    + " [lang=en|fr] [lockWait=4h] [allowFutureRunDate=true])");
             return RunLauncher.USAGE;
+        }
+        RunRequest request;
+        try {
+            request = checkedBeforeStart(parsed);
+        } catch (UsageException e) {
+            err.println("trialpath: " + e.getMessage() + StartFailure.DID_NOT_START);
+            return RunLauncher.USAGE;
+        }
+        if (request == null) {
+            return RunLauncher.FAILED;
         }
         // the output's lock is taken before Spring starts: a second launch is refused at once, by name, and
         // never gets as far as the job repository (whose H2 file the first run holds open)
@@ -73,15 +84,78 @@ public class TrialPathCommand {
         }
     }
 
+    /**
+     * The checks of {@link StartChecks}: the request to run (its log file turned off when it cannot be written), or
+     * {@code null} when the run must not start (said on {@code err}).
+     *
+     * @throws UsageException for a configuration or folder the operator must fix
+     */
+    private RunRequest checkedBeforeStart(RunRequest request) {
+        StartChecks checks = StartChecks.of(request.springArguments());
+        List<String> warnings = new ArrayList<>();
+        String noLogFile = checks.unwritableLogFile(warnings);
+        warnings.forEach(err::println);
+        Path repositoryFolder = checks.checkRepositoryFolder();
+        String lowSpace = StartChecks.lowDiskSpace(StartChecks.existing(request.output(), repositoryFolder),
+                StartChecks.MIN_FREE_BYTES);
+        if (lowSpace != null) {
+            err.println(lowSpace);
+            return null;
+        }
+        if (noLogFile == null) {
+            return request;
+        }
+        List<String> spring = new ArrayList<>(request.springArguments());
+        spring.add(noLogFile);
+        return new RunRequest(request.input(), request.output(), request.runDate(), request.maxRejectRate(),
+                List.copyOf(spring), request.deidentify(), request.trials(), request.trialCriteria(), request.lang(),
+                request.lockWait());
+    }
+
     private int runHoldingTheLock(RunRequest request, List<Path> files, RunFolders folders) {
         SpringApplication application = new SpringApplication(TrialPathApplication.class);
         application.addInitializers(TrialPathCommand::absoluteRepositoryPath);
-        try (ConfigurableApplicationContext context = application.run(request.springArguments().toArray(String[]::new))) {
+        ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
+        application.addInitializers(context -> environment[0] = context.getEnvironment());
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(request.springArguments().toArray(String[]::new));
+        } catch (Exception e) {
+            StartFailure failure = StartFailure.of(e, databaseUrl(environment[0]), h2File(environment[0]));
+            err.println(failure.message());
+            return failure.status();
+        }
+        try (context) {
             return context.getBean(RunLauncher.class).launchHoldingTheLock(request, files, folders, out, err);
         } catch (Exception e) {
-            err.println("trialpath: the run could not be carried out: " + rootMessage(e));
+            StartFailure failure = StartFailure.of(e, databaseUrl(environment[0]), h2File(environment[0]));
+            if (failure.message().contains(" is damaged (")) {
+                err.println(failure.message());
+            } else {
+                err.println("trialpath: the run could not be carried out: " + rootMessage(e));
+            }
             return RunLauncher.FAILED;
         }
+    }
+
+    /** The job repository's URL without its options (H2's) or credentials: for naming it in a message. */
+    static String databaseUrl(ConfigurableEnvironment environment) {
+        String url = environment == null ? null : environment.getProperty("spring.datasource.url");
+        if (url == null) {
+            return null;
+        }
+        int options = url.indexOf(';');
+        String bare = options < 0 ? url : url.substring(0, options);
+        return bare.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+    }
+
+    /** The H2 job repository's file ({@code <path>.mv.db}), or {@code null} for another database. */
+    static String h2File(ConfigurableEnvironment environment) {
+        String url = databaseUrl(environment);
+        if (url == null || !url.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        return Path.of(url.substring("jdbc:h2:file:".length())).toAbsolutePath().normalize() + ".mv.db";
     }
 
     /** The first line of the innermost message: Spring wraps the one an operator can act on in several layers. */
