@@ -160,11 +160,18 @@ final class StartChecks {
         Path file = repository.resolveSibling(repository.getFileName() + ".mv.db");
         String fix = ": create it for this account with install -d -o " + user() + " -m 700 " + folder
                 + " (docs/install.md), or set " + TrialPathCommand.REPOSITORY_PATH;
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
+        // not created here: H2 makes it, and a call that fails later should leave nothing behind
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
             throw new UsageException("the job repository's folder " + folder + " cannot be created by user " + user()
-                    + " (" + e.getClass().getSimpleName() + ")" + fix);
+                    + " (" + (existing == null ? "no such file system" : existing + " is not a writable folder") + ")"
+                    + fix);
+        }
+        if (!existing.equals(folder)) {
+            return null;
         }
         if (!Files.isWritable(folder) || (Files.exists(file) && !(Files.isWritable(file) && Files.isReadable(file)))) {
             throw new UsageException("the job repository " + (Files.exists(file) ? file : folder)

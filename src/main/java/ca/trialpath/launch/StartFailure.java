@@ -55,6 +55,11 @@ record StartFailure(int status, String message) {
                     return usage("the job repository database" + where + " refused the login: " + firstLine(sql)
                             + "; fix TRIALPATH_DB_USER and TRIALPATH_DB_PASSWORD (jobs/postgres.env)");
                 }
+                if (state.equals("42P01") || state.equals("42S02") || state.equals("42102")) {
+                    return failed("the job repository" + where + " is missing its tables (" + firstLine(sql) + "):"
+                            + " they were dropped after Flyway made them; restore last night's backup"
+                            + " (docs/troubleshooting.md)");
+                }
                 if (state.equals("3D000") || state.equals("3F000")) {
                     return usage("the job repository database" + where + " has no such database or schema: "
                             + firstLine(sql) + "; create it (README, PostgreSQL set-up) or fix TRIALPATH_DB_URL");
@@ -97,6 +102,12 @@ record StartFailure(int status, String message) {
         return "the job repository " + repositoryFile + " is damaged (" + reason + "): restore last night's backup"
                 + " with java -jar trialpath.jar restore-repository, or move the file aside to start a new one"
                 + " (published nights are recognised from their folders); see docs/troubleshooting.md";
+    }
+
+    /** A PostgreSQL repository whose runs are gone (tables dropped and made again, or another database). */
+    static String lostTables(String url, String reason) {
+        return "the job repository at " + url + " has lost runs (" + reason + "): restore it from last night's"
+                + " pg_dump (docs/troubleshooting.md), or delete the watermark file named to start afresh on purpose";
     }
 
     private static boolean isH2(SQLException sql) {

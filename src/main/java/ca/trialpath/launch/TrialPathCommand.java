@@ -4,12 +4,15 @@ import ca.trialpath.TrialPathApplication;
 import ca.trialpath.remote.RemotePartitioning;
 import ca.trialpath.remote.RemoteWorker;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.repository.RepositoryCare;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -22,6 +25,10 @@ import org.springframework.core.env.MapPropertySource;
 public class TrialPathCommand {
 
     static final String REPOSITORY_PATH = "trialpath.repository.path";
+    /** Whether each publication also writes an H2 repository's backup beside the published folders. */
+    static final String BACKUP = "trialpath.repository.backup";
+    /** Set by the command: the H2 file did not exist when Spring started. */
+    private static final String NEW_H2_FILE = "trialpath.repository.created-now";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -52,6 +59,10 @@ public class TrialPathCommand {
         if (args.length > 0 && RemotePartitioning.WORKER_COMMAND.equals(args[0])) {
             // not a run: a JVM that assesses the partitions of runs managed elsewhere (docs/remote-partitioning.md)
             return new RemoteWorker(err).run(List.of(args).subList(1, args.length));
+        }
+        if (args.length > 0 && RepositoryRestore.COMMAND.equals(args[0])) {
+            // not a run: an H2 job repository put back from a nightly backup (docs/troubleshooting.md)
+            return new RepositoryRestore(out, err).run(List.of(args).subList(1, args.length));
         }
         RunRequest parsed;
         try {
@@ -116,7 +127,12 @@ public class TrialPathCommand {
         SpringApplication application = new SpringApplication(TrialPathApplication.class);
         application.addInitializers(TrialPathCommand::absoluteRepositoryPath);
         ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
-        application.addInitializers(context -> environment[0] = context.getEnvironment());
+        application.addInitializers(context -> {
+            environment[0] = context.getEnvironment();
+            String h2File = h2File(environment[0]);
+            environment[0].getPropertySources().addFirst(new MapPropertySource("trialpathNewRepository",
+                    Map.of(NEW_H2_FILE, String.valueOf(h2File != null && !Files.exists(Path.of(h2File))))));
+        });
         ConfigurableApplicationContext context;
         try {
             context = application.run(request.springArguments().toArray(String[]::new));
@@ -126,7 +142,24 @@ public class TrialPathCommand {
             return failure.status();
         }
         try (context) {
-            return context.getBean(RunLauncher.class).launchHoldingTheLock(request, files, folders, out, err);
+            String url = databaseUrl(environment[0]);
+            String h2File = h2File(environment[0]);
+            RepositoryCare care = new RepositoryCare(folders.work());
+            DataSource dataSource = context.getBean(DataSource.class);
+            long before = RepositoryCare.lastExecution(dataSource);
+            String lost = care.lostRuns(url, before);
+            // a new H2 file where the old one was deleted is a fresh start, not a loss (README, Job repository)
+            if (lost != null && (h2File == null || !createdNow(h2File, context))) {
+                err.println("trialpath: " + (h2File == null ? StartFailure.lostTables(url, lost)
+                        : StartFailure.damaged(h2File, lost)) + StartFailure.DID_NOT_START);
+                return RunLauncher.FAILED;
+            }
+            int status = context.getBean(RunLauncher.class).launchHoldingTheLock(request, files, folders, out, err);
+            long after = RepositoryCare.lastExecution(dataSource);
+            if (status == RunLauncher.PUBLISHED && after != before) {
+                afterPublication(care, url, h2File, dataSource, after, request, environment[0]);
+            }
+            return status;
         } catch (Exception e) {
             StartFailure failure = StartFailure.of(e, databaseUrl(environment[0]), h2File(environment[0]));
             if (failure.message().contains(" is damaged (")) {
@@ -136,6 +169,28 @@ public class TrialPathCommand {
             }
             return RunLauncher.FAILED;
         }
+    }
+
+    /**
+     * The watermark, and the night's backup of an H2 repository. A backup that fails does not fail the night, which
+     * is published: it says so in one line, and the backup before it stays.
+     */
+    private void afterPublication(RepositoryCare care, String url, String h2File, DataSource dataSource,
+            long lastExecution, RunRequest request, ConfigurableEnvironment environment) {
+        try {
+            care.recordWatermark(url, lastExecution);
+            if (h2File != null && environment.getProperty(BACKUP, Boolean.class, true)) {
+                care.backUpH2(dataSource, request.runDate());
+            }
+        } catch (Exception e) {
+            err.println("trialpath: published, but the job repository's backup under " + care.backupFolder()
+                    + " failed: " + rootMessage(e) + "; the backup before it is kept");
+        }
+    }
+
+    /** Whether this start created the H2 file (it was not there before Spring opened it): a deleted repository. */
+    private static boolean createdNow(String h2File, ConfigurableApplicationContext context) {
+        return Boolean.TRUE.equals(context.getEnvironment().getProperty(NEW_H2_FILE, Boolean.class));
     }
 
     /** The job repository's URL without its options (H2's) or credentials: for naming it in a message. */
