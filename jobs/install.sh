@@ -9,8 +9,9 @@
 #
 #   --systemd           install trialpath-nightly.service and .timer and enable the timer (when systemd runs)
 #   --cron              add the nightly lines to the service user's crontab, keeping its other lines
-#   --coordinators G    the group whose members read the published reports: the output folder is given to G
-#                       (setgid, so each night's folder is G's too) and trialpath.publish-permissions=group
+#   --coordinators G    the group whose members read the published reports: G becomes the service user's
+#                       group (what the job writes is G's) and trialpath.publish-permissions=group makes the
+#                       published folders 0750 and files 0640, so G's members read them and no one else
 #   --input DIR         the registry's export folder (default /srv/registry/exports/anal-cancer-recurrence)
 #   --output DIR        where reports are published (default /srv/trialpath/reports)
 #   --user NAME         the service account (default trialpath), created as a system user when missing
@@ -66,37 +67,34 @@ relocate() {
     sed -e "s|/opt/trialpath|$opt|g" -e "s|/etc/trialpath|$etc|g" -e "s|/var/lib/trialpath|$lib|g" \
         -e "s|/var/log/trialpath|$log|g" -e "s|^TRIALPATH_INPUT=.*|TRIALPATH_INPUT=$input|" \
         -e "s|^TRIALPATH_OUTPUT=.*|TRIALPATH_OUTPUT=$output|" -e "s|^User=trialpath|User=$user|" \
-        -e "s|^Group=trialpath|Group=$user|" -e "s|crontab -u trialpath|crontab -u $user|g"
+        -e "s|^Group=trialpath|Group=$group|" -e "s|crontab -u trialpath|crontab -u $user|g"
 }
 
-# --- the service account: a system user with no login and no home of its own
-if ! getent group "$user" >/dev/null; then
-    groupadd --system "$user"
-    say "created group $user"
+# --- the service account: a system user with no login and no home of its own. Its group is the coordinators'
+# when given: a published folder's group is its writer's, and a user cannot give a file to a group it is not in
+group="${coordinators:-$user}"
+if ! getent group "$group" >/dev/null; then
+    if [ -n "$coordinators" ]; then groupadd "$group"; else groupadd --system "$group"; fi
+    say "created group $group${coordinators:+: add the coordinators with usermod -aG $group NAME}"
 fi
 if ! id "$user" >/dev/null 2>&1; then
-    useradd --system --gid "$user" --home-dir "$lib" --no-create-home --shell /usr/sbin/nologin "$user"
-    say "created system user $user"
-fi
-if [ -n "$coordinators" ] && ! getent group "$coordinators" >/dev/null; then
-    groupadd "$coordinators"
-    say "created group $coordinators: add the coordinators with usermod -aG $coordinators NAME"
+    useradd --system --gid "$group" --home-dir "$lib" --no-create-home --shell /usr/sbin/nologin "$user"
+    say "created system user $user (group $group)"
+elif [ "$(id -gn "$user")" != "$group" ]; then
+    usermod -g "$group" "$user"
+    say "the group of $user is now $group"
 fi
 
 # --- folders, with their modes (docs/install.md, Folders)
 install -d -m 0755 -o root -g root "$opt" "$opt/jobs" "$opt/docs"
-install -d -m 0750 -o root -g "$user" "$etc"
-install -d -m 0700 -o "$user" -g "$user" "$lib"
-install -d -m 0750 -o "$user" -g "$user" "$log"
+install -d -m 0750 -o root -g "$group" "$etc"
+install -d -m 0700 -o "$user" -g "$group" "$lib"
+install -d -m 0750 -o "$user" -g "$group" "$log"
 if [ ! -d "$input" ]; then
-    install -d -m 0750 -o root -g "$user" "$input"
+    install -d -m 0750 -o root -g "$group" "$input"
     say "created $input: the registry's export lands there (readable by $user)"
 fi
-if [ -n "$coordinators" ]; then
-    install -d -m 2750 -o "$user" -g "$coordinators" "$output"
-else
-    install -d -m 0750 -o "$user" -g "$user" "$output"
-fi
+install -d -m 0750 -o "$user" -g "$group" "$output"
 
 # --- the application: replaced on upgrade, the previous jar kept beside it for a rollback
 if [ -f "$opt/trialpath.jar" ]; then
@@ -119,7 +117,10 @@ fi
 
 # --- configuration: written once, never overwritten (an upgrade leaves the shipped version beside it as .new)
 configure() {
-    local name="$1" target="$etc/$1"
+    local name="$1" target="$etc/$1" owner=root mode=0640
+    if [ "$name" = postgres.env ]; then
+        owner="$user" mode=0600  # a password: the service user's only
+    fi
     local shipped
     shipped="$(relocate < "$here/jobs/$name")"
     if [ "$name" = nightly.properties ] && [ -n "$coordinators" ]; then
@@ -128,14 +129,14 @@ configure() {
     if [ -e "$target" ]; then
         if [ "$shipped" != "$(cat "$target")" ]; then
             printf '%s\n' "$shipped" > "$target.new"
-            chown root:"$user" "$target.new"
-            chmod 0640 "$target.new"
+            chown "$owner:$group" "$target.new"
+            chmod "$mode" "$target.new"
             say "kept your $target; this release's version is $target.new"
         fi
     else
         printf '%s\n' "$shipped" > "$target"
-        chown root:"$user" "$target"
-        chmod 0640 "$target"
+        chown "$owner:$group" "$target"
+        chmod "$mode" "$target"
         say "wrote $target"
     fi
 }
