@@ -4,7 +4,9 @@ import ca.trialpath.TrialPathApplication;
 import ca.trialpath.remote.RemotePartitioning;
 import ca.trialpath.remote.RemoteWorker;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.report.SummaryJson;
 import ca.trialpath.repository.RepositoryCare;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +125,12 @@ public class TrialPathCommand {
                 request.lockWait());
     }
 
-    private int runHoldingTheLock(RunRequest request, List<Path> files, RunFolders folders) {
+    private int runHoldingTheLock(RunRequest request, List<Path> files, RunFolders folders) throws IOException {
+        String published = publishedBefore(request, folders);
+        if (published != null) {
+            out.println(published);
+            return RunLauncher.PUBLISHED;
+        }
         SpringApplication application = new SpringApplication(TrialPathApplication.class);
         application.addInitializers(TrialPathCommand::absoluteRepositoryPath);
         ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
@@ -172,13 +179,37 @@ public class TrialPathCommand {
     }
 
     /**
+     * The rerun of a night already published, answered without starting Spring (most of a run's fixed cost): the
+     * night's execution completed (recorded after it by {@link #afterPublication}) and its folder still holds a
+     * publication of these very input files. Not for a de-identified run, whose key is only read once Spring runs.
+     *
+     * @return the line to print, or {@code null} to start the run as usual
+     */
+    private static String publishedBefore(RunRequest request, RunFolders folders) throws IOException {
+        if (request.deidentify()) {
+            return null;
+        }
+        String[] night = new RepositoryCare(folders.work()).publishedNight(request.runDate());
+        if (night == null || !Files.exists(folders.published().resolve("summary.json"))) {
+            return null;
+        }
+        String fingerprint = RunLauncher.fingerprint(request);
+        if (!fingerprint.equals(night[0]) || !SummaryJson.isPublishedFrom(folders.published(), fingerprint, null)) {
+            return null;
+        }
+        return "trialpath: " + folders.published() + " was already published from these same input files (execution "
+                + night[1] + "); nothing to do";
+    }
+
+    /**
      * The watermark, and the night's backup of an H2 repository. A backup that fails does not fail the night, which
      * is published: it says so in one line, and the backup before it stays.
      */
     private void afterPublication(RepositoryCare care, String url, String h2File, DataSource dataSource,
             long lastExecution, RunRequest request, ConfigurableEnvironment environment) {
         try {
-            care.recordWatermark(url, lastExecution);
+            care.recordWatermark(url, lastExecution, request.runDate(),
+                    request.deidentify() ? null : RunLauncher.fingerprint(request));
             if (h2File != null && environment.getProperty(BACKUP, Boolean.class, true)) {
                 care.backUpH2(dataSource, request.runDate());
             }

@@ -28,6 +28,8 @@ public final class RepositoryCare {
     static final int BACKUPS_KEPT = 7;
     private static final String WATERMARK = "repository.watermark";
     private static final String BACKUPS = "repository-backup";
+    private static final String NIGHT = "night.";
+    static final int NIGHTS_KEPT = 60;
 
     private final Path work;
 
@@ -61,10 +63,7 @@ public final class RepositoryCare {
         if (!Files.exists(file)) {
             return null;
         }
-        Properties watermark = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            watermark.load(reader);
-        }
+        Properties watermark = load();
         long seen;
         try {
             seen = Long.parseLong(watermark.getProperty("lastExecution", "0"));
@@ -78,17 +77,52 @@ public final class RepositoryCare {
                 + seen + " (" + file + ")";
     }
 
-    /** Records the repository's state after a publication, replacing the file whole. */
-    public void recordWatermark(String url, long lastExecution) throws IOException {
+    /**
+     * Records the repository's state after a publication, and the night published with its input fingerprint (the
+     * command's way to answer a rerun without starting Spring), replacing the file whole.
+     */
+    public void recordWatermark(String url, long lastExecution, LocalDate night, String fingerprint)
+            throws IOException {
         Files.createDirectories(work);
-        Properties watermark = new Properties();
+        Properties watermark = load();
         watermark.setProperty("url", url);
         watermark.setProperty("lastExecution", Long.toString(lastExecution));
+        if (night != null && fingerprint != null) {
+            watermark.setProperty(NIGHT + night, fingerprint + " " + lastExecution);
+            // the last nights are enough: a rerun is for the night just past, or a few before
+            List<String> nights = watermark.stringPropertyNames().stream().filter(k -> k.startsWith(NIGHT)).sorted()
+                    .toList();
+            for (int i = 0; i < nights.size() - NIGHTS_KEPT; i++) {
+                watermark.remove(nights.get(i));
+            }
+        }
         Path temporary = work.resolve(WATERMARK + ".new");
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             watermark.store(writer, "the job repository as the last publication of this output left it");
         }
         Files.move(temporary, watermarkFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The night's publication as recorded once its execution completed: {@code [fingerprint, execution id]}, or
+     * {@code null} when this output recorded none for that date.
+     */
+    public String[] publishedNight(LocalDate night) throws IOException {
+        String value = load().getProperty(NIGHT + night);
+        if (value == null || !value.contains(" ")) {
+            return null;
+        }
+        return value.split(" ", 2);
+    }
+
+    private Properties load() throws IOException {
+        Properties watermark = new Properties();
+        if (Files.exists(watermarkFile())) {
+            try (Reader reader = Files.newBufferedReader(watermarkFile(), StandardCharsets.UTF_8)) {
+                watermark.load(reader);
+            }
+        }
+        return watermark;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.job.PublishedOutputs;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ class RepositoryUpgradeTests {
     }
 
     @Test
-    void shouldUpgradeARepositoryOfTheReleaseBeforeInPlaceAndStillKnowItsNights() {
+    void shouldUpgradeARepositoryOfTheReleaseBeforeInPlaceAndStillKnowItsNights() throws IOException {
         // given: a night published, then the repository put back as the release before left it: the Batch
         // tables made by Boot's script runner (the same Spring Batch script), Flyway's history ending at V2
         assertThat(run("2026-11-26")).as(err).isEqualTo(RunLauncher.PUBLISHED);
@@ -92,6 +93,8 @@ class RepositoryUpgradeTests {
         db.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '3'");
         assertThat(migrations(db)).containsExactly("1 SQL", "2 SQL");
         closeDatabase(db);
+        // nor did it leave a watermark beside the published folders
+        Files.delete(output.resolve(".trialpath/repository.watermark"));
 
         // when: the same night again, then the next one
         String[] same = runCapturingOut("2026-11-26");

@@ -123,18 +123,22 @@ class StartFailureTests {
         // falls back to an older chunk set)
         Files.write(file, Arrays.copyOf(whole, 20_000));
 
-        // when
-        int status = run();
+        // when: the next night
+        int status = run("runDate=2026-11-28");
 
         // then
-        assertThat(status).as(out + err + whole.length).isEqualTo(RunLauncher.FAILED);
+        assertThat(status).as(out + err).isEqualTo(RunLauncher.FAILED);
         assertThat(err.lines()).singleElement().asString()
                 .startsWith("trialpath: the job repository " + file.toAbsolutePath() + " is damaged (")
                 .contains("restore-repository").contains("move the file aside");
-        // and the remedy without a backup: the file moved aside, the night is known by its folder
+        // and the remedy without a backup: the file moved aside, a new repository is taken (not "lost runs")
         Files.move(file, file.resolveSibling("db.mv.db.damaged"));
+        assertThat(run("runDate=2026-11-28")).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(out).contains("trialpath: published");
+        // and a night published before it is still recognised by its folder, by the new repository too
+        Files.delete(output.resolve(".trialpath/repository.watermark"));
         assertThat(run()).as(err).isEqualTo(RunLauncher.PUBLISHED);
-        assertThat(out).contains("already published");
+        assertThat(out).contains("already published").doesNotContain("(execution");
     }
 
     @Test
@@ -144,7 +148,7 @@ class StartFailureTests {
         assertThat(output.resolve(".trialpath/repository-backup/repository-" + DATE + ".sql.gz")).isRegularFile();
         Path file = repository.resolveSibling("db.mv.db");
         Files.writeString(file, "overwritten by a careless copy\n");
-        assertThat(run()).isEqualTo(RunLauncher.FAILED);
+        assertThat(run("runDate=2026-11-28")).isEqualTo(RunLauncher.FAILED);
 
         // when
         int restored = command("restore-repository", "output=" + output, "--trialpath.repository.path=" + repository);
@@ -156,10 +160,38 @@ class StartFailureTests {
         try (var aside = Files.list(file.getParent())) {
             assertThat(aside.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("db.mv.db.damaged-"));
         }
+        Files.delete(output.resolve(".trialpath/repository.watermark"));  // the night asked of the repository itself
         assertThat(run()).as(err).isEqualTo(RunLauncher.PUBLISHED);
         assertThat(out).contains("already published").contains("(execution 1)");
         assertThat(run("runDate=2026-11-28")).as(err).isEqualTo(RunLauncher.PUBLISHED);
         assertThat(Files.readString(output.resolve("2026-11-28/summary.json"))).contains("\"previous_run\"");
+    }
+
+    @Test
+    void shouldAnswerARerunOfAPublishedNightWithoutStartingSpring() throws IOException {
+        // given: a published night, then its repository made unusable: a rerun that opened it would fail
+        assertThat(run()).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        Files.writeString(repository.resolveSibling("db.mv.db"), "not a database\n");
+
+        // when
+        int status = run();
+
+        // then
+        assertThat(status).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(out).isEqualTo("trialpath: " + output.toAbsolutePath().resolve(DATE) + " was already published"
+                + " from these same input files (execution 1); nothing to do\n");
+    }
+
+    @Test
+    void shouldRunAgainWhenTheInputChangedSinceThePublication() throws IOException {
+        Path input = Files.createDirectories(temp.resolve("in"));
+        Files.copy(SAMPLE.resolve("cohort-2026-11-a.csv"), input.resolve("a.csv"));
+        assertThat(run("input=" + input)).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        Files.copy(SAMPLE.resolve("cohort-2026-11-b.csv"), input.resolve("b.csv"));
+
+        assertThat(run("input=" + input)).as(err).isEqualTo(RunLauncher.PUBLISHED);
+
+        assertThat(out).startsWith("trialpath: published ").doesNotContain("already");
     }
 
     @Test
@@ -309,8 +341,10 @@ class StartFailureTests {
                 "--trialpath.repository.path=" + repository, "--logging.level.ca.trialpath=WARN",
                 "--logging.level.root=ERROR"));
         for (String arg : extra) {
-            if (arg.startsWith("runDate=")) {
-                args.removeIf(a -> a.startsWith("runDate="));
+            for (String name : List.of("runDate=", "input=")) {
+                if (arg.startsWith(name)) {
+                    args.removeIf(a -> a.startsWith(name));
+                }
             }
             args.add(arg);
         }
