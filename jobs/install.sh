@@ -5,7 +5,7 @@
 # folder, the service user, and the schedule (systemd timer or cron). docs/install.md says what each step does.
 #
 #   sudo ./install.sh [--systemd | --cron] [--coordinators GROUP] [--input DIR] [--output DIR]
-#                     [--user NAME] [--root DIR] [--cds]
+#                     [--user NAME] [--root DIR]
 #
 #   --systemd           install trialpath-nightly.service and .timer and enable the timer (when systemd runs)
 #   --cron              add the nightly lines to the service user's crontab, keeping its other lines
@@ -17,7 +17,6 @@
 #   --user NAME         the service account (default trialpath), created as a system user when missing
 #   --root DIR          install under DIR instead of / (every path above prefixed; the user is still the host's):
 #                       for trying an install, and for the CI test (.ci/install-test.sh)
-#   --cds               make a class-data sharing archive for a faster start (docs/install.md)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -27,7 +26,6 @@ coordinators=""
 schedule=""
 input=/srv/registry/exports/anal-cancer-recurrence
 output=/srv/trialpath/reports
-cds=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --systemd) schedule=systemd ;;
@@ -37,8 +35,6 @@ while [ $# -gt 0 ]; do
         --output) output="$2"; shift ;;
         --user) user="$2"; shift ;;
         --root) root="$(mkdir -p "$2" && cd "$2" && pwd)"; shift ;;
-        --cds) cds=true ;;
-        --no-cds) cds=false ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
         *) echo "install.sh: unknown option $1 (see install.sh --help)" >&2; exit 2 ;;
     esac
@@ -143,19 +139,6 @@ configure() {
 configure nightly.properties
 configure trialpath.env
 configure postgres.env
-
-# --- class-data sharing: the JVM maps the classes a run loads from an archive made once per jar (docs/install.md)
-if [ "$cds" = true ] && command -v java >/dev/null 2>&1; then
-    rm -f "$opt/trialpath.jsa"
-    if (cd "$opt" && java -XX:ArchiveClassesAtExit=trialpath.jsa -Dspring.context.exit=onRefresh \
-            -jar trialpath.jar cds-training >/dev/null 2>&1) && [ -s "$opt/trialpath.jsa" ]; then
-        chmod 0644 "$opt/trialpath.jsa"
-        say "made the class-data sharing archive $opt/trialpath.jsa"
-    else
-        rm -f "$opt/trialpath.jsa"
-        say "no class-data sharing archive (this JVM could not make one): runs start without it"
-    fi
-fi
 
 # --- the schedule
 case "$schedule" in

@@ -23,7 +23,7 @@
 #   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
 #   TRIALPATH_DB_ENV   with postgres: the file of TRIALPATH_DB_URL/USER/PASSWORD (see jobs/postgres.env)
 #   TRIALPATH_LOCK_WAIT  how long a run waits for another run of the same output still going (default 4h)
-#   JAVA_OPTS          JVM options, e.g. -Xmx1g (install.sh adds the class-data sharing archive when it made one)
+#   JAVA_OPTS          JVM options, e.g. -Xmx1g
 set -uo pipefail
 
 # the settings file gives defaults: a variable already in the environment (cron line, systemd Environment=) wins
