@@ -39,6 +39,9 @@ stat -c '%a %U:%G %n' "$root/etc/trialpath" "$root/var/lib/trialpath" "$root/var
 grep -q '^trialpath.publish-permissions=group$' "$root/etc/trialpath/nightly.properties" \
     || fail "--coordinators did not set publish-permissions=group"
 
+grep -q 'TRIALPATH_INPUT="${TRIALPATH_INPUT:-' "$root/opt/trialpath/jobs/trialpath-nightly.sh" \
+    || fail "the installed wrapper no longer lets the environment choose the input"
+
 # --- the units: what systemd would load
 systemd-analyze verify "$root/etc/systemd/system/trialpath-nightly.service" \
     "$root/etc/systemd/system/trialpath-nightly.timer"

@@ -61,8 +61,7 @@ output="$root$output"
 # every path the shipped files name, as installed here (the same unless --root)
 relocate() {
     sed -e "s|/opt/trialpath|$opt|g" -e "s|/etc/trialpath|$etc|g" -e "s|/var/lib/trialpath|$lib|g" \
-        -e "s|/var/log/trialpath|$log|g" -e "s|^TRIALPATH_INPUT=.*|TRIALPATH_INPUT=$input|" \
-        -e "s|^TRIALPATH_OUTPUT=.*|TRIALPATH_OUTPUT=$output|" -e "s|^User=trialpath|User=$user|" \
+        -e "s|/var/log/trialpath|$log|g" -e "s|^User=trialpath|User=$user|" \
         -e "s|^Group=trialpath|Group=$group|" -e "s|crontab -u trialpath|crontab -u $user|g"
 }
 
@@ -119,6 +118,10 @@ configure() {
     fi
     local shipped
     shipped="$(relocate < "$here/jobs/$name")"
+    if [ "$name" = trialpath.env ]; then
+        shipped="$(sed -e "s|^TRIALPATH_INPUT=.*|TRIALPATH_INPUT=$input|" \
+            -e "s|^TRIALPATH_OUTPUT=.*|TRIALPATH_OUTPUT=$output|" <<<"$shipped")"
+    fi
     if [ "$name" = nightly.properties ] && [ -n "$coordinators" ]; then
         shipped="$(sed 's/^trialpath.publish-permissions=.*/trialpath.publish-permissions=group/' <<<"$shipped")"
     fi
