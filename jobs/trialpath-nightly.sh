@@ -1,51 +1,75 @@
 #!/usr/bin/env bash
-# Runs one night of TrialPath: today's run date, every *.csv of the export folder.
-# Exit status is the job's: 0 published (or already published from the same files),
-# 1 failed (nothing published; see the log), 2 called wrongly (fix this script or its settings).
+# Runs one night of TrialPath: today's run date, every *.csv of the export folder; first, when a catalogue folder
+# is configured, the night's download of the trial catalogue. Installed by install.sh as
+# /opt/trialpath/jobs/trialpath-nightly.sh; run by the systemd timer or cron as the service user (docs/install.md).
 #
-# Settings (environment, or edit the defaults):
+# Exit status (README, Exit status):
+#   0  published, or already published from the same files ("nothing to do")
+#   1  failed, nothing published for today; the trialpath: line above says why and what to do
+#   2  called wrongly: a setting of this script, its settings file or the configuration (nothing ran)
+#   3  published, but on the last good trial catalogue: tonight's download failed (TRIALPATH_CATALOGUE only)
+#
+# Settings: /etc/trialpath/trialpath.env (TRIALPATH_ENV; see jobs/trialpath.env), or the environment, which wins:
 #   TRIALPATH_JAR      the application jar
 #   TRIALPATH_CONFIG   the nightly properties (see jobs/nightly.properties)
 #   TRIALPATH_INPUT    the folder the registry exports the cohort files to
 #   TRIALPATH_OUTPUT   the folder the reports are published under (<output>/<YYYY-MM-DD>/)
 #   TRIALPATH_MAX_REJECT_RATE  fail the run above this share of rejected rows
+#   TRIALPATH_CATALOGUE  a folder: download the trial catalogue into it first (fetch-trials), match on DIR/current
+#   TRIALPATH_TRIALS   without TRIALPATH_CATALOGUE: a catalogue file or folder to match on as it is
+#   TRIALPATH_TRIAL_CRITERIA  the coordinators' curated criteria (with a catalogue)
 #   TRIALPATH_LANG     the language of report.html: en (default) or fr
 #   TRIALPATH_DEIDENTIFY  true for a de-identified export (needs TRIALPATH_PSEUDONYM_KEY_FILE, see README)
 #   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
 #   TRIALPATH_DB_ENV   with postgres: the file of TRIALPATH_DB_URL/USER/PASSWORD (see jobs/postgres.env)
+#   TRIALPATH_LOCK_WAIT  how long a run waits for another run of the same output still going (default 4h)
 #   JAVA_OPTS          JVM options, e.g. -Xmx1g
 set -uo pipefail
+
+# the settings file gives defaults: a variable already in the environment (cron line, systemd Environment=) wins
+TRIALPATH_ENV="${TRIALPATH_ENV:-/etc/trialpath/trialpath.env}"
+if [ -r "$TRIALPATH_ENV" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+        case "$line" in '' | '#'*) continue ;; esac
+        name="${line%%=*}"
+        case "$name" in *[!A-Za-z0-9_]* | '') continue ;; esac
+        if [ -z "${!name+x}" ]; then
+            export "$name=${line#*=}"
+        fi
+    done < "$TRIALPATH_ENV"
+fi
 
 TRIALPATH_JAR="${TRIALPATH_JAR:-/opt/trialpath/trialpath.jar}"
 TRIALPATH_CONFIG="${TRIALPATH_CONFIG:-/etc/trialpath/nightly.properties}"
 TRIALPATH_INPUT="${TRIALPATH_INPUT:-/srv/registry/exports/anal-cancer-recurrence}"
 TRIALPATH_OUTPUT="${TRIALPATH_OUTPUT:-/srv/trialpath/reports}"
 TRIALPATH_MAX_REJECT_RATE="${TRIALPATH_MAX_REJECT_RATE:-0.10}"
-# optional: the night's ClinicalTrials.gov download and the coordinators' criteria (empty: no trial matching)
+TRIALPATH_CATALOGUE="${TRIALPATH_CATALOGUE:-}"
 TRIALPATH_TRIALS="${TRIALPATH_TRIALS:-}"
 TRIALPATH_TRIAL_CRITERIA="${TRIALPATH_TRIAL_CRITERIA:-}"
-TRIAL_ARGS=()
-if [ -n "$TRIALPATH_TRIALS" ]; then
-    TRIAL_ARGS+=("trials=$TRIALPATH_TRIALS")
-    if [ -n "$TRIALPATH_TRIAL_CRITERIA" ]; then
-        TRIAL_ARGS+=("trialCriteria=$TRIALPATH_TRIAL_CRITERIA")
-    fi
-fi
 TRIALPATH_DEIDENTIFY="${TRIALPATH_DEIDENTIFY:-false}"
 TRIALPATH_LANG="${TRIALPATH_LANG:-en}"
 TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
 TRIALPATH_DB_ENV="${TRIALPATH_DB_ENV:-/etc/trialpath/postgres.env}"
+TRIALPATH_LOCK_WAIT="${TRIALPATH_LOCK_WAIT:-4h}"
+TRIALPATH_JAVA="${TRIALPATH_JAVA:-java}"
+today="$(date +%F)"
+SELF=trialpath-nightly
 
-profile=()
+spring=("--spring.config.additional-location=file:$TRIALPATH_CONFIG")
 if [ -n "$TRIALPATH_PROFILE" ]; then
-    profile=("--spring.profiles.active=$TRIALPATH_PROFILE")
+    spring+=("--spring.profiles.active=$TRIALPATH_PROFILE")
 fi
-if [ "$TRIALPATH_PROFILE" = postgres ] && [ ! -r "$TRIALPATH_DB_ENV" ]; then
-    # without it the jar would try the default credentials: say what is wrong instead
-    echo "trialpath-nightly: TRIALPATH_PROFILE=postgres but $TRIALPATH_DB_ENV cannot be read" >&2
-    exit 2
+if [ -n "${INVOCATION_ID:-}" ]; then
+    # started by systemd: standard output is the journal, so no log file besides it (journalctl -u trialpath-nightly)
+    spring+=("--logging.file.name=")
 fi
 if [ "$TRIALPATH_PROFILE" = postgres ]; then
+    if [ ! -r "$TRIALPATH_DB_ENV" ]; then
+        # without it the jar would try the default credentials: say what is wrong instead
+        echo "$SELF: TRIALPATH_PROFILE=postgres but $TRIALPATH_DB_ENV cannot be read by user $(id -un): see jobs/postgres.env" >&2
+        exit 2
+    fi
     # exported for the jar only: application-postgres.properties reads them from the environment
     set -a
     # shellcheck disable=SC1090
@@ -53,22 +77,92 @@ if [ "$TRIALPATH_PROFILE" = postgres ]; then
     set +a
 fi
 
+# --- the trial catalogue: tonight's download when a catalogue folder is configured, else TRIALPATH_TRIALS as it is
+download_failed=false
+trials="$TRIALPATH_TRIALS"
+if [ -n "$TRIALPATH_CATALOGUE" ]; then
+    # shellcheck disable=SC2086
+    "$TRIALPATH_JAVA" ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" fetch-trials "catalogue=$TRIALPATH_CATALOGUE"
+    fetched=$?
+    case "$fetched" in
+        0) trials="$TRIALPATH_CATALOGUE/current" ;;
+        2)
+            echo "$SELF: fetch-trials was called wrongly (exit status 2): fix TRIALPATH_CATALOGUE ($TRIALPATH_CATALOGUE)" \
+                "named above; nothing ran" >&2
+            exit 2
+            ;;
+        *)
+            if [ -e "$TRIALPATH_CATALOGUE/current" ]; then
+                download_failed=true
+                trials="$TRIALPATH_CATALOGUE/current"
+                echo "$SELF: tonight's trial catalogue download failed (exit status $fetched); running on the last good" \
+                    "catalogue, $TRIALPATH_CATALOGUE/current" >&2
+            else
+                echo "$SELF: the trial catalogue download failed (exit status $fetched) and $TRIALPATH_CATALOGUE holds no" \
+                    "good catalogue yet: nothing ran; fix the cause named above and run this script again" >&2
+                exit 1
+            fi
+            ;;
+    esac
+fi
+trial_args=()
+if [ -n "$trials" ]; then
+    trial_args+=("trials=$trials")
+    if [ -n "$TRIALPATH_TRIAL_CRITERIA" ]; then
+        trial_args+=("trialCriteria=$TRIALPATH_TRIAL_CRITERIA")
+    fi
+fi
+
+# --- the night. The jar's standard error (its few trialpath: lines; the log is on standard output) is kept to
+# choose the advice below, and passed on once the run ends.
+errors="$(mktemp "${TMPDIR:-/tmp}/trialpath-nightly.XXXXXX")" || exit 1
+trap 'rm -f "$errors"' EXIT
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
+"$TRIALPATH_JAVA" ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
     "input=$TRIALPATH_INPUT" \
     "output=$TRIALPATH_OUTPUT" \
-    "runDate=$(date +%F)" \
+    "runDate=$today" \
     "maxRejectRate=$TRIALPATH_MAX_REJECT_RATE" \
-    ${TRIAL_ARGS[@]+"${TRIAL_ARGS[@]}"} \
+    ${trial_args[@]+"${trial_args[@]}"} \
     "deidentify=$TRIALPATH_DEIDENTIFY" \
     "lang=$TRIALPATH_LANG" \
-    "--spring.config.additional-location=file:$TRIALPATH_CONFIG" \
-    "${profile[@]}"
+    "lockWait=$TRIALPATH_LOCK_WAIT" \
+    "${spring[@]}" 2> "$errors"
 status=$?
-if [ "$status" -eq 2 ]; then
-    echo "TrialPath was called wrongly (exit status 2): fix the setting named above in this script or its environment." >&2
+cat "$errors" >&2
+
+if [ "$status" -eq 0 ] && [ "$TRIALPATH_PROFILE" = postgres ] && command -v pg_dump >/dev/null 2>&1; then
+    # the H2 repository is backed up by the jar; PostgreSQL's by pg_dump, beside the published folders (7 kept)
+    backups="$TRIALPATH_OUTPUT/.trialpath/repository-backup"
+    url="${TRIALPATH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/trialpath}"
+    uri="${url#jdbc:}"
+    schema="$(sed -n 's/.*[?&]currentSchema=\([^&]*\).*/\1/p' <<<"$uri")"
+    if mkdir -p "$backups" && PGPASSWORD="${TRIALPATH_DB_PASSWORD:-}" pg_dump --format=custom \
+        --dbname="${uri%%\?*}" --username="${TRIALPATH_DB_USER:-trialpath}" ${schema:+--schema="$schema"} \
+        --file="$backups/postgres-$today.dump.new"; then
+        mv "$backups/postgres-$today.dump.new" "$backups/postgres-$today.dump"
+        find "$backups" -maxdepth 1 -name 'postgres-*.dump' | sort | head -n -7 | xargs -r rm -f
+    else
+        rm -f "$backups/postgres-$today.dump.new"
+        echo "$SELF: published, but pg_dump of the job repository failed; the backup before it is kept" >&2
+    fi
+fi
+
+if [ "$status" -eq 0 ] && [ "$download_failed" = true ]; then
+    echo "TrialPath nightly run for $today PUBLISHED on the last good trial catalogue: tonight's download failed" \
+        "(exit status 3). Tomorrow's run downloads again; see the fetch-trials line above." >&2
+    exit 3
+elif [ "$status" -eq 2 ]; then
+    echo "TrialPath was called wrongly (exit status 2): nothing ran. Fix the setting the trialpath: line above names" \
+        "(docs/troubleshooting.md), in $TRIALPATH_ENV, $TRIALPATH_CONFIG or this script's environment." >&2
+elif [ "$status" -ne 0 ] && grep -q 'a run is in progress for' "$errors"; then
+    echo "TrialPath nightly run for $today did not start: another run of $TRIALPATH_OUTPUT was still going after" \
+        "waiting $TRIALPATH_LOCK_WAIT (exit status $status). It was not disturbed; check it with ps or journalctl." >&2
+elif [ "$status" -ne 0 ] && grep -q 'this run did not start' "$errors"; then
+    echo "TrialPath nightly run for $today did not start (exit status $status): nothing was published. Fix what the" \
+        "trialpath: line above names (docs/troubleshooting.md), then run this script again." >&2
 elif [ "$status" -ne 0 ]; then
-    echo "TrialPath nightly run for $(date +%F) FAILED with exit status $status: nothing was published." >&2
+    echo "TrialPath nightly run for $today FAILED with exit status $status: nothing was published." >&2
     echo "Fix the cause named above, then run this script again: it resumes where the run stopped." >&2
 fi
 exit "$status"

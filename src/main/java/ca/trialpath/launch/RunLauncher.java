@@ -131,7 +131,7 @@ public class RunLauncher {
         }
         RunLock lock;
         try {
-            lock = RunLock.tryAcquire(folders.lockFile());
+            lock = RunLock.acquire(folders.lockFile(), request.lockWait(), request.output(), err);
         } catch (IOException e) {
             err.println("trialpath: cannot lock " + folders.lockFile() + ": " + e.getMessage());
             return FAILED;

@@ -1,12 +1,15 @@
 package ca.trialpath.launch;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * One run at a time per output folder. An operating-system file lock is released when its process
@@ -14,6 +17,9 @@ import java.nio.file.StandardOpenOption;
  * "started" for this output is dead, not running.
  */
 final class RunLock implements AutoCloseable {
+
+    /** How often a waiting launch tries the lock again: the run it waits for takes minutes. */
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -38,6 +44,30 @@ final class RunLock implements AutoCloseable {
             channel.close();
             return null;
         }
+    }
+
+    /**
+     * The lock, waiting up to {@code wait} for a run that holds it (a retry that meets the night's run still
+     * going), or {@code null} when it is still held after that. Says once, on {@code err}, that it waits.
+     */
+    static RunLock acquire(Path lockFile, Duration wait, Path output, PrintStream err) throws IOException {
+        RunLock lock = tryAcquire(lockFile);
+        if (lock != null || wait.isZero() || wait.isNegative()) {
+            return lock;
+        }
+        err.println("trialpath: a run is in progress for " + output + "; waiting up to " + wait.toString()
+                .substring(2).toLowerCase(Locale.ROOT) + " for it to finish");
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (lock == null && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            lock = tryAcquire(lockFile);
+        }
+        return lock;
     }
 
     /** What a second launch for the same output says: one line, the output folder named. */

@@ -1,0 +1,173 @@
+package ca.trialpath.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jobs/trialpath-nightly.sh with a stand-in for java that records its arguments and exits as told: the optional
+ * catalogue download before the night, the night on the last good catalogue when the download fails (exit 3),
+ * the settings file, and the advice after each kind of failure.
+ */
+class NightlyWrapperTests {
+
+    private static final Path WRAPPER = Path.of("jobs/trialpath-nightly.sh").toAbsolutePath();
+
+    @TempDir
+    private Path temp;
+
+    private Path calls;
+    private Path fakeJava;
+    private String err = "";
+
+    @BeforeEach
+    void setUp() throws IOException {
+        calls = temp.resolve("calls");
+        // exits with $FETCH_EXIT for fetch-trials and $RUN_EXIT for the night; prints $RUN_ERR on standard error
+        fakeJava = Files.writeString(temp.resolve("java"), """
+                #!/usr/bin/env bash
+                echo "$*" >> "%s"
+                if [ "$3" = fetch-trials ]; then exit "${FETCH_EXIT:-0}"; fi
+                if [ -n "${RUN_ERR:-}" ]; then echo "$RUN_ERR" >&2; fi
+                exit "${RUN_EXIT:-0}"
+                """.formatted(calls));
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void shouldRunTheNightWithoutDownloadingWhenNoCatalogueFolderIsConfigured() throws Exception {
+        int status = wrapper(Map.of());
+
+        assertThat(status).isZero();
+        assertThat(calls()).singleElement().asString().contains("input=/in").contains("output=/out")
+                .contains("lockWait=4h").doesNotContain("fetch-trials").doesNotContain("trials=");
+    }
+
+    @Test
+    void shouldDownloadTheCatalogueFirstAndMatchOnItsCurrentFolder() throws Exception {
+        Path catalogue = Files.createDirectories(temp.resolve("trials"));
+
+        int status = wrapper(Map.of("TRIALPATH_CATALOGUE", catalogue.toString()));
+
+        assertThat(status).isZero();
+        assertThat(calls()).hasSize(2);
+        assertThat(calls().get(0)).endsWith("fetch-trials catalogue=" + catalogue);
+        assertThat(calls().get(1)).contains("trials=" + catalogue + "/current");
+    }
+
+    @Test
+    void shouldRunOnTheLastGoodCatalogueAndExitThreeWhenTheDownloadFails() throws Exception {
+        Path catalogue = Files.createDirectories(temp.resolve("trials/current")).getParent();
+
+        int status = wrapper(Map.of("TRIALPATH_CATALOGUE", catalogue.toString(), "FETCH_EXIT", "1"));
+
+        assertThat(status).isEqualTo(3);
+        assertThat(calls().get(1)).contains("trials=" + catalogue + "/current");
+        assertThat(err).contains("download failed").contains("running on the last good catalogue")
+                .contains("PUBLISHED on the last good trial catalogue");
+    }
+
+    @Test
+    void shouldRunNothingWhenTheDownloadFailsAndThereIsNoGoodCatalogueYet() throws Exception {
+        Path catalogue = Files.createDirectories(temp.resolve("trials"));
+
+        int status = wrapper(Map.of("TRIALPATH_CATALOGUE", catalogue.toString(), "FETCH_EXIT", "1"));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(calls()).hasSize(1);
+        assertThat(err).contains("holds no good catalogue yet: nothing ran");
+    }
+
+    @Test
+    void shouldPassTheNightsFailureOnWhenTheDownloadWorkedButTheNightFailed() throws Exception {
+        Path catalogue = Files.createDirectories(temp.resolve("trials"));
+
+        int status = wrapper(Map.of("TRIALPATH_CATALOGUE", catalogue.toString(), "RUN_EXIT", "1"));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err).contains("FAILED with exit status 1").contains("resumes where the run stopped");
+    }
+
+    @Test
+    void shouldNotPromiseAResumeWhenTheRunDidNotStart() throws Exception {
+        int status = wrapper(Map.of("RUN_EXIT", "1", "RUN_ERR",
+                "trialpath: cannot connect to the job repository database at jdbc:postgresql://db/x (Connection"
+                        + " refused): start it" + StartFailure.DID_NOT_START));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err).contains("did not start (exit status 1): nothing was published").doesNotContain("resumes");
+    }
+
+    @Test
+    void shouldSayAnotherRunIsStillGoingWhenTheLockWaitRanOut() throws Exception {
+        int status = wrapper(Map.of("RUN_EXIT", "1", "RUN_ERR", RunLock.refusal(Path.of("/out"))));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err).contains("another run of /out was still going after waiting 4h").doesNotContain("resumes");
+    }
+
+    @Test
+    void shouldCallAConfigurationErrorAWrongCall() throws Exception {
+        int status = wrapper(Map.of("RUN_EXIT", "2", "RUN_ERR", "trialpath: configuration file /etc/x does not exist"));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err).contains("called wrongly (exit status 2): nothing ran");
+    }
+
+    @Test
+    void shouldTakeDefaultsFromTheSettingsFileAndLetTheEnvironmentWin() throws Exception {
+        Path settings = Files.writeString(temp.resolve("trialpath.env"),
+                "# comment\nTRIALPATH_INPUT=/from-file\nTRIALPATH_LANG=fr\nTRIALPATH_LOCK_WAIT=30m\n");
+
+        int status = wrapper(Map.of("TRIALPATH_ENV", settings.toString(), "TRIALPATH_LANG", "en"), false);
+
+        assertThat(status).isZero();
+        assertThat(calls()).singleElement().asString().contains("input=/from-file").contains("lang=en")
+                .contains("lockWait=30m");
+    }
+
+    @Test
+    void shouldLogToTheJournalOnlyUnderSystemd() throws Exception {
+        wrapper(Map.of("INVOCATION_ID", "0123456789abcdef"));
+
+        assertThat(calls()).singleElement().asString().contains("--logging.file.name=");
+    }
+
+    private int wrapper(Map<String, String> env) throws Exception {
+        return wrapper(env, true);
+    }
+
+    private int wrapper(Map<String, String> env, boolean inputFromEnvironment) throws Exception {
+        ProcessBuilder process = new ProcessBuilder("bash", WRAPPER.toString());
+        Map<String, String> environment = process.environment();
+        environment.keySet().removeIf(name -> name.startsWith("TRIALPATH_") || name.equals("INVOCATION_ID"));
+        environment.put("TRIALPATH_ENV", temp.resolve("no-settings-file").toString());
+        environment.put("TRIALPATH_JAVA", fakeJava.toString());
+        environment.put("TRIALPATH_CONFIG", "/etc/nightly.properties");
+        if (inputFromEnvironment) {
+            environment.put("TRIALPATH_INPUT", "/in");
+        }
+        environment.put("TRIALPATH_OUTPUT", "/out");
+        environment.putAll(env);
+        process.redirectOutput(temp.resolve("stdout").toFile());
+        process.redirectError(temp.resolve("stderr").toFile());
+        Process running = process.start();
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        err = Files.readString(temp.resolve("stderr"), StandardCharsets.UTF_8);
+        return running.exitValue();
+    }
+
+    private List<String> calls() throws IOException {
+        return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+    }
+}
