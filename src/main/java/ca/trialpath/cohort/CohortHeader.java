@@ -58,23 +58,26 @@ public final class CohortHeader {
     }
 
     /**
-     * The header cells a message may show: those that look like column names (letters, spaces, {@code _} and
-     * {@code -}, at most 40). A file whose first line is a data row must not put that row, with its id and
-     * birth date, into the log, standard error and the job repository.
+     * What a message may say about a header that lacks a required column: the columns of the format it does
+     * have, by their own names, and how many other cells it holds, never what those cells say. A cell that is
+     * not one of our column names may be anything, and in a file whose first line is a data row it is a name,
+     * a hospital or a birth date ("Jane Marie Doe", "Montreal General"): no pattern tells a column name from a
+     * value, so none of them is shown. The message goes to standard error, the log and the job repository.
      */
     private static String shown(List<String> cells) {
-        List<String> names = new ArrayList<>();
-        int hidden = 0;
+        List<String> known = new ArrayList<>();
+        int others = 0;
         for (String cell : cells) {
-            String name = cell.strip();
-            if (name.matches("[\\p{L} _-]{1,40}")) {
-                names.add(name);
+            java.util.Optional<CohortColumn> column = CohortColumn.ofHeader(cell.strip());
+            if (column.isPresent()) {
+                known.add(column.get().header());
             } else {
-                hidden++;
+                others++;
             }
         }
-        return String.join(",", names) + (hidden == 0 ? "" : (names.isEmpty() ? "" : "; ") + hidden
-                + " more not shown, as they do not look like column names: does the file start with a data row?");
+        String columns = known.isEmpty() ? "none of the format's columns" : "columns " + String.join(",", known);
+        return columns + (others == 0 ? "" : " and " + others + (others == 1 ? " other cell" : " other cells")
+                + ", not shown as they may be data: does the file start with a data row instead of the header?");
     }
 
     /** The number of header cells: a record with more cells than this is malformed. */

@@ -116,6 +116,8 @@ class ReportPublisher implements Tasklet {
             // left it staged in the history: stage it again from the published files and mark it published
             log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
                     instanceId);
+            long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
+            RunCounts.put(job, read, read - tally.rejected(), tally.rejected()); // the command's last line says them
             history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
                     staging.internal());
             removeStagingOfThisDate();

@@ -1,6 +1,5 @@
 package ca.trialpath.job;
 
-import ca.trialpath.cohort.CohortFileException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +29,24 @@ class RunOutcomeLog implements JobExecutionListener {
             log.error("run {} {} (execution {}){}: {}", runDate, execution.getStatus(), execution.getId(),
                     counts == null ? "" : ", " + counts,
                     RunFailures.of(execution).stream().map(Throwable::getMessage).toList());
-            // a broken file or a failed check is a data problem, said in full above; anything else is a
-            // fault of the program or the machine, and its stack trace is what a developer needs
-            RunFailures.of(execution).stream()
-                    .filter(failure -> !(failure instanceof CohortFileException || failure instanceof RunCheckFailedException))
-                    .forEach(failure -> log.error("cause of the failure", failure));
+            // a broken file or a failed check is a data problem, said in full above; a limit of the machine
+            // (memory, disk, files) is said in one line with the setting that moves it, and so is a run stopped
+            // from outside; anything else is a fault of the program, and its stack trace is what a developer needs
+            java.util.Set<String> said = new java.util.HashSet<>();
+            for (Throwable failure : RunFailures.of(execution)) {
+                java.util.Optional<String> limit = RunFailures.limitReached(failure, null);
+                if (limit.isPresent()) {
+                    if (said.add(limit.get())) { // one line, however many partitions ran out
+                        log.error("{}", limit.get());
+                    }
+                } else if (RunFailures.isInterruption(failure)) {
+                    if (said.add("interrupted")) {
+                        log.error("the run was stopped from outside (SIGTERM or Ctrl-C) while it ran: {}", failure.toString());
+                    }
+                } else if (!RunFailures.saysItAll(failure)) {
+                    log.error("cause of the failure", failure);
+                }
+            }
         }
     }
 }

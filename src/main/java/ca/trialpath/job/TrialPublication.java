@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,8 +34,17 @@ import org.apache.commons.csv.CSVRecord;
  * <p>A run may be assessed in parts (partitions), each staged in its own folder with its own tally: the
  * counts are added up and the lists taken in partition order, so the page shows the first people of the
  * cohort whatever the split.
+ *
+ * <p>What the page holds in memory while it is written is bounded by its cap, whatever the catalogue: the first
+ * {@link #TRIALS_WITH_PEOPLE} trials someone could match (NCT id order) list up to {@code maxRowsPerTrial}
+ * people each; any later trial gives its counts and points to {@code trial_matches.csv}, which has every row. A
+ * real catalogue has a few dozen open anal cancer trials in Canada; one where all 22,507 studies are open to
+ * everyone held 2.25 million people for the page.
  */
 final class TrialPublication {
+
+    /** Trials whose section lists people; at most {@code TRIALS_WITH_PEOPLE * maxRowsPerTrial} people in all. */
+    static final int TRIALS_WITH_PEOPLE = 100;
 
     private static final CSVFormat FEED = CSVFormat.RFC4180;
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
@@ -68,10 +78,13 @@ final class TrialPublication {
             return TrialReport.NO_MATCHING;
         }
         TrialTally tally = TrialTally.merge(partitions.stream().map(Partition::tally).toList());
+        TrialCatalogue catalogue = TrialInspection.readUnchanged(trials, trialCriteria, runDate, facts);
+        Set<String> listed = catalogue.rows().stream().filter(TrialCatalogue.StudyRow::matchable)
+                .map(TrialCatalogue.StudyRow::nctId).limit(TRIALS_WITH_PEOPLE)
+                .collect(java.util.stream.Collectors.toSet());
         Map<String, List<TrialReport.Person>> shown = shown(partitions.stream()
                 .map(partition -> partition.staging().internal().resolve(StagedOutputWriter.TRIAL_FEED)).toList(),
-                maxRowsPerTrial);
-        TrialCatalogue catalogue = TrialInspection.readUnchanged(trials, trialCriteria, runDate, facts);
+                maxRowsPerTrial, listed::contains);
         writeTrials(trialsCsv, catalogue.rows(), tally);
         List<TrialReport.Section> sections = new ArrayList<>();
         for (TrialCatalogue.StudyRow study : catalogue.rows()) {
@@ -88,11 +101,20 @@ final class TrialPublication {
 
     /** Each study's first {@code maxRowsPerTrial} people from the trial feeds, read in partition order. */
     static Map<String, List<TrialReport.Person>> shown(List<Path> feeds, int maxRowsPerTrial) throws IOException {
+        return shown(feeds, maxRowsPerTrial, nctId -> true);
+    }
+
+    /** As {@link #shown(List, int)}, for the studies {@code listed} only: the others are not kept at all. */
+    static Map<String, List<TrialReport.Person>> shown(List<Path> feeds, int maxRowsPerTrial,
+            java.util.function.Predicate<String> listed) throws IOException {
         Map<String, List<TrialReport.Person>> shown = new HashMap<>();
         for (Path feed : feeds) {
             try (Reader reader = Files.newBufferedReader(feed, StandardCharsets.UTF_8);
                     CSVParser parser = FEED.parse(reader)) {
                 for (CSVRecord row : parser) {
+                    if (!listed.test(row.get(0))) {
+                        continue;
+                    }
                     List<TrialReport.Person> study = shown.computeIfAbsent(row.get(0), id -> new ArrayList<>());
                     if (study.size() < maxRowsPerTrial) {
                         study.add(new TrialReport.Person(row.get(1), row.get(2), emptyToNull(row.get(3)),

@@ -190,10 +190,42 @@ public class RunLauncher {
                     last.getId());
             jobOperator.recover(last);
         }
-        JobExecution execution = jobOperator.start(nightlyAssessment, parameters);
+        // SIGTERM or Ctrl-C while the job runs: the JVM stops the steps by interrupting them and exits before
+        // the job's outcome can be printed; this says so, once, on standard error
+        Thread stoppedFromOutside = new Thread(() -> {
+            err.println("trialpath: run " + request.runDate() + " stopped by a signal (SIGTERM or Ctrl-C) before it"
+                    + " finished; nothing published; the same command resumes it");
+            err.flush();
+        }, "trialpath-stopped");
+        Runtime.getRuntime().addShutdownHook(stoppedFromOutside);
+        JobExecution execution;
+        boolean stopping = false;
+        try {
+            execution = jobOperator.start(nightlyAssessment, parameters);
+        } catch (Exception | OutOfMemoryError e) {
+            // the job repository failed under the job (most often H2 closing itself after the heap filled up)
+            java.util.Optional<String> limit = RunFailures.limitReached(e, environment::getProperty);
+            if (limit.isEmpty()) {
+                throw e;
+            }
+            log.error("run {} failed: {}", request.runDate(), limit.get());
+            err.println("trialpath: run " + request.runDate() + " failed; nothing published: " + limit.get());
+            return FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stoppedFromOutside);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is stopping: the hook runs and says so
+                stopping = true;
+            }
+        }
+        if (stopping && execution.getStatus() != BatchStatus.COMPLETED) {
+            return FAILED; // said by the hook; the failure is the interruption itself
+        }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + "): "
-                    + RunCounts.of(execution));
+            RunCounts counts = RunCounts.of(execution);
+            out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + ")"
+                    + (counts == null ? "" : ": " + counts));
             return PUBLISHED;
         }
         err.println("trialpath: run " + request.runDate() + " " + execution.getStatus() + " (execution "
@@ -201,11 +233,26 @@ public class RunLauncher {
         return FAILED;
     }
 
-    private static String failureOf(JobExecution execution) {
+    /**
+     * Why the run failed, for standard error: a limit of the machine in one line with the setting that moves it;
+     * a failed check or a broken file in full (the reject-rate check lists the first rejected rows on the lines
+     * after its first); anything else by the first line of its innermost message (the log has the rest).
+     */
+    private String failureOf(JobExecution execution) {
         List<Throwable> failures = RunFailures.of(execution);
         if (failures.isEmpty()) {
             return execution.getExitStatus().getExitDescription();
         }
-        return TrialPathCommand.rootMessage(failures.get(0));
+        for (Throwable failure : failures) {
+            java.util.Optional<String> limit = RunFailures.limitReached(failure, environment::getProperty);
+            if (limit.isPresent()) {
+                return limit.get();
+            }
+        }
+        Throwable first = failures.get(0);
+        if (RunFailures.saysItAll(first) && first.getMessage() != null) {
+            return first.getMessage().strip();
+        }
+        return TrialPathCommand.rootMessage(first);
     }
 }

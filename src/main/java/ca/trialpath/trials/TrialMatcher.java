@@ -3,6 +3,7 @@ package ca.trialpath.trials;
 import ca.trialpath.guideline.Pathway;
 import ca.trialpath.guideline.SurgeryPossible;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -17,11 +18,22 @@ import java.util.Map;
  * those three depend on the study alone; so the catalogue is indexed once per run, keeping only the studies
  * that pass them, and a person is judged against that index. The cost per person grows with the open anal
  * cancer trials in Canada, not with the size of the catalogue.
+ *
+ * <p>A person's list is worked out when it is read, not when it is asked for: a chunk of a thousand people
+ * waiting to be written holds a thousand small lists of nothing but the person's facts, whatever the catalogue.
+ * Reading one works out every match of that person, and keeps them (for the several files the writer puts them
+ * in) until the thread reads another person's: memory holds one person's matches per thread at a time. With
+ * every study of a 22,507-study catalogue open to everyone, a chunk used to hold 22 million matches.
  */
 public final class TrialMatcher {
 
     private final LocalDate runDate;
     private final List<Indexed> index = new ArrayList<>();
+    /** The matches of the person this thread read last: one person's at a time per thread. */
+    private final ThreadLocal<Materialized> lastRead = new ThreadLocal<>();
+
+    private record Materialized(PersonMatches of, List<TrialMatch> matches) {
+    }
 
     /**
      * A study of the index with what does not depend on the person worked out once: its recruiting Canadian
@@ -73,8 +85,16 @@ public final class TrialMatcher {
         return index.size();
     }
 
-    /** The person's matches and near misses: sites in their province first, fewer UNKNOWN, later phase, NCT id. */
+    /**
+     * The person's matches and near misses: sites in their province first, fewer UNKNOWN, later phase, NCT id.
+     * Worked out when first read (see the class comment); read-only.
+     */
     public List<TrialMatch> match(PersonFacts person) {
+        return new PersonMatches(person);
+    }
+
+    /** Every match of the person, worked out now. */
+    List<TrialMatch> matchNow(PersonFacts person) {
         List<TrialMatch> matches = new ArrayList<>();
         for (Indexed entry : index) {
             TrialMatch match = judge(entry, person);
@@ -83,7 +103,45 @@ public final class TrialMatcher {
             }
         }
         matches.sort(ORDER);
-        return matches;
+        return List.copyOf(matches);
+    }
+
+    /**
+     * How many lists this thread holds worked out: at most one, however many people wait in a chunk.
+     * For the test that proves matching's memory does not grow with chunk times catalogue.
+     */
+    int materializedOnThisThread() {
+        return lastRead.get() == null ? 0 : 1;
+    }
+
+    /** A person's list as {@link #match} hands it out: the person's facts until it is read. */
+    private final class PersonMatches extends AbstractList<TrialMatch> implements java.util.RandomAccess {
+
+        private final PersonFacts person;
+
+        PersonMatches(PersonFacts person) {
+            this.person = person;
+        }
+
+        private List<TrialMatch> matches() {
+            Materialized last = lastRead.get();
+            if (last != null && last.of() == this) {
+                return last.matches();
+            }
+            List<TrialMatch> matches = matchNow(person);
+            lastRead.set(new Materialized(this, matches)); // the previous person's list goes
+            return matches;
+        }
+
+        @Override
+        public TrialMatch get(int i) {
+            return matches().get(i);
+        }
+
+        @Override
+        public int size() {
+            return matches().size();
+        }
     }
 
     static final Comparator<TrialMatch> ORDER = Comparator

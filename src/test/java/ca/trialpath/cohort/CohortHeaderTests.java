@@ -137,15 +137,30 @@ class CohortHeaderTests {
     }
 
     @Test
-    void shouldNotEchoADataRowTakenForAHeaderOnlyItsColumnLikeCells() {
-        // given: a file whose first line is a data row (an export without its header)
-        List<String> cells = List.of("TP-26-0001", "1959-01-28", "M", "QC", "C21.1", "anal canal;inguinal_nodes");
+    void shouldNotEchoADataRowTakenForAHeaderNotEvenItsCellsThatLookLikeColumnNames() {
+        // given: a file whose first line is a data row (an export without its header): names, a hospital, a
+        // birth date; "Jane Marie Doe" and "Montreal General" are letters and spaces, as column names are
+        List<String> cells = List.of("Jane Marie Doe", "Montreal General", "1959-01-28", "F", "QC", "C21.1");
 
-        // when / then: the message goes to the log and the job repository; the id and birth date must not
+        // when / then: the message goes to the log and the job repository; no cell of the row may
         assertThatThrownBy(() -> CohortHeader.of("no-header.csv", cells))
+                .isInstanceOf(CohortFileException.class)
                 .hasMessageContaining("no required column 'patient_id' or 'primary_site'")
-                .hasMessageContaining("(header: M,QC; 4 more not shown")
-                .hasMessageNotContaining("TP-26-0001")
-                .hasMessageNotContaining("1959-01-28");
+                .hasMessageContaining("(header: none of the format's columns and 6 other cells, not shown")
+                .hasMessageContaining("does the file start with a data row")
+                .satisfies(e -> assertThat(cells).noneSatisfy(cell -> assertThat(e.getMessage()).contains(cell)));
+    }
+
+    @Test
+    void shouldNameTheKnownColumnsOfAHeaderThatLacksARequiredOneButNotItsOtherCells() {
+        // given: a real header with a typo in a required column and a column of its own
+        List<String> cells = List.of("patient_id", "primry_site", " Sex ", "registry note");
+
+        // when / then
+        assertThatThrownBy(() -> CohortHeader.of("typo.csv", cells))
+                .hasMessageContaining("no required column 'primary_site'")
+                .hasMessageContaining("(header: columns patient_id,sex and 2 other cells, not shown")
+                .hasMessageNotContaining("primry_site")
+                .hasMessageNotContaining("registry note");
     }
 }

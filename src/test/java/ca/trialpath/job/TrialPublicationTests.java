@@ -55,4 +55,19 @@ class TrialPublicationTests {
         Path only = feed("a.feed", "NCT1|P1|MATCH|||0|");
         assertThat(TrialPublication.shown(List.of(only), 0).get("NCT1")).isEmpty();
     }
+
+    @Test
+    void shouldKeepNoOneOfTheTrialsPastThoseThePageLists() throws Exception {
+        // given: people of three trials, the page listing two of them
+        Path only = feed("a.feed", "NCT1|P1|MATCH|||0|", "NCT3|P1|MATCH|||0|", "NCT2|P1|MATCH|||0|",
+                "NCT3|P2|MATCH|||0|");
+
+        // when
+        Map<String, List<TrialReport.Person>> shown = TrialPublication.shown(List.of(only), 100,
+                java.util.Set.of("NCT1", "NCT2")::contains);
+
+        // then: what the page holds is at most its trials times its cap, whatever the catalogue
+        assertThat(shown).containsOnlyKeys("NCT1", "NCT2");
+        assertThat(TrialPublication.TRIALS_WITH_PEOPLE).isEqualTo(100);
+    }
 }

@@ -313,8 +313,13 @@ class CommandLineTests {
 
         // then
         assertThat(status).isEqualTo(RunLauncher.FAILED);
-        assertThat(last.errLines()).hasSize(1);
         assertThat(last.err()).contains("nothing published", "6 of 220 rows rejected", "maxRejectRate 0.01");
+        // and the rows that broke it, on standard error too (cron mails it), not only in the log
+        List<String> lines = last.errLines();
+        assertThat(lines.get(0)).endsWith("First rejected rows:");
+        assertThat(lines.subList(1, lines.size() - 1)).hasSize(6)
+                .allSatisfy(line -> assertThat(line).startsWith("  cohort-2026-11-").contains(".csv line "));
+        assertThat(lines.get(lines.size() - 1)).startsWith("All of them: ").endsWith("rejects.csv");
         assertThat(output.resolve(DATE)).doesNotExist();
         assertThat(previousNight.resolve("summary.json")).hasContent("{}");
     }

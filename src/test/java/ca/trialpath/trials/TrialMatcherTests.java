@@ -359,4 +359,53 @@ class TrialMatcherTests {
             assertThat(matches).allSatisfy(m -> assertThat(m.sitesInProvince()).isZero());
         }
     }
+
+    @Nested
+    class Memory {
+
+        @Test
+        void shouldHoldOnePersonsMatchesPerThreadHoweverManyPeopleWaitAndHoweverLargeTheCatalogue() {
+            // given: a catalogue where every study is open to everyone, and a chunk of people waiting to be written
+            for (int i = 1; i <= 2_000; i++) {
+                matcher.add(open(String.format("NCT%08d", i)), null);
+            }
+            List<List<TrialMatch>> chunk = new java.util.ArrayList<>();
+
+            // when
+            for (int person = 0; person < 1_000; person++) {
+                chunk.add(matcher.match(P));
+            }
+
+            // then: nothing is worked out while they wait (2,000,000 matches at once before)
+            assertThat(matcher.materializedOnThisThread()).isZero();
+
+            // and the writer reading them one after the other holds one person's list at a time, each whole
+            for (List<TrialMatch> matches : chunk.subList(0, 3)) {
+                assertThat(matches).hasSize(2_000);
+                assertThat(matches.get(0).nctId()).isEqualTo("NCT00000001");
+                assertThat(matcher.materializedOnThisThread()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void shouldGiveTheSameMatchesWhenAListIsReadAgainAfterAnothersAndOnAnotherThread() throws Exception {
+            // given
+            matcher.add(open("NCT00000002"), null);
+            matcher.add(Studies.withPhases(open("NCT00000001"), "PHASE3"), null);
+            List<TrialMatch> first = matcher.match(P);
+            List<TrialMatch> second = matcher.match(P);
+
+            // when
+            List<String> firstRead = first.stream().map(TrialMatch::nctId).toList();
+            List<String> secondRead = second.stream().map(TrialMatch::nctId).toList();
+            List<String> firstAgain = first.stream().map(TrialMatch::nctId).toList();
+            java.util.concurrent.FutureTask<List<String>> elsewhere = new java.util.concurrent.FutureTask<>(
+                    () -> first.stream().map(TrialMatch::nctId).toList());
+            new Thread(elsewhere).start();
+
+            // then
+            assertThat(firstRead).containsExactly("NCT00000001", "NCT00000002").isEqualTo(secondRead)
+                    .isEqualTo(firstAgain).isEqualTo(elsewhere.get());
+        }
+    }
 }
