@@ -91,8 +91,7 @@ final class TrialPublication {
             if (!study.matchable()) {
                 continue;
             }
-            sections.add(new TrialReport.Section(study.nctId(), study.briefTitle(), study.phases(), study.provinces(),
-                    study.note(), tally.candidates(study.nctId()), tally.nearMisses(study.nctId()),
+            sections.add(TrialReport.Section.of(study, tally.candidates(study.nctId()), tally.nearMisses(study.nctId()),
                     shown.getOrDefault(study.nctId(), List.of())));
         }
         return new TrialReport(facts, peopleConsidered, tally.peopleWithMatch(), tally.peopleWithNearMissOnly(),

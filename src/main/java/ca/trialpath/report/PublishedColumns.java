@@ -25,9 +25,9 @@ public final class PublishedColumns {
     public static final List<String> TRIAL_MATCHES = List.of("patient_id", "nct_id", "brief_title", "phases", "result",
             "failed_criterion", "to_verify", "sites_in_province", "sites_in_canada", "site_cities");
 
-    /** trials.md: one row per catalogue study. */
+    /** trials.md: one row per catalogue study; {@code link} and {@code last_update_posted} appended (issue 15). */
     public static final List<String> TRIALS = List.of("nct_id", "brief_title", "status", "phases", "open_in_canada",
-            "provinces", "candidates", "near_misses");
+            "provinces", "candidates", "near_misses", "link", "last_update_posted");
 
     private PublishedColumns() {
     }

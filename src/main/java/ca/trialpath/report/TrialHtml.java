@@ -1,5 +1,6 @@
 package ca.trialpath.report;
 
+import ca.trialpath.trials.TrialCatalogue;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -68,6 +69,7 @@ final class TrialHtml {
             if (s.note() != null) {
                 out.write("<p class=\"note\">" + esc(text.get("trials.note", s.note())) + "</p>\n");
             }
+            writeStudyRecord(out, s, text);
             CappedList list = new CappedList(out, s.shown().size(),
                     "<table>\n<caption>" + esc(text.get("trials.peopleToScreen", s.nctId())) + "</caption>\n<thead><tr>"
                             + col(text, "trials.col.patientId", "") + col(text, "trials.col.result", "")
@@ -85,6 +87,61 @@ final class TrialHtml {
             out.write("</article>\n");
         }
         out.write("</section>\n");
+    }
+
+    /**
+     * The study's page and last update, then its recruiting Canadian sites: where, their own status and the
+     * contact the study publishes, each only where the record gives it (no empty label).
+     */
+    private static void writeStudyRecord(Writer out, TrialReport.Section s, ReportText text) throws IOException {
+        if (s.link() != null || s.lastUpdatePosted() != null) {
+            out.write("<p class=\"record\">");
+            if (s.link() != null) {
+                out.write("<a href=\"" + esc(s.link()) + "\">" + esc(text.get("trials.link")) + "</a>");
+            }
+            if (s.lastUpdatePosted() != null) {
+                out.write((s.link() != null ? " " : "") + esc(text.get("trials.lastUpdate", s.lastUpdatePosted())));
+            }
+            out.write("</p>\n");
+        }
+        if (s.sites().isEmpty()) {
+            return;
+        }
+        out.write("<p>" + esc(text.get("trials.sitesHeading")) + "</p>\n<ul class=\"sites\">\n");
+        for (TrialCatalogue.SiteRow site : s.sites()) {
+            StringBuilder li = new StringBuilder("<li>");
+            String place = String.join(", ", java.util.stream.Stream.of(site.city(), site.province())
+                    .filter(java.util.Objects::nonNull).toList());
+            if (site.facility() != null) {
+                li.append(esc(site.facility())).append(place.isEmpty() ? "" : ", ");
+            }
+            li.append(place.isEmpty() && site.facility() == null ? esc(text.get("trials.siteUnknown")) : esc(place));
+            if (site.status() != null) {
+                li.append(" (").append(around(text, "trials.siteStatus", "<code>" + esc(site.status()) + "</code>"))
+                        .append(")");
+            }
+            if (site.hasContact()) {
+                List<String> parts = new java.util.ArrayList<>();
+                if (site.contactName() != null) {
+                    parts.add(esc(site.contactName()));
+                }
+                if (site.contactPhone() != null) {
+                    parts.add(esc(site.contactPhone()));
+                }
+                if (site.contactEmail() != null) {
+                    parts.add("<a href=\"mailto:" + esc(site.contactEmail()) + "\">" + esc(site.contactEmail()) + "</a>");
+                }
+                li.append(". ").append(around(text, "trials.siteContact", String.join(", ", parts)));
+            }
+            out.write(li.append("</li>\n").toString());
+        }
+        out.write("</ul>\n");
+    }
+
+    /** The bundle's words of {@code key} escaped, around {@code html} (already escaped) as its argument. */
+    private static String around(ReportText text, String key, String html) {
+        String marker = "\u2060ARG\u2060";
+        return esc(text.get(key, marker)).replace(marker, html);
     }
 
     /** A person's trials in English. */

@@ -25,7 +25,8 @@ public final class TrialRows {
     public static List<String> trialRow(TrialCatalogue.StudyRow study, long candidates, long nearMisses) {
         return List.of(study.nctId(), nullToEmpty(study.briefTitle()), nullToEmpty(study.status()),
                 String.join(";", study.phases()), Boolean.toString(study.openInCanada()),
-                String.join(";", study.provinces()), Long.toString(candidates), Long.toString(nearMisses));
+                String.join(";", study.provinces()), Long.toString(candidates), Long.toString(nearMisses),
+                nullToEmpty(study.link()), nullToEmpty(study.lastUpdatePosted()));
     }
 
     private static String nullToEmpty(String value) {

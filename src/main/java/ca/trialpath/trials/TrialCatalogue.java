@@ -19,13 +19,50 @@ import java.util.Set;
  */
 public final class TrialCatalogue {
 
-    /** One line of {@code trials.csv} before its counts. */
     /**
-     * @param matchable open in Canada and about anal cancer: someone could match it or nearly match it
-     * @param note      the coordinators' note, {@code null} when none
+     * One line of {@code trials.csv} before its counts, and what a trial's section of {@code report.html} shows.
+     *
+     * @param matchable        open in Canada and about anal cancer: someone could match it or nearly match it
+     * @param note             the coordinators' note, {@code null} when none
+     * @param link             the study's ClinicalTrials.gov page
+     * @param lastUpdatePosted as ClinicalTrials.gov gives it ({@code 2016-07} kept), {@code null} when absent
+     * @param sites            the recruiting Canadian sites, in catalogue order
      */
     public record StudyRow(String nctId, String briefTitle, String status, List<String> phases,
-            boolean openInCanada, List<String> provinces, boolean matchable, String note) implements Serializable {
+            boolean openInCanada, List<String> provinces, boolean matchable, String note, String link,
+            String lastUpdatePosted, List<SiteRow> sites) implements Serializable {
+
+        public StudyRow {
+            sites = List.copyOf(sites);
+        }
+    }
+
+    /**
+     * A recruiting Canadian site as coordinators read it: where, its own status and whom to call. The contact
+     * is the one the study publishes on ClinicalTrials.gov, not patient data.
+     *
+     * @param status its own recruitment status as written, {@code null} when the record gives none
+     * @param contactName  {@code null} when not given (likewise phone and e-mail)
+     */
+    public record SiteRow(String facility, String city, String province, String status, String contactName,
+            String contactPhone, String contactEmail) implements Serializable {
+
+        static SiteRow of(Site site) {
+            Site.Contact contact = site.contact();
+            return new SiteRow(blankToNull(site.facility()), blankToNull(site.city()), site.province(),
+                    blankToNull(site.status()), contact == null ? null : blankToNull(contact.name()),
+                    contact == null ? null : blankToNull(contact.phone()),
+                    contact == null ? null : blankToNull(contact.email()));
+        }
+
+        /** The record names someone or a way to reach them. */
+        public boolean hasContact() {
+            return contactName != null || contactPhone != null || contactEmail != null;
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
     }
 
     private final TrialMatcher matcher;
@@ -86,7 +123,9 @@ public final class TrialCatalogue {
         }
         boolean matchable = matcher.add(study, criteria);
         rows.add(new StudyRow(study.nctId(), study.briefTitle(), study.overallStatus(), study.phases(), open,
-                List.copyOf(study.recruitingProvinces()), matchable, criteria == null ? null : criteria.note()));
+                List.copyOf(study.recruitingProvinces()), matchable, criteria == null ? null : criteria.note(),
+                study.link(), study.lastUpdatePosted(),
+                study.recruitingCanadianSites().stream().map(SiteRow::of).toList()));
     }
 
     public TrialMatcher matcher() {
