@@ -104,7 +104,7 @@ mv -f "$opt/trialpath.jar.new" "$opt/trialpath.jar"
 # the context is refreshed, leaving the classes it loaded in the archive. The wrapper uses them while
 # app/trialpath.jar.source (written last) names the installed jar's size and time, else the jar as it is. A failure
 # here is a warning: the nights still run, only slower to start (docs/install.md, Start-up cost).
-java_command="$(sed -n 's/^TRIALPATH_JAVA=//p' "$etc/trialpath.env" 2>/dev/null | tail -n 1)"
+java_command="$(sed -n 's/^TRIALPATH_JAVA=//p' "$etc/trialpath.env" 2>/dev/null | tail -n 1 || true)"
 java_command="${java_command:-java}"
 rm -rf "$opt/app"
 if ! command -v "$java_command" >/dev/null 2>&1; then
