@@ -39,6 +39,10 @@ stat -c '%a %U:%G %n' "$root/etc/trialpath" "$root/var/lib/trialpath" "$root/var
 grep -q '^trialpath.publish-permissions=group$' "$root/etc/trialpath/nightly.properties" \
     || fail "--coordinators did not set publish-permissions=group"
 
+# the start-up archive: the jar extracted and an archive trained on it, stamped with the installed jar
+[ -s "$root/opt/trialpath/app/trialpath.jsa" ] || fail "install.sh trained no start-up archive (app/trialpath.jsa)"
+[ "$(cat "$root/opt/trialpath/app/trialpath.jar.source")" = "$(stat -c '%s %Y' "$root/opt/trialpath/trialpath.jar")" ] \
+    || fail "app/trialpath.jar.source does not name the installed jar"
 grep -q 'TRIALPATH_INPUT="${TRIALPATH_INPUT:-' "$root/opt/trialpath/jobs/trialpath-nightly.sh" \
     || fail "the installed wrapper no longer lets the environment choose the input"
 
@@ -52,7 +56,7 @@ done
 # --- the registry's export, then the scheduled command as the service user, with the unit's umask
 cp sample-data/cohort-*.csv "$root/srv/registry/exports/anal-cancer-recurrence/"
 chgrp -R "$ci_group" "$root/srv/registry/exports/anal-cancer-recurrence" && chmod 0640 "$root"/srv/registry/exports/*/*.csv
-night() { runuser -u "$ci_user" -- env -i PATH="$PATH" HOME=/ bash -c "umask 0077; exec $root/opt/trialpath/jobs/trialpath-nightly.sh" \
+night() { runuser -u "$ci_user" -- env -i PATH="$PATH" HOME=/ JAVA_OPTS="${java_opts:-}" bash -c "umask 0077; exec $root/opt/trialpath/jobs/trialpath-nightly.sh" \
     > "$scratch/night.out" 2> "$scratch/night.err"; }
 night || { cat "$scratch/night.out" "$scratch/night.err"; fail "the first night exited $?"; }
 today="$(date +%F)"
@@ -68,8 +72,9 @@ fi
 [ "$(stat -c '%a' "$root/var/lib/trialpath/repository.mv.db")" = 600 ] || fail "the H2 file is not 0600"
 if grep -q 'already exists' "$root"/var/lib/trialpath/*.trace.db 2>/dev/null; then fail "H2 traced expected errors"; fi
 
-# --- the 05:00 retry: nothing to do
-night || fail "the retry exited $?"
+# --- the 05:00 retry: nothing to do. -Xshare:on (after the wrapper's -Xshare:auto) makes a JVM that cannot
+# use the archive fail instead of starting without it: the retry ran with the archive
+java_opts=-Xshare:on night || { cat "$scratch/night.err"; fail "the retry exited $? (with -Xshare:on: the archive)"; }
 grep -q 'already published' "$scratch/night.out" || fail "the retry did not find the night published"
 
 # --- upgrade: the operator's configuration and the job repository stay
@@ -77,7 +82,7 @@ echo "# edited by the operator" >> "$root/etc/trialpath/trialpath.env"
 "$release/install.sh" --root "$root" --user "$ci_user" --coordinators "$ci_group" --systemd
 grep -q 'edited by the operator' "$root/etc/trialpath/trialpath.env" || fail "the upgrade replaced trialpath.env"
 [ -f "$root/opt/trialpath/trialpath.jar.previous" ] || fail "the upgrade did not keep the previous jar"
-night || fail "the night after the upgrade exited $?"
+java_opts=-Xshare:on night || fail "the night after the upgrade exited $? (with -Xshare:on: the retrained archive)"
 grep -q 'already published .* (execution 1)' "$scratch/night.out" || fail "the upgrade lost the job repository"
 
 # --- cron: the block is added beside the user's own lines, and replaced (not repeated) by a second install

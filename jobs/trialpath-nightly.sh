@@ -56,6 +56,22 @@ TRIALPATH_JAVA="${TRIALPATH_JAVA:-java}"
 today="$(date +%F)"
 SELF=trialpath-nightly
 
+# --- the jar as started: install.sh extracts the jar beside it (<jar dir>/app/) and trains a class-data sharing
+# archive on it (docs/install.md, Start-up cost), which saves part of the JVM's and Spring's start. Used only while
+# app/trialpath.jar.source still names TRIALPATH_JAR's size and time (a jar copied back by hand for a rollback runs
+# as it is); -Xshare:auto: a JVM that refuses the archive (another Java, a changed jar) runs without it, unslowed.
+jar="$TRIALPATH_JAR"
+archive=()
+extracted="$(dirname "$TRIALPATH_JAR")/app"
+if [ -f "$extracted/trialpath.jar" ] && [ -r "$extracted/trialpath.jar.source" ] \
+    && [ "$(cat "$extracted/trialpath.jar.source")" = "$(stat -c '%s %Y' "$TRIALPATH_JAR" 2>/dev/null)" ]; then
+    jar="$extracted/trialpath.jar"
+    if [ -r "$extracted/trialpath.jsa" ]; then
+        # before JAVA_OPTS, so that JAVA_OPTS=-Xshare:off turns it off
+        archive=("-XX:SharedArchiveFile=$extracted/trialpath.jsa" -Xshare:auto)
+    fi
+fi
+
 spring=("--spring.config.additional-location=file:$TRIALPATH_CONFIG")
 if [ -n "$TRIALPATH_PROFILE" ]; then
     spring+=("--spring.profiles.active=$TRIALPATH_PROFILE")
@@ -82,7 +98,7 @@ download_failed=false
 trials="$TRIALPATH_TRIALS"
 if [ -n "$TRIALPATH_CATALOGUE" ]; then
     # shellcheck disable=SC2086
-    "$TRIALPATH_JAVA" ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" fetch-trials "catalogue=$TRIALPATH_CATALOGUE"
+    "$TRIALPATH_JAVA" ${archive[@]+"${archive[@]}"} ${JAVA_OPTS:-} -jar "$jar" fetch-trials "catalogue=$TRIALPATH_CATALOGUE"
     fetched=$?
     case "$fetched" in
         0) trials="$TRIALPATH_CATALOGUE/current" ;;
@@ -118,7 +134,7 @@ fi
 errors="$(mktemp "${TMPDIR:-/tmp}/trialpath-nightly.XXXXXX")" || exit 1
 trap 'rm -f "$errors"' EXIT
 # shellcheck disable=SC2086
-"$TRIALPATH_JAVA" ${JAVA_OPTS:-} -jar "$TRIALPATH_JAR" \
+"$TRIALPATH_JAVA" ${archive[@]+"${archive[@]}"} ${JAVA_OPTS:-} -jar "$jar" \
     "input=$TRIALPATH_INPUT" \
     "output=$TRIALPATH_OUTPUT" \
     "runDate=$today" \

@@ -37,7 +37,7 @@ class NightlyWrapperTests {
         fakeJava = Files.writeString(temp.resolve("java"), """
                 #!/usr/bin/env bash
                 echo "$*" >> "%s"
-                if [ "$3" = fetch-trials ]; then exit "${FETCH_EXIT:-0}"; fi
+                case " $* " in *" fetch-trials "*) exit "${FETCH_EXIT:-0}" ;; esac
                 if [ -n "${RUN_ERR:-}" ]; then echo "$RUN_ERR" >&2; fi
                 exit "${RUN_EXIT:-0}"
                 """.formatted(calls));
@@ -134,6 +134,47 @@ class NightlyWrapperTests {
         assertThat(status).isZero();
         assertThat(calls()).singleElement().asString().contains("input=/from-file").contains("lang=en")
                 .contains("lockWait=30m");
+    }
+
+    @Test
+    void shouldStartTheExtractedJarWithItsArchiveWhileItIsTheInstalledJars() throws Exception {
+        Path jar = installedJar("trialpath.jar");
+        Path app = jar.resolveSibling("app");
+        Files.writeString(app.resolve("trialpath.jar.source"), stamp(jar) + "\n");
+
+        int status = wrapper(Map.of("TRIALPATH_JAR", jar.toString(), "TRIALPATH_CATALOGUE",
+                Files.createDirectories(temp.resolve("trials")).toString()));
+
+        assertThat(status).isZero();
+        assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).startsWith("-XX:SharedArchiveFile="
+                + app.resolve("trialpath.jsa") + " -Xshare:auto -jar " + app.resolve("trialpath.jar") + " "));
+    }
+
+    @Test
+    void shouldStartTheJarAsItIsWhenTheExtractedOneIsAnotherJars() throws Exception {
+        Path jar = installedJar("trialpath.jar");
+        // a jar copied back by hand (a rollback): its time is no longer the one the extracted jar was made from
+        Files.writeString(jar.resolveSibling("app").resolve("trialpath.jar.source"), "1 1\n");
+
+        int status = wrapper(Map.of("TRIALPATH_JAR", jar.toString()));
+
+        assertThat(status).isZero();
+        assertThat(calls()).singleElement().asString().startsWith("-jar " + jar + " ")
+                .doesNotContain("SharedArchiveFile");
+    }
+
+    /** An installed jar with its extracted form and archive beside it, as install.sh leaves them. */
+    private Path installedJar(String name) throws IOException {
+        Path opt = Files.createDirectories(temp.resolve("opt"));
+        Path app = Files.createDirectories(opt.resolve("app"));
+        Files.writeString(app.resolve("trialpath.jar"), "extracted");
+        Files.writeString(app.resolve("trialpath.jsa"), "archive");
+        return Files.writeString(opt.resolve(name), "the jar");
+    }
+
+    /** What install.sh writes to app/trialpath.jar.source: stat -c '%s %Y' of the jar. */
+    private static String stamp(Path jar) throws IOException {
+        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS);
     }
 
     @Test
