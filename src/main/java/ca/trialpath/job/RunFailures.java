@@ -45,6 +45,22 @@ public final class RunFailures {
     }
 
     /**
+     * Whether the JVM is stopping (SIGTERM, Ctrl-C): Spring's own shutdown hook then closes the job repository's
+     * connection pool under a job still running, so whatever the job fails with next ("HikariDataSource has been
+     * closed" between two steps) is the stop, not a fault of the program.
+     */
+    public static boolean jvmStopping() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
+    }
+
+    /**
      * The failure of a run stopped from outside (SIGTERM, Ctrl-C): its threads were interrupted while they wrote
      * or waited. Not a fault of the program or of the data, so no stack trace is logged for it.
      */

@@ -39,7 +39,7 @@ class RunOutcomeLog implements JobExecutionListener {
                     if (said.add(limit.get())) { // one line, however many partitions ran out
                         log.error("{}", limit.get());
                     }
-                } else if (RunFailures.isInterruption(failure)) {
+                } else if (RunFailures.isInterruption(failure) || RunFailures.jvmStopping()) {
                     if (said.add("interrupted")) {
                         log.error("the run was stopped from outside (SIGTERM or Ctrl-C) while it ran: {}", failure.toString());
                     }

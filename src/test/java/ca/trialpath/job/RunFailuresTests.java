@@ -58,6 +58,8 @@ class RunFailuresTests {
         assertThat(RunFailures.isInterruption(new UncheckedIOException(new ClosedByInterruptException()))).isTrue();
         assertThat(RunFailures.isInterruption(new RuntimeException(new InterruptedException()))).isTrue();
         assertThat(RunFailures.isInterruption(new IOException("Stream closed"))).isFalse();
+        // a JVM that is not stopping: a failure is judged by itself (the stopping case is StopAndRestartIT's SIGTERM)
+        assertThat(RunFailures.jvmStopping()).isFalse();
     }
 
     @Test
