@@ -12,6 +12,8 @@
 #      SPLIT       number of files of the split cohort (default 8)
 #      SPLIT_MAX   the split cohort is generated and run only for sizes up to this (default: every size);
 #                  SPLIT_MAX=1000000 measures 10M on the one-file cohort only (a third of the time and disk)
+#      NIGHT2=0    skips the second night (default: after the one-file run, the same job again on the same
+#                  output folder and repository for the next run date, so the history is compared)
 #      PROFILE=1   records each job run with JFR (bench/out/scale/RUN.jfr) and prints its top methods
 #      KEEP=1      keeps each run's output folder and job repository (they are deleted once measured)
 #      TIMEOUT     stops a job run after that many seconds (its exit is then 124)
@@ -50,6 +52,7 @@ STUDIES="${STUDIES:-500}"
 SPLIT="${SPLIT:-8}"
 BYTES_PER_PERSON="${BYTES_PER_PERSON:-8000}"
 RUN_DATE=2026-11-27
+RUN_DATE_2=2026-11-28
 OUT="$BENCH_OUT"
 RUNS="$OUT/scale"
 CATALOGUE="$OUT/trials-$STUDIES"
@@ -76,7 +79,7 @@ if [[ -z "${BASELINE_CP:-}" ]]; then
 fi
 
 # ---- results ---------------------------------------------------------------------------------------------
-declare -A WALL EXIT
+declare -A WALL EXIT PUBLISHED_PER_PERSON
 TABLE=()        # Markdown rows, in run order
 FAILED=0
 
@@ -145,13 +148,22 @@ run_baseline() {
     record "$name" "$people" "$files" - "$BENCH_WALL" "$BENCH_RSS_MIB" - "$output_mib" "$code" -
 }
 
-# run_job PEOPLE FILES INPUT THREADS(empty: the job's default) BASELINE_NAME
+# run_job PEOPLE FILES INPUT THREADS(empty: the job's default) BASELINE_NAME [NIGHT]
+# NIGHT 2 runs the next night on the folders the first night of the same name left (its history compared).
 run_job() {
-    local people=$1 files=$2 input=$3 threads=$4 baseline=$5
-    local name="$people-f$files${threads:+-t$threads}-trialpath"
-    local reports="$RUNS/$name.reports" repo="$RUNS/$name.repo" jfr="$RUNS/$name.jfr"
+    local people=$1 files=$2 input=$3 threads=$4 baseline=$5 night=${6:-1}
+    local first="$people-f$files${threads:+-t$threads}-trialpath"
+    local name=$first run_date=$RUN_DATE
+    if [[ $night == 2 ]]; then
+        name="$first-night2"
+        run_date=$RUN_DATE_2
+    fi
+    local reports="$RUNS/$first.reports" repo="$RUNS/$first.repo" jfr="$RUNS/$name.jfr"
     need_disk "$name" $((people * BYTES_PER_PERSON))
-    rm -rf "$reports" "$repo" "$jfr"
+    if [[ $night == 1 ]]; then
+        rm -rf "$reports" "$repo"
+    fi
+    rm -f "$jfr"
 
     local -a cmd opts
     # shellcheck disable=SC2206
@@ -169,7 +181,7 @@ run_job() {
     if [[ -n "${TIMEOUT:-}" ]]; then
         cmd=(timeout "$TIMEOUT" "${cmd[@]}")
     fi
-    cmd+=("input=$input" "output=$reports" "runDate=$RUN_DATE" maxRejectRate=0.10
+    cmd+=("input=$input" "output=$reports" "runDate=$run_date" maxRejectRate=0.10
           "trials=$CATALOGUE/catalogue" "trialCriteria=$CATALOGUE/criteria.json"
           "--trialpath.repository.path=$repo/trialpath")
     if [[ -n "$threads" ]]; then
@@ -184,7 +196,7 @@ run_job() {
         tail -n 20 "$RUNS/$name.log" >&2
     fi
 
-    local html="$reports/$RUN_DATE/report.html" html_kib=- bytes output_mib
+    local html="$reports/$run_date/report.html" html_kib=- bytes output_mib published
     if [[ -f "$html" ]]; then
         html_kib=$(stat -c %s "$html" | awk '{ printf "%.1f", $1 / 1024 }')
     fi
@@ -195,7 +207,20 @@ run_job() {
         # later runs are checked against what this one took, with a tenth more for safety
         BYTES_PER_PERSON=$(( bytes * 11 / 10 / people + 1 ))
     fi
-    if [[ -z "${KEEP:-}" ]]; then
+    if [[ $code -eq 0 && -d "$reports/$run_date" ]]; then
+        # what one night publishes, all files together, per person (issue 12: at most 1 KB)
+        published=$(find "$reports/$run_date" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }')
+        echo "published: run=$name bytes=$published bytes_per_person=$(bench_div "$published" "$people" "%.0f")"
+        find "$reports/$run_date" -type f -printf '%s %f\n' | sort -rn | awk -v n="$people" \
+            '{ printf "published_file: %s bytes=%s bytes_per_person=%.1f\n", $2, $1, $1 / n }'
+
+        PUBLISHED_PER_PERSON[$name]=$(bench_div "$published" "$people" "%.0f")
+    fi
+    local keep_for_night2=
+    if [[ $night == 1 && $files == 1 && "${NIGHT2:-1}" != 0 && $code -eq 0 ]]; then
+        keep_for_night2=1
+    fi
+    if [[ -z "${KEEP:-}" && -z "$keep_for_night2" ]]; then
         rm -rf "$reports" "$repo"
     fi
 
@@ -223,8 +248,17 @@ finish() {
             [[ -n "${EXIT[$n-$a]:-}" ]] || continue
             ratio=$(bench_div "$(good_wall "$n-$a")" "$(good_wall "$n-$b")")
             echo "derived: vs_baseline people=$n ($m) ratio=$ratio"
-            derived+=("| TrialPath / baseline, $(commas "$n") people, $m | $ratio | ≤ 3 |")
+            derived+=("| TrialPath / baseline, $(commas "$n") people, $m | $ratio | ≤ 4 |")
         done
+        if [[ -n "${PUBLISHED_PER_PERSON[$n-f1-trialpath]:-}" ]]; then
+            echo "derived: published_bytes_per_person people=$n value=${PUBLISHED_PER_PERSON[$n-f1-trialpath]}"
+            derived+=("| bytes published per person, $(commas "$n") people, first night | ${PUBLISHED_PER_PERSON[$n-f1-trialpath]} | ≤ 1024 |")
+        fi
+        if [[ -n "${EXIT[$n-f1-trialpath-night2]:-}" ]]; then
+            ratio=$(bench_div "$(good_wall "$n-f1-trialpath-night2")" "$(good_wall "$n-f1-trialpath")")
+            echo "derived: second_night_over_first people=$n ratio=$ratio"
+            derived+=("| second night / first night, $(commas "$n") people, 1 file | $ratio | ≤ 1.2 |")
+        fi
         if [[ -n "${EXIT[$n-f$SPLIT-t1-trialpath]:-}" && -n "${EXIT[$n-f$SPLIT-t2-trialpath]:-}" ]]; then
             ratio=$(bench_div "$(good_wall "$n-f$SPLIT-t1-trialpath")" "$(good_wall "$n-f$SPLIT-t2-trialpath")")
             echo "derived: speedup_2_over_1_thread people=$n files=$SPLIT ratio=$ratio"
@@ -295,6 +329,12 @@ for n in "${SIZES[@]}"; do
 
     run_baseline "$n" 1 "$ONE"
     run_job "$n" 1 "$ONE" "" "$n-f1-baseline"
+    if [[ "${NIGHT2:-1}" != 0 && "${EXIT[$n-f1-trialpath]}" == 0 ]]; then
+        run_job "$n" 1 "$ONE" "" "$n-f1-baseline" 2
+        if [[ -z "${KEEP:-}" ]]; then
+            rm -rf "$RUNS/$n-f1-trialpath.reports" "$RUNS/$n-f1-trialpath.repo"
+        fi
+    fi
     if [[ -n "$split" ]]; then
         run_baseline "$n" "$SPLIT" "$MANY"
         run_job "$n" "$SPLIT" "$MANY" 1 "$n-f$SPLIT-baseline"

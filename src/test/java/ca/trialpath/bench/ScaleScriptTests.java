@@ -30,10 +30,10 @@ class ScaleScriptTests {
             #!/usr/bin/env bash
             echo "fake job: $*"
             for arg in "$@"; do
-                case $arg in output=*) out=${arg#output=} ;; esac
+                case $arg in output=*) out=${arg#output=} ;; runDate=*) day=${arg#runDate=} ;; esac
             done
-            mkdir -p "$out/2026-11-27"
-            head -c 3072 /dev/zero > "$out/2026-11-27/report.html"
+            mkdir -p "$out/$day"
+            head -c 3072 /dev/zero > "$out/$day/report.html"
             exit "${FAKE_EXIT:-0}"
             """;
 
@@ -58,22 +58,27 @@ class ScaleScriptTests {
 
         assertThat(run.exit()).as(run.stderr()).isZero();
         List<String> runs = run.lines("run=");
-        assertThat(runs).hasSize(10);
-        // sizes in ascending order; per size: baseline and job on 1 file, baseline and 1 and 2 threads on 3 files
+        assertThat(runs).hasSize(12);
+        // sizes in ascending order; per size: baseline, job and its second night on 1 file, baseline and 1 and
+        // 2 threads on 3 files
         assertThat(runs.get(0)).startsWith("run=baseline people=300 files=1 threads=- ");
         assertThat(runs.get(1)).startsWith("run=trialpath people=300 files=1 threads=default ");
-        assertThat(runs.get(2)).startsWith("run=baseline people=300 files=3 threads=- ");
-        assertThat(runs.get(3)).startsWith("run=trialpath people=300 files=3 threads=1 ");
-        assertThat(runs.get(4)).startsWith("run=trialpath people=300 files=3 threads=2 ");
-        assertThat(runs.get(9)).startsWith("run=trialpath people=600 files=3 threads=2 ");
+        assertThat(runs.get(2)).startsWith("run=night2 people=300 files=1 threads=default ");
+        assertThat(runs.get(3)).startsWith("run=baseline people=300 files=3 threads=- ");
+        assertThat(runs.get(4)).startsWith("run=trialpath people=300 files=3 threads=1 ");
+        assertThat(runs.get(5)).startsWith("run=trialpath people=300 files=3 threads=2 ");
+        assertThat(runs.get(11)).startsWith("run=trialpath people=600 files=3 threads=2 ");
         assertThat(runs).allMatch(line -> line.contains(" exit=0 "));
-        assertThat(runs).filteredOn(line -> line.startsWith("run=trialpath"))
+        assertThat(runs).filteredOn(line -> !line.startsWith("run=baseline"))
                 .allMatch(line -> line.contains(" report_html_kib=3.0 "))
                 .allMatch(line -> line.matches(".* vs_baseline=[0-9]+\\.[0-9]{2}"));
 
         assertThat(run.lines("derived:")).anyMatch(l -> l.startsWith("derived: vs_baseline people=600 (3 files, 2 threads) ratio="))
                 .anyMatch(l -> l.startsWith("derived: speedup_2_over_1_thread people=300 files=3 ratio="))
-                .anyMatch(l -> l.startsWith("derived: time_ratio people=300->600 (1 file) people_ratio=2.00 time_ratio="));
+                .anyMatch(l -> l.startsWith("derived: time_ratio people=300->600 (1 file) people_ratio=2.00 time_ratio="))
+                .anyMatch(l -> l.matches("derived: second_night_over_first people=300 ratio=[0-9]+\\.[0-9]{2}"))
+                // the fake job publishes a 3,072-byte page for 300 people
+                .contains("derived: published_bytes_per_person people=300 value=10");
         assertThat(run.stdout()).contains("| people | files | threads | run | wall s |")
                 .contains("| 600 | 3 | 2 | trialpath |")
                 .contains("| time of 600 / 300 people, 1 file |");
@@ -87,6 +92,11 @@ class ScaleScriptTests {
                 .contains("--trialpath.repository.path=" + out.resolve("scale/300-f3-t2-trialpath.repo/trialpath"))
                 .contains("--trialpath.threads=2");
         assertThat(Files.readString(out.resolve("scale/300-f1-trialpath.log"))).doesNotContain("--trialpath.threads");
+        // the second night: the same folders, the next run date
+        assertThat(Files.readString(out.resolve("scale/300-f1-trialpath-night2.log")))
+                .contains("runDate=2026-11-28")
+                .contains("output=" + out.resolve("scale/300-f1-trialpath.reports"))
+                .contains("--trialpath.repository.path=" + out.resolve("scale/300-f1-trialpath.repo/trialpath"));
         assertThat(Files.readString(out.resolve("scale/600-f3-baseline.log"))).contains("baseline: people=600 files=3 ");
         try (Stream<Path> cohort = Files.list(out.resolve("cohort-600-x3"))) {
             assertThat(cohort.filter(p -> p.toString().endsWith(".csv"))).hasSize(3);
@@ -113,7 +123,9 @@ class ScaleScriptTests {
         Run run = scale(Map.of("FAKE_EXIT", "7"), "300");
 
         assertThat(run.exit()).isEqualTo(1);
+        // a failed first night has no second night
         assertThat(run.lines("run=trialpath")).hasSize(3).allMatch(l -> l.contains(" exit=7 vs_baseline=n/a"));
+        assertThat(run.lines("run=night2")).isEmpty();
         assertThat(run.lines("derived:")).contains("derived: speedup_2_over_1_thread people=300 files=3 ratio=n/a");
     }
 
