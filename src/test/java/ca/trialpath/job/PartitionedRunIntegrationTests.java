@@ -6,7 +6,7 @@ import static ca.trialpath.job.PublishedOutputs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.bench.CohortGenerator;
-import ca.trialpath.launch.TrialPathCommand;
+import ca.trialpath.cli.TrialPathCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

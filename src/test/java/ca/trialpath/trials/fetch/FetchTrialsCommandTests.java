@@ -1,5 +1,7 @@
 package ca.trialpath.trials.fetch;
 
+import ca.trialpath.cli.FetchTrialsCommand;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.trials.fetch.RecordedApi.Answer;

@@ -1,10 +1,9 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import ca.trialpath.TrialPathApplication;
 import ca.trialpath.remote.RemotePartitioning;
 import ca.trialpath.remote.RemoteWorker;
 import ca.trialpath.report.RunFolders;
-import ca.trialpath.trials.fetch.FetchTrialsCommand;
 import ca.trialpath.report.SummaryJson;
 import ca.trialpath.repository.RepositoryCare;
 import java.io.IOException;
@@ -35,6 +34,11 @@ public class TrialPathCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    /** The jar's entry point ({@code Start-Class}): {@code java -jar trialpath.jar input=... output=... runDate=...}. */
+    public static void main(String[] args) {
+        System.exit(new TrialPathCommand().run(args));
+    }
 
     public TrialPathCommand() {
         this(System.out, System.err);
