@@ -198,7 +198,7 @@ class HistoryIntegrationTests {
 
         // then
         assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.PUBLISHED);
-        JobExecution restarted = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, TestRuns.parameters(request));
+        JobExecution restarted = jobRepository.getLastJobExecution(JobNames.JOB, TestRuns.parameters(request));
         assertThat(restarted.getId()).isNotEqualTo(died.getId());
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(instance);
         assertThat(storedRuns(restarted)).isEqualTo(1);
@@ -239,7 +239,7 @@ class HistoryIntegrationTests {
     private void markPublishStarted(long executionId) {
         JobExecution execution = jobRepository.getJobExecution(executionId);
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().equals(NightlyJobConfiguration.PUBLISH_STEP)) {
+            if (step.getStepName().equals(JobNames.PUBLISH_STEP)) {
                 step.setStatus(BatchStatus.STARTED);
                 step.setExitStatus(ExitStatus.EXECUTING);
                 step.setEndTime(null);
