@@ -193,6 +193,22 @@ class StartFailureTests {
     }
 
     @Test
+    void shouldRefuseARestoreWhoseParametersAreWrongAsARunRefusesThem() {
+        int twice = command("restore-repository", "output=" + output, "output=" + temp.resolve("other"));
+        String twiceSaid = err;
+        int unknown = command("restore-repository", "form=backup.sql.gz");
+        String unknownSaid = err;
+
+        assertThat(twice).isEqualTo(RunLauncher.USAGE);
+        assertThat(twiceSaid.lines()).singleElement().asString()
+                .startsWith("trialpath: parameter 'output' is given twice (usage: java -jar trialpath.jar restore-repository");
+        assertThat(unknown).isEqualTo(RunLauncher.USAGE);
+        assertThat(unknownSaid.lines()).singleElement().asString()
+                .startsWith("trialpath: unknown parameter 'form': known are output, from (usage: ");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
     void shouldRefuseToRestoreWithoutABackup() {
         int status = command("restore-repository", "output=" + output, "--trialpath.repository.path=" + repository);
 
