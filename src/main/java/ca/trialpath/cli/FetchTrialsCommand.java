@@ -107,7 +107,7 @@ public final class FetchTrialsCommand {
         try (ConfigurableApplicationContext context = settingsContext(arguments.spring())) {
             settings = context.getBean(CtgovProperties.class);
         } catch (RuntimeException e) {
-            return usage("bad setting: " + rootMessage(e));
+            return usage("bad setting: " + TrialPathCommand.rootMessage(e));
         }
         CtgovQuery query = new CtgovQuery(arguments.value("condition", CtgovQuery.DEFAULT_CONDITION),
                 arguments.value("country", CtgovQuery.DEFAULT_COUNTRY), statuses, pageSize, settings.fields());
@@ -133,7 +133,7 @@ public final class FetchTrialsCommand {
                 err.println("fetch-trials: criteria suggestions for " + result.suggested() + " studies in " + beside);
             } catch (IOException | RuntimeException e) {
                 err.println("fetch-trials: warning: the criteria suggestions could not be written beside " + trialCriteria
-                        + ": " + rootMessage(e) + " (they are in " + result.catalogue() + ")");
+                        + ": " + TrialPathCommand.rootMessage(e) + " (they are in " + result.catalogue() + ")");
             }
         }
         out.println("fetch-trials: downloaded " + result.studies() + " studies" + (result.skipped() == 0 ? ""
@@ -177,15 +177,6 @@ public final class FetchTrialsCommand {
     private int usage(String problem) {
         err.println("fetch-trials: " + problem + " (" + USAGE_LINE + ")");
         return USAGE;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
 }

@@ -21,8 +21,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The command line: checks the parameters before Spring starts (a typo should not wait for a
- * database), then runs the job and returns its exit status.
+ * The command line: decides the mode from the first argument (a night's run unless it names {@code worker},
+ * {@code fetch-trials} or {@code restore-repository}); for a run, checks the parameters before Spring starts (a
+ * typo should not wait for a database), then runs the job and returns its exit status.
  */
 public class TrialPathCommand {
 
