@@ -56,7 +56,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class CohortIndexing implements Tasklet {
 
-    static final String PARTITIONS = "partitions";
     /** Where the ids and duplicates are, under the run's staging folder. */
     static final String IDS_FOLDER = "ids";
     /**
@@ -106,9 +105,9 @@ class CohortIndexing implements Tasklet {
     @SuppressWarnings("unchecked")
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        List<InspectedFile> files = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
+        List<InspectedFile> files = RunState.of(job).inputs();
         // a restart keeps the plan its completed partitions were named after, even with other settings
-        List<CohortPartition> kept = (List<CohortPartition>) job.getExecutionContext().get(PARTITIONS);
+        List<CohortPartition> kept = RunState.of(job).partitions();
         ArrayList<CohortPartition> plan;
         try {
             plan = index(files, kept);
@@ -117,7 +116,7 @@ class CohortIndexing implements Tasklet {
         } catch (Exception e) {
             throw ResourceLimits.explain(e, "indexing the input files");
         }
-        job.getExecutionContext().put(PARTITIONS, plan);
+        RunState.of(job).partitions(plan);
         return RepeatStatus.FINISHED;
     }
 

@@ -25,9 +25,6 @@ import java.util.Objects;
  */
 record InputIdentity(long bytes, String fileKey, long modifiedNanos) implements Serializable {
 
-    /** The key of the identities in the job execution context, in the order of the inputs. */
-    static final String KEY = "inputIdentities";
-
     static InputIdentity of(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         return new InputIdentity(attributes.size(),

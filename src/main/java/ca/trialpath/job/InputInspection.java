@@ -22,8 +22,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class InputInspection implements Tasklet {
 
-    static final String INPUTS = "inputs";
-
     private static final Logger log = LoggerFactory.getLogger(InputInspection.class);
     /** More input files than this are logged as a count, not a line each. */
     static final int FILES_LOGGED_ONE_BY_ONE = 100;
@@ -100,10 +98,7 @@ class InputInspection implements Tasklet {
                     + " changed after this run was started"
                     + " (a new export arriving?); run the command again to start a run for the files as they are now");
         }
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .put(INPUTS, inspected);
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .put(InputIdentity.KEY, identities);
+        RunState.of(chunkContext.getStepContext().getStepExecution().getJobExecution()).inspected(inspected, identities);
         return RepeatStatus.FINISHED;
     }
 }

@@ -32,7 +32,7 @@ class LostStaging implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         long instanceId = execution.getJobInstance().getInstanceId();
-        RunFolders folders = NightlyJobConfiguration.folders(execution.getJobParameters());
+        RunFolders folders = RunState.folders(execution.getJobParameters());
         Path staging = folders.staging(instanceId).root();
         if (Files.isDirectory(staging) || SummaryJson.isPublishedBy(folders.published(), instanceId)) {
             return;

@@ -1,9 +1,7 @@
 package ca.trialpath.job;
 
-import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.RunFolders;
-import ca.trialpath.trials.CatalogueFacts;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -40,16 +38,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(TrialPathProperties.class)
 public class NightlyJobConfiguration {
 
-    public static final String JOB = "nightlyAssessment";
-    static final String INSPECT_STEP = "inspectInputs";
-    static final String INDEX_STEP = "indexCohort";
-    static final String ASSESS_STEP = "assessCohort";
-    /** The step each partition of the assessment runs; its executions are named {@code assessPartition:partition-00000}. */
-    public static final String PARTITION_STEP = "assessPartition";
-    static final String PUBLISH_STEP = "publishReports";
     /** Each run (job instance) stages in its own folder. */
     private static final String JOB_INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
-    /** The partition a step execution of {@link #PARTITION_STEP} assesses. */
+    /** The run a step-scoped bean serves: what the steps before handed on is read through its {@link RunState}. */
+    private static final String JOB_EXECUTION = "#{stepExecution.jobExecution}";
+    /** The partition a step execution of {@link JobNames#PARTITION_STEP} assesses. */
     private static final String PARTITION = "#{stepExecutionContext['" + CohortPartition.KEY + "']}";
 
     @Bean
@@ -57,7 +50,7 @@ public class NightlyJobConfiguration {
             Step publishReports, RunOutcomeLog runOutcomeLog, LostStaging lostStaging) {
         // no incrementer: the run's parameters (inputs, output, run date) are its identity, which is
         // what lets a failed night be restarted and a published one be recognised
-        return new JobBuilder(JOB, jobRepository)
+        return new JobBuilder(JobNames.JOB, jobRepository)
                 .start(inspectInputs)
                 .next(indexCohort)
                 .next(assessCohort)
@@ -80,7 +73,7 @@ public class NightlyJobConfiguration {
     @Bean
     Step inspectInputs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             InputInspection inputInspection) {
-        return new StepBuilder(INSPECT_STEP, jobRepository).tasklet(inputInspection, transactionManager).build();
+        return new StepBuilder(JobNames.INSPECT_STEP, jobRepository).tasklet(inputInspection, transactionManager).build();
     }
 
     @Bean
@@ -88,10 +81,9 @@ public class NightlyJobConfiguration {
     InputInspection inputInspection(@Value("#{jobParameters['input']}") String input,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['trials']}") String trials,
-            @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
-            @Value("${trialpath.trials.catalogue-max-age-days:7}") long catalogueMaxAgeDays) {
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria, TrialPathProperties properties) {
         return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria),
-                catalogueMaxAgeDays);
+                properties.trials().catalogueMaxAgeDays());
     }
 
     private static Path pathOrNull(String path) {
@@ -101,7 +93,7 @@ public class NightlyJobConfiguration {
     @Bean
     Step indexCohort(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CohortIndexing cohortIndexing) {
-        return new StepBuilder(INDEX_STEP, jobRepository).tasklet(cohortIndexing, transactionManager).build();
+        return new StepBuilder(JobNames.INDEX_STEP, jobRepository).tasklet(cohortIndexing, transactionManager).build();
     }
 
     @Bean
@@ -119,18 +111,16 @@ public class NightlyJobConfiguration {
     @Bean
     Step assessCohort(JobRepository jobRepository, Step assessPartition, Partitioner cohortPartitioner,
             PartitionHandler partitionHandler, ProgressLog progressLog) {
-        return new StepBuilder(ASSESS_STEP, jobRepository)
-                .partitioner(PARTITION_STEP, cohortPartitioner)
+        return new StepBuilder(JobNames.ASSESS_STEP, jobRepository)
+                .partitioner(JobNames.PARTITION_STEP, cohortPartitioner)
                 // one reading of the repository for all partitions, not one each
                 .splitter(new PartitionExecutions.Splitter(jobRepository, cohortPartitioner))
                 .partitionHandler(partitionHandler)
                 .aggregator(new RunFailures.Aggregator())
                 .listener(new StepExecutionListener() {
                     @Override
-                    @SuppressWarnings("unchecked")
                     public void beforeStep(StepExecution stepExecution) {
-                        List<CohortPartition> plan = (List<CohortPartition>) stepExecution.getJobExecution()
-                                .getExecutionContext().get(CohortIndexing.PARTITIONS);
+                        List<CohortPartition> plan = RunState.of(stepExecution.getJobExecution()).partitions();
                         progressLog.start(plan == null ? 0 : plan.stream().mapToLong(CohortPartition::records).sum());
                     }
                 })
@@ -139,8 +129,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    Partitioner cohortPartitioner(
-            @Value("#{jobExecutionContext['" + CohortIndexing.PARTITIONS + "']}") List<CohortPartition> plan) {
+    Partitioner cohortPartitioner(@Value(JOB_EXECUTION) JobExecution job) {
+        List<CohortPartition> plan = RunState.of(job).partitions();
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (CohortPartition partition : plan) {
@@ -169,7 +159,7 @@ public class NightlyJobConfiguration {
             TrialPathProperties properties, CohortReader cohortReader, TrialMatching trialMatching,
             StagedOutputWriter stagedOutputWriter, StagingCheck stagingCheck,
             ObjectProvider<ItemWriteListener<Outcome>> writeListeners) {
-        ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(PARTITION_STEP, jobRepository)
+        ChunkOrientedStepBuilder<SourcedRecord, Outcome> step = new StepBuilder(JobNames.PARTITION_STEP, jobRepository)
                 .<SourcedRecord, Outcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(cohortReader)
@@ -185,9 +175,8 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     CohortReader cohortReader(@Value(PARTITION) CohortPartition partition,
-            @Value("#{jobExecutionContext['" + InputInspection.INPUTS + "']}") List<InspectedFile> inputs,
-            ProgressLog progressLog) {
-        return new CohortReader(partition, inputs, progressLog);
+            @Value(JOB_EXECUTION) JobExecution job, ProgressLog progressLog) {
+        return new CohortReader(partition, RunState.of(job).inputs(), progressLog);
     }
 
     @Bean
@@ -203,10 +192,9 @@ public class NightlyJobConfiguration {
     AssessmentProcessor assessmentProcessor(@Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
             @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, Environment environment,
-            @Value(PARTITION) CohortPartition partition,
-            @Value("#{jobExecutionContext['" + CohortIndexing.PARTITIONS + "']}") List<CohortPartition> plan) {
+            @Value(PARTITION) CohortPartition partition, @Value(JOB_EXECUTION) JobExecution job) {
         return new AssessmentProcessor(LocalDate.parse(runDate), folders(output, runDate).staging(jobInstanceId),
-                partition, plan, DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
+                partition, RunState.of(job).partitions(), DeidentifiedRun.of(pseudonymKeyId, environment::getProperty));
     }
 
     @Bean
@@ -214,10 +202,9 @@ public class NightlyJobConfiguration {
     TrialMatching trialMatching(AssessmentProcessor assessmentProcessor,
             @Value("#{jobParameters['trials']}") String trials,
             @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
-            @Value("#{jobExecutionContext['" + TrialInspection.CATALOGUE + "']}") CatalogueFacts catalogue,
-            @Value("#{jobParameters['runDate']}") String runDate) {
-        return new TrialMatching(assessmentProcessor, pathOrNull(trials), pathOrNull(trialCriteria), catalogue,
-                LocalDate.parse(runDate));
+            @Value(JOB_EXECUTION) JobExecution job, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new TrialMatching(assessmentProcessor, pathOrNull(trials), pathOrNull(trialCriteria),
+                RunState.of(job).catalogue(), LocalDate.parse(runDate));
     }
 
     @Bean
@@ -232,7 +219,7 @@ public class NightlyJobConfiguration {
     @Bean
     Step publishReports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReportPublisher reportPublisher) {
-        return new StepBuilder(PUBLISH_STEP, jobRepository).tasklet(reportPublisher, transactionManager).build();
+        return new StepBuilder(JobNames.PUBLISH_STEP, jobRepository).tasklet(reportPublisher, transactionManager).build();
     }
 
     @Bean
@@ -253,12 +240,7 @@ public class NightlyJobConfiguration {
                 ReportText.of(lang), properties.effectiveThreads());
     }
 
-    /** The folders of the run these job parameters describe. */
-    static RunFolders folders(JobParameters parameters) {
-        return folders(parameters.getString("output"), parameters.getString("runDate"));
-    }
-
     private static RunFolders folders(String output, String runDate) {
-        return new RunFolders(Path.of(output), LocalDate.parse(runDate));
+        return RunState.folders(output, runDate);
     }
 }

@@ -32,7 +32,7 @@ final class PartitionExecutions {
         Map<String, StepExecution> last = new HashMap<>();
         for (JobExecution execution : jobRepository.getJobExecutions(job.getJobInstance())) {
             for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().startsWith(NightlyJobConfiguration.PARTITION_STEP + ":")) {
+                if (step.getStepName().startsWith(JobNames.PARTITION_STEP + ":")) {
                     last.merge(step.getStepName(), step,
                             (a, b) -> Comparator.comparing(StepExecution::getId).compare(a, b) >= 0 ? a : b);
                 }
@@ -46,7 +46,7 @@ final class PartitionExecutions {
         Map<String, StepExecution> last = last(jobRepository, job);
         List<ExecutionContext> contexts = new ArrayList<>(plan.size());
         for (CohortPartition partition : plan) {
-            StepExecution execution = last.get(NightlyJobConfiguration.PARTITION_STEP + ":" + partition.name());
+            StepExecution execution = last.get(JobNames.partitionExecution(partition.name()));
             if (execution == null) {
                 throw new IllegalStateException("no execution of " + partition.name() + " of job instance "
                         + job.getJobInstance().getInstanceId() + " is known to the job repository");
@@ -73,7 +73,7 @@ final class PartitionExecutions {
 
         @Override
         public String getStepName() {
-            return NightlyJobConfiguration.PARTITION_STEP;
+            return JobNames.PARTITION_STEP;
         }
 
         @Override

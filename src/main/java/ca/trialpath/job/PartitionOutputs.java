@@ -57,7 +57,7 @@ final class PartitionOutputs {
         PartitionOutputs outputs = new PartitionOutputs(staging, plan);
         for (CohortPartition partition : plan) {
             StepExecution execution = jobRepository.getLastStepExecution(instance,
-                    NightlyJobConfiguration.PARTITION_STEP + ":" + partition.name());
+                    JobNames.partitionExecution(partition.name()));
             if (execution == null) {
                 throw new IllegalStateException("no execution of " + partition.name() + " of job instance "
                         + instance.getInstanceId() + " is known to the job repository");

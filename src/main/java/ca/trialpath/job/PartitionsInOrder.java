@@ -42,7 +42,6 @@ class PartitionsInOrder extends TaskExecutorPartitionHandler implements Disposab
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
         List<StepExecution> inOrder = partitions.stream().sorted(Comparator.comparing(StepExecution::getStepName)).toList();
         List<FutureTask<StepExecution>> tasks = new ArrayList<>();
@@ -52,12 +51,11 @@ class PartitionsInOrder extends TaskExecutorPartitionHandler implements Disposab
             tasks.add(task);
         }
         JobExecution job = manager.getJobExecution();
-        List<CohortPartition> plan = (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS);
+        RunState run = RunState.of(job);
+        List<CohortPartition> plan = run.partitions();
         // a restart runs only some partitions: the publish step puts everything together then
         boolean combining = plan != null && plan.size() == inOrder.size() && plan.size() > 1;
-        RunFolders.Staging staging = combining
-                ? NightlyJobConfiguration.folders(job.getJobParameters()).staging(job.getJobInstance().getInstanceId())
-                : null;
+        RunFolders.Staging staging = combining ? run.staging() : null;
         Set<StepExecution> results = new LinkedHashSet<>();
         List<ExecutionContext> done = new ArrayList<>();
         for (FutureTask<StepExecution> task : tasks) {

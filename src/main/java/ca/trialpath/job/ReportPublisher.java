@@ -17,7 +17,6 @@ import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SpreadsheetSafe;
 import ca.trialpath.report.SummaryJson;
 import ca.trialpath.report.TrialReport;
-import ca.trialpath.trials.CatalogueFacts;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -106,7 +105,7 @@ class ReportPublisher implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = job.getJobInstance().getInstanceId();
         RunFolders.Staging staging = folders.staging(instanceId);
-        List<CohortPartition> plan = (List<CohortPartition>) job.getExecutionContext().get(CohortIndexing.PARTITIONS);
+        List<CohortPartition> plan = RunState.of(job).partitions();
         // one reading of the repository for all partitions (PartitionExecutions), not one each
         PartitionOutputs partitions = PartitionOutputs.of(staging, plan, PartitionExecutions.contexts(jobRepository, job, plan));
         Map<String, Long> readPerFile = partitions.readPerFile();
@@ -117,14 +116,14 @@ class ReportPublisher implements Tasklet {
             log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
                     instanceId);
             long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
-            RunCounts.put(job, read, read - tally.rejected(), tally.rejected()); // the command's last line says them
+            RunState.of(job).counts(read, read - tally.rejected(), tally.rejected()); // the command's last line says them
             history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
                     staging.internal());
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
         log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
-        List<InspectedFile> inputs = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
+        List<InspectedFile> inputs = RunState.of(job).inputs();
         long combining = System.nanoTime();
         partitions.combine(maxRowsPerList);
         log.info("put the staged files of the partitions together in {} ms", (System.nanoTime() - combining) / 1_000_000);
@@ -132,7 +131,7 @@ class ReportPublisher implements Tasklet {
         checkReadEqualsAssessedPlusRejected(partitions, inputs, readPerFile, tally);
         long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
         long rejected = tally.rejected();
-        RunCounts.put(job, read, read - rejected, rejected);
+        RunState.of(job).counts(read, read - rejected, rejected);
         checkRejectRate(staging, read, rejected);
 
         List<RunSummary.InputFile> files = new ArrayList<>();
@@ -162,7 +161,7 @@ class ReportPublisher implements Tasklet {
             replaces = ReplacedRun.remembered(replacesFile, folders.output());
         }
         TrialReport trialReport = trials.publish(staging, partitions.trialPartitions(),
-                (CatalogueFacts) job.getExecutionContext().get(TrialInspection.CATALOGUE),
+                RunState.of(job).catalogue(),
                 tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
         // the people are staged in transactions of their own; the run counts as published in this step's
         // transaction, which commits with the step, after the move into place
@@ -175,7 +174,7 @@ class ReportPublisher implements Tasklet {
         html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
                 staging.publish().resolve("report.html"));
         // the inputs must still be what the run read: a file replaced, edited or appended to since fails it
-        InputIdentity.checkUnchanged(inputs, (List<InputIdentity>) job.getExecutionContext().get(InputIdentity.KEY));
+        InputIdentity.checkUnchanged(inputs, RunState.of(job).inputIdentities());
         publish(staging, aside);
         log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
         return RepeatStatus.FINISHED;

@@ -21,7 +21,7 @@ class RunOutcomeLog implements JobExecutionListener {
                         Duration.between(step.getStartTime(), step.getEndTime()).toMillis(), step.getReadCount());
             }
         }
-        RunCounts counts = RunCounts.of(execution);
+        RunCounts counts = RunState.of(execution).counts();
         String runDate = execution.getJobParameters().getString("runDate");
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             log.info("run {} COMPLETED (execution {}): {}", runDate, execution.getId(), counts);

@@ -16,9 +16,6 @@ import org.springframework.batch.core.job.JobExecution;
 /** The trial catalogue and curated criteria, read and validated whole in the first step. */
 final class TrialInspection {
 
-    /** Job execution-context key of the {@link CatalogueFacts}; absent in a run without a catalogue. */
-    static final String CATALOGUE = "trialCatalogue";
-
     private static final Logger log = LoggerFactory.getLogger(TrialInspection.class);
 
     /**
@@ -48,7 +45,7 @@ final class TrialInspection {
                         + ", " + facts.ageDays() + " days before the run date", facts.entriesRead(), facts.studies(), catalogue.skippedTotal(), facts.skipped(),
                 facts.openInCanada(), facts.matchable());
         facts.warnings().forEach(warning -> log.warn("{}", warning));
-        job.getExecutionContext().put(CATALOGUE, facts);
+        RunState.of(job).catalogue(facts);
         return facts;
     }
 

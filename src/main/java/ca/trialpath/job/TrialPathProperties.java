@@ -1,5 +1,6 @@
 package ca.trialpath.job;
 
+import ca.trialpath.trials.CatalogueFacts;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads          partitions assessed at the same time; 0: one per processor
  * @param partitionRows    with more than one thread, files are cut into partitions of this many rows
  * @param idsInMemory      patient ids held in memory per file while the duplicates are sorted out on disk
+ * @param trials           the settings of a run with a trial catalogue ({@code trialpath.trials.*})
  */
 @ConfigurationProperties("trialpath")
 public record TrialPathProperties(
@@ -24,7 +26,22 @@ public record TrialPathProperties(
         @DefaultValue("100") int maxRowsPerTrial,
         @DefaultValue("0") int threads,
         @DefaultValue("500000") long partitionRows,
-        @DefaultValue("250000") int idsInMemory) {
+        @DefaultValue("250000") int idsInMemory,
+        @DefaultValue Trials trials) {
+
+    /**
+     * @param catalogueMaxAgeDays a run whose catalogue was downloaded more days than this before the run date warns
+     *                            in summary.json and report.html (docs/trial-catalogue.md)
+     */
+    public record Trials(@DefaultValue("" + CatalogueFacts.DEFAULT_MAX_AGE_DAYS) long catalogueMaxAgeDays) {
+
+        public Trials {
+            if (catalogueMaxAgeDays < 0) {
+                throw new IllegalArgumentException("trialpath.trials.catalogue-max-age-days must not be negative, not "
+                        + catalogueMaxAgeDays);
+            }
+        }
+    }
 
     /** How many partitions are assessed at once. */
     public int effectiveThreads() {

@@ -1,6 +1,6 @@
 package ca.trialpath.remote;
 
-import ca.trialpath.job.NightlyJobConfiguration;
+import ca.trialpath.job.JobNames;
 import jakarta.jms.ConnectionFactory;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -68,13 +68,13 @@ class ManagerConfiguration {
                 .get();
     }
 
-    /** Stands in for the local thread pool of {@link NightlyJobConfiguration} under this profile. */
+    /** Stands in for the local thread pool of the job's wiring (ca.trialpath.job.NightlyJobConfiguration) under this profile. */
     @Bean
     PartitionHandler partitionHandler(DirectChannel partitionRequests, JobRepository jobRepository,
             RemoteProperties remote, @Value("${spring.datasource.url:}") String repositoryUrl) throws Exception {
         SharedRepository.check(repositoryUrl, "manager");
         MessageChannelPartitionHandler handler = new PartitionsInOrder();
-        handler.setStepName(NightlyJobConfiguration.PARTITION_STEP);
+        handler.setStepName(JobNames.PARTITION_STEP);
         handler.setMessagingOperations(new MessagingTemplate(partitionRequests));
         // with a job repository the handler polls it instead of waiting for replies
         handler.setJobRepository(jobRepository);

@@ -1,6 +1,6 @@
 package ca.trialpath.remote;
 
-import ca.trialpath.job.NightlyJobConfiguration;
+import ca.trialpath.job.JobNames;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +16,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 /**
- * Assesses the partitions a manager sends, one step execution of {@link NightlyJobConfiguration#PARTITION_STEP}
+ * Assesses the partitions a manager sends, one step execution of {@link JobNames#PARTITION_STEP}
  * each, read from and recorded in the shared job repository (as Spring Batch's StepExecutionRequestHandler does,
  * plus what a worker of a nightly run needs: it knows what it is running, so that SIGTERM can let it finish or stop
  * it cleanly, and it never runs a partition twice).
@@ -66,9 +66,9 @@ class PartitionWorker {
     }
 
     private void assessTaken(StepExecutionRequest request) {
-        if (!NightlyJobConfiguration.PARTITION_STEP.equals(request.getStepName())) {
+        if (!JobNames.PARTITION_STEP.equals(request.getStepName())) {
             log.warn("worker {} ignores a request for step {}: it runs {} only", name, request.getStepName(),
-                    NightlyJobConfiguration.PARTITION_STEP);
+                    JobNames.PARTITION_STEP);
             return;
         }
         StepExecution execution = jobRepository.getStepExecution(request.getStepExecutionId());

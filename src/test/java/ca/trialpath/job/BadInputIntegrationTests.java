@@ -4,8 +4,8 @@ import static ca.trialpath.job.PublishedOutputs.records;
 import static ca.trialpath.job.PublishedOutputs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.trialpath.launch.RunLauncher;
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunLauncher;
+import ca.trialpath.cli.RunRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import ca.trialpath.cohort.CohortFileException;
 import ca.trialpath.cohort.CohortFileInspector;
-import ca.trialpath.launch.RunLauncher;
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunLauncher;
+import ca.trialpath.cli.RunRequest;
 import ca.trialpath.report.RunFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import ca.trialpath.cohort.CsvRecord;
 import ca.trialpath.deidentify.Deidentifier;
 import ca.trialpath.deidentify.PseudonymKey;
 import ca.trialpath.duplicates.DuplicateCursor;
-import ca.trialpath.launch.TrialPathCommand;
+import ca.trialpath.cli.TrialPathCommand;
 import ca.trialpath.report.RunFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

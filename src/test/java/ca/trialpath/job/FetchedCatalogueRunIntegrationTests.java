@@ -2,7 +2,7 @@ package ca.trialpath.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunRequest;
 import ca.trialpath.trials.DownloadRecord;
 import ca.trialpath.trials.TrialFiles;
 import java.nio.file.Files;

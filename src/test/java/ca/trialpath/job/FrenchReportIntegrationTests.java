@@ -8,7 +8,7 @@ import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.SurgeryPossible;
 import ca.trialpath.guideline.TreatmentOption;
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunRequest;
 import ca.trialpath.report.ReportText;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -6,8 +6,8 @@ import static ca.trialpath.job.PublishedOutputs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.history.RunTotals;
-import ca.trialpath.launch.RunLauncher;
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunLauncher;
+import ca.trialpath.cli.RunRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -198,7 +198,7 @@ class HistoryIntegrationTests {
 
         // then
         assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.PUBLISHED);
-        JobExecution restarted = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, TestRuns.parameters(request));
+        JobExecution restarted = jobRepository.getLastJobExecution(JobNames.JOB, TestRuns.parameters(request));
         assertThat(restarted.getId()).isNotEqualTo(died.getId());
         assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(instance);
         assertThat(storedRuns(restarted)).isEqualTo(1);
@@ -239,7 +239,7 @@ class HistoryIntegrationTests {
     private void markPublishStarted(long executionId) {
         JobExecution execution = jobRepository.getJobExecution(executionId);
         for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStepName().equals(NightlyJobConfiguration.PUBLISH_STEP)) {
+            if (step.getStepName().equals(JobNames.PUBLISH_STEP)) {
                 step.setStatus(BatchStatus.STARTED);
                 step.setExitStatus(ExitStatus.EXECUTING);
                 step.setEndTime(null);

@@ -2,8 +2,8 @@ package ca.trialpath.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.trialpath.launch.RunLauncher;
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunLauncher;
+import ca.trialpath.cli.RunRequest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

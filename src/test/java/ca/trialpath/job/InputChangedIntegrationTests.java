@@ -2,7 +2,7 @@ package ca.trialpath.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.trialpath.launch.RunLauncher;
+import ca.trialpath.cli.RunLauncher;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

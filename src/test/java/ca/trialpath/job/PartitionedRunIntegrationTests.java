@@ -6,7 +6,7 @@ import static ca.trialpath.job.PublishedOutputs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.bench.CohortGenerator;
-import ca.trialpath.launch.TrialPathCommand;
+import ca.trialpath.cli.TrialPathCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -150,7 +150,7 @@ class PartitionedRunIntegrationTests {
 
     private static List<StepExecution> partitions(JobExecution execution) {
         return execution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().startsWith(NightlyJobConfiguration.PARTITION_STEP + ":")).toList();
+                .filter(step -> step.getStepName().startsWith(JobNames.PARTITION_STEP + ":")).toList();
     }
 
     /** The command, as cron runs it, with one thread: files read one after the other, each one partition. */

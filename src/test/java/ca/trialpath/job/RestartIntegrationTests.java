@@ -6,8 +6,8 @@ import static ca.trialpath.job.PublishedOutputs.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.bench.CohortGenerator;
-import ca.trialpath.launch.RunLauncher;
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunLauncher;
+import ca.trialpath.cli.RunRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

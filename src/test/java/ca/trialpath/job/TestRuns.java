@@ -1,7 +1,7 @@
 package ca.trialpath.job;
 
-import ca.trialpath.launch.RunLauncher;
-import ca.trialpath.launch.RunRequest;
+import ca.trialpath.cli.RunLauncher;
+import ca.trialpath.cli.RunRequest;
 import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

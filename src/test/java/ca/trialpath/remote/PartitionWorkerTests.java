@@ -9,7 +9,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import ca.trialpath.job.NightlyJobConfiguration;
+import ca.trialpath.job.JobNames;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ class PartitionWorkerTests {
         StepExecution execution = partition(7L, BatchStatus.STARTING);
 
         // when
-        worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, 7L));
+        worker.assess(new StepExecutionRequest(JobNames.PARTITION_STEP, 7L));
 
         // then
         verify(step).execute(execution);
@@ -47,7 +47,7 @@ class PartitionWorkerTests {
         partition(7L, BatchStatus.STARTED);
 
         // when
-        worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, 7L));
+        worker.assess(new StepExecutionRequest(JobNames.PARTITION_STEP, 7L));
 
         // then
         verify(step, never()).execute(any());
@@ -62,7 +62,7 @@ class PartitionWorkerTests {
         }).when(step).execute(execution);
 
         // when
-        worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, 7L));
+        worker.assess(new StepExecutionRequest(JobNames.PARTITION_STEP, 7L));
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -94,7 +94,7 @@ class PartitionWorkerTests {
         running.join(10_000);
         StepExecution handedMeanwhile = partition(8L, BatchStatus.STARTING);
         worker.listenersStopped();
-        assertThatThrownBy(() -> worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, 8L)))
+        assertThatThrownBy(() -> worker.assess(new StepExecutionRequest(JobNames.PARTITION_STEP, 8L)))
                 .hasMessageContaining("stopping");
         verify(step, never()).execute(handedMeanwhile);
     }
@@ -127,15 +127,15 @@ class PartitionWorkerTests {
 
     private void assess(long stepExecutionId) {
         try {
-            worker.assess(new StepExecutionRequest(NightlyJobConfiguration.PARTITION_STEP, stepExecutionId));
+            worker.assess(new StepExecutionRequest(JobNames.PARTITION_STEP, stepExecutionId));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private StepExecution partition(long id, BatchStatus status) {
-        JobExecution job = new JobExecution(3L, new JobInstance(1L, NightlyJobConfiguration.JOB), new JobParameters());
-        StepExecution execution = new StepExecution(id, NightlyJobConfiguration.PARTITION_STEP + ":partition-00000", job);
+        JobExecution job = new JobExecution(3L, new JobInstance(1L, JobNames.JOB), new JobParameters());
+        StepExecution execution = new StepExecution(id, JobNames.PARTITION_STEP + ":partition-00000", job);
         execution.setStatus(status);
         when(repository.getStepExecution(id)).thenReturn(execution);
         return execution;

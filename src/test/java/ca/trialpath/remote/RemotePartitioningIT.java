@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.trialpath.bench.CohortGenerator;
 import ca.trialpath.job.PostgresTestDatabase;
 import ca.trialpath.job.PublishedOutputs;
-import ca.trialpath.launch.RunLauncher;
+import ca.trialpath.cli.RunLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

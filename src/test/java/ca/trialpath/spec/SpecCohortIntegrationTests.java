@@ -1,6 +1,6 @@
 package ca.trialpath.spec;
 
-import ca.trialpath.launch.TrialPathCommand;
+import ca.trialpath.cli.TrialPathCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

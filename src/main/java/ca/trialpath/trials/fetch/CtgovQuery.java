@@ -34,7 +34,7 @@ public record CtgovQuery(String condition, String country, List<String> statuses
             + "LocationContactPhone,LocationContactPhoneExt,LocationContactEMail";
 
     /** The API's overall statuses ({@code filter.overallStatus}). */
-    static final Set<String> STATUSES = Set.of("ACTIVE_NOT_RECRUITING", "COMPLETED", "ENROLLING_BY_INVITATION",
+    public static final Set<String> STATUSES = Set.of("ACTIVE_NOT_RECRUITING", "COMPLETED", "ENROLLING_BY_INVITATION",
             "NOT_YET_RECRUITING", "RECRUITING", "SUSPENDED", "TERMINATED", "WITHDRAWN", "AVAILABLE",
             "NO_LONGER_AVAILABLE", "TEMPORARILY_NOT_AVAILABLE", "APPROVED_FOR_MARKETING", "WITHHELD", "UNKNOWN");
 

@@ -9,5 +9,5 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CtgovProperties.class)
-class FetchConfiguration {
+public class FetchConfiguration {
 }

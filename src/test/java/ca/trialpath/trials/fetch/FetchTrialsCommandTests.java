@@ -2,6 +2,7 @@ package ca.trialpath.trials.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.cli.FetchTrialsCommand;
 import ca.trialpath.trials.fetch.RecordedApi.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,13 +1,11 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.job.PublishedOutputs;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import ca.trialpath.cli.CommandConsole.Console;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,15 +23,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CommandLineTests {
 
-    private static final Path SAMPLE = Path.of("sample-data");
-    private static final String DATE = "2026-11-27";
+    private static final Path SAMPLE = CommandConsole.SAMPLE;
+    private static final String DATE = CommandConsole.DATE;
 
     @TempDir
     private Path temp;
 
     private Path output;
     private Path repository;
-    private Command last;
+    private Console last;
 
     @BeforeEach
     void setUp() {
@@ -353,31 +351,16 @@ class CommandLineTests {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--trialpath.repository.path=" + repository);
         all.addAll(databaseArguments());
-        all.add("--logging.level.ca.trialpath=WARN");
-        all.add("--logging.level.root=ERROR");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new TrialPathCommand(o, e).run(all.toArray(String[]::new));
-        }
-        last = new Command(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        return status;
+        all.addAll(CommandConsole.QUIET);
+        last = CommandConsole.command(all);
+        return last.status();
     }
 
-    /** The job repository's settings: the default H2 file here, PostgreSQL in {@link PostgresCommandLineTests}. */
     List<String> databaseArguments() {
         return List.of();
     }
 
     boolean usesH2File() {
         return true;
-    }
-
-    private record Command(String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import java.io.EOFException;
 import java.net.ConnectException;

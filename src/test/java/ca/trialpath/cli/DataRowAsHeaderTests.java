@@ -1,9 +1,8 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import ca.trialpath.cli.CommandConsole.Console;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DataRowAsHeaderTests {
 
-    private static final String DATE = "2026-11-27";
+    private static final String DATE = CommandConsole.DATE;
     /** The cells of the first line; each is a value no message may carry. */
     private static final List<String> ROW = List.of("Jane Marie Doe", "Montreal General", "1959-01-28", "QC-7781-554",
             "C21.1", "anal canal;inguinal nodes");
@@ -46,19 +45,12 @@ class DataRowAsHeaderTests {
         Path logFile = temp.resolve("trialpath.log");
 
         // when
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new TrialPathCommand(o, e).run(new String[] {"input=" + input, "output=" + output,
-                    "runDate=" + DATE, "--trialpath.repository.path=" + repository,
-                    "--logging.file.name=" + logFile});
-        }
+        Console console = CommandConsole.command("input=" + input, "output=" + output, "runDate=" + DATE,
+                "--trialpath.repository.path=" + repository, "--logging.file.name=" + logFile);
 
         // then: the run failed, naming the file and what is wrong
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        assertThat(status).isEqualTo(RunLauncher.FAILED);
+        String stderr = console.err();
+        assertThat(console.status()).isEqualTo(RunLauncher.FAILED);
         assertThat(stderr).contains("b-no-header.csv", "no required column 'patient_id' or 'primary_site'",
                 "does the file start with a data row");
         assertThat(logFile).exists();
@@ -67,7 +59,7 @@ class DataRowAsHeaderTests {
 
         // and no cell of the row is anywhere
         List<String> places = new ArrayList<>();
-        places.add("standard output\n" + out.toString(StandardCharsets.UTF_8));
+        places.add("standard output\n" + console.out());
         places.add("standard error\n" + stderr);
         places.add("log file\n" + log);
         try (Stream<Path> files = Files.walk(output)) {

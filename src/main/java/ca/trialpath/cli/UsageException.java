@@ -1,4 +1,4 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 /** The command was called wrongly: exit status 2, with this one-line message. */
 public class UsageException extends RuntimeException {

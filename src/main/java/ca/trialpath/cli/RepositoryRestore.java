@@ -1,4 +1,4 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import ca.trialpath.repository.RepositoryCare;
 import ca.trialpath.report.RunFolders;
@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +24,7 @@ import java.util.List;
 final class RepositoryRestore {
 
     static final String COMMAND = "restore-repository";
+    private static final List<String> PARAMETERS = List.of("output", "from");
     private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final PrintStream out;
@@ -36,20 +36,15 @@ final class RepositoryRestore {
     }
 
     int run(List<String> args) {
-        String output = "reports";
-        String from = null;
-        List<String> spring = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                spring.add(arg);
-            } else if (arg.startsWith("output=")) {
-                output = arg.substring("output=".length());
-            } else if (arg.startsWith("from=")) {
-                from = arg.substring("from=".length());
-            } else {
-                return usage("unexpected argument '" + arg + "'");
-            }
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args, PARAMETERS);
+        } catch (UsageException e) {
+            return usage(e.getMessage());
         }
+        String output = arguments.value("output", "reports");
+        String from = arguments.value("from");
+        List<String> spring = arguments.spring();
         StartChecks settings;
         try {
             settings = StartChecks.of(spring);

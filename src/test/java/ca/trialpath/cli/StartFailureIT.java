@@ -1,14 +1,14 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.cli.CommandConsole.Console;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartFailureIT {
 
-    private static final Path JAR = Path.of("target/trialpath.jar").toAbsolutePath();
-    private static final Path SAMPLE = Path.of("sample-data").toAbsolutePath();
-
     @TempDir
     private Path temp;
 
@@ -29,7 +26,7 @@ class StartFailureIT {
         Console console = jar("--spring.config.additional-location=file:" + temp.resolve("nightly.properties"));
 
         assertThat(console.status()).isEqualTo(RunLauncher.USAGE);
-        assertThat(console.lines()).singleElement().asString().startsWith("trialpath: configuration file ");
+        assertThat(console.errLines()).singleElement().asString().startsWith("trialpath: configuration file ");
     }
 
     @Test
@@ -44,7 +41,7 @@ class StartFailureIT {
                 "--spring.datasource.hikari.connection-timeout=2000");
 
         assertThat(console.status()).isEqualTo(RunLauncher.FAILED);
-        assertThat(console.lines()).singleElement().asString()
+        assertThat(console.errLines()).singleElement().asString()
                 .startsWith("trialpath: cannot connect to the job repository database at " + url);
     }
 
@@ -57,27 +54,16 @@ class StartFailureIT {
         Console console = jar("--trialpath.repository.path=" + repository);
 
         assertThat(console.status()).isEqualTo(RunLauncher.FAILED);
-        assertThat(console.lines()).singleElement().asString().contains("repository.mv.db is damaged (");
+        assertThat(console.errLines()).singleElement().asString().contains("repository.mv.db is damaged (");
     }
 
     private Console jar(String... extra) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-jar", JAR.toString(), "input=" + SAMPLE, "output=" + temp.resolve("out"),
-                "runDate=2026-11-27"));
-        command.addAll(List.of(extra));
-        if (command.stream().noneMatch(a -> a.startsWith("--trialpath.repository.path="))) {
-            command.add("--trialpath.repository.path=" + temp.resolve("default/repository"));
+        List<String> args = new ArrayList<>(List.of("input=" + CommandConsole.SAMPLE.toAbsolutePath(),
+                "output=" + temp.resolve("out"), "runDate=" + CommandConsole.DATE));
+        args.addAll(List.of(extra));
+        if (args.stream().noneMatch(a -> a.startsWith("--trialpath.repository.path="))) {
+            args.add("--trialpath.repository.path=" + temp.resolve("default/repository"));
         }
-        Path log = temp.resolve("console.log");
-        Process process = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        List<String> lines = Files.readAllLines(log);
-        assertThat(lines).as("no stack trace, no banner").noneMatch(l -> l.startsWith("\tat ") || l.contains("***")
-                || l.contains("Exception in thread"));
-        return new Console(process.exitValue(), lines);
-    }
-
-    private record Console(int status, List<String> lines) {
+        return CommandConsole.jar(temp, args);
     }
 }

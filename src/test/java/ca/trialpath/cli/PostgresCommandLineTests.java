@@ -1,4 +1,4 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import ca.trialpath.job.PostgresTestDatabase;
 import java.util.List;

@@ -1,11 +1,12 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.deidentify.PseudonymKey;
-import ca.trialpath.job.NightlyJobConfiguration;
+import ca.trialpath.job.JobNames;
 import ca.trialpath.job.RunFailures;
 import ca.trialpath.job.RunCounts;
+import ca.trialpath.job.RunState;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
@@ -161,7 +162,7 @@ public class RunLauncher {
         PublishPermissions.ownerOnlyFolder(folders.work());
         String fingerprint = fingerprint(request, files);
         JobParameters parameters = parameters(request, fingerprint, pseudonymKeyId);
-        JobExecution last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
+        JobExecution last = jobRepository.getLastJobExecution(JobNames.JOB, parameters);
         if (last == null && SummaryJson.isPublishedFrom(folders.published(), fingerprint, pseudonymKeyId)) {
             // a job repository that does not know the night (a new one, or moved to PostgreSQL): the folder
             // itself says it holds these very input files
@@ -182,7 +183,7 @@ public class RunLauncher {
             parameters = new JobParametersBuilder(parameters)
                     .addLong("republishedAfter", last.getId())
                     .toJobParameters();
-            last = jobRepository.getLastJobExecution(NightlyJobConfiguration.JOB, parameters);
+            last = jobRepository.getLastJobExecution(JobNames.JOB, parameters);
         }
         if (last != null && last.isRunning()) {
             // we hold the lock, so the process that ran it is gone: mark it failed, then restart it
@@ -223,7 +224,7 @@ public class RunLauncher {
             return FAILED; // said by the hook; the failure is the interruption itself
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            RunCounts counts = RunCounts.of(execution);
+            RunCounts counts = RunState.of(execution).counts();
             out.println("trialpath: published " + folders.published() + " (execution " + execution.getId() + ")"
                     + (counts == null ? "" : ": " + counts));
             return PUBLISHED;

@@ -1,12 +1,10 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.cli.CommandConsole.Console;
 import ca.trialpath.job.PublishedOutputs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 class RepositoryUpgradeTests {
 
-    private static final Path SAMPLE = Path.of("sample-data");
+    private static final Path SAMPLE = CommandConsole.SAMPLE;
 
     @TempDir
     private Path temp;
@@ -97,12 +95,12 @@ class RepositoryUpgradeTests {
         Files.delete(output.resolve(".trialpath/repository.watermark"));
 
         // when: the same night again, then the next one
-        String[] same = runCapturingOut("2026-11-26");
+        Console same = command("2026-11-26");
         int next = run("2026-11-27");
 
         // then: migration 3 found the tables there, the published night is known by its execution
-        assertThat(same[0]).as(err).isEqualTo("0");
-        assertThat(same[1]).contains("already published").contains("(execution ");
+        assertThat(same.status()).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(same.out()).contains("already published").contains("(execution ");
         assertThat(next).as(err).isEqualTo(RunLauncher.PUBLISHED);
         db = database();
         assertThat(migrations(db)).containsExactly("1 SQL", "2 SQL", "3 JDBC");
@@ -125,34 +123,17 @@ class RepositoryUpgradeTests {
         assertThat(traced).doesNotContain("already exists").doesNotContain("Syntax error");
     }
 
-    /** status and standard output of one run. */
-    private String[] runCapturingOut(String runDate) {
-        List<String> args = new ArrayList<>(List.of("input=" + SAMPLE, "output=" + output, "runDate=" + runDate,
-                "--logging.level.ca.trialpath=WARN", "--logging.level.root=ERROR"));
+    private Console command(String runDate) {
+        List<String> args = new ArrayList<>(List.of("input=" + SAMPLE, "output=" + output, "runDate=" + runDate));
+        args.addAll(CommandConsole.QUIET);
         args.addAll(databaseArguments());
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
-            status = new TrialPathCommand(o, e).run(args.toArray(String[]::new));
-        }
-        err = errors.toString(StandardCharsets.UTF_8);
-        return new String[] {String.valueOf(status), outBytes.toString(StandardCharsets.UTF_8)};
+        Console console = CommandConsole.command(args);
+        err = console.err();
+        return console;
     }
 
     private int run(String runDate) {
-        List<String> args = new ArrayList<>(List.of("input=" + SAMPLE, "output=" + output, "runDate=" + runDate,
-                "--logging.level.ca.trialpath=WARN", "--logging.level.root=ERROR"));
-        args.addAll(databaseArguments());
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
-            status = new TrialPathCommand(o, e).run(args.toArray(String[]::new));
-        }
-        err = errors.toString(StandardCharsets.UTF_8);
-        return status;
+        return command(runDate).status();
     }
 
     List<String> databaseArguments() {

@@ -1,15 +1,11 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import ca.trialpath.report.ReportText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +23,8 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
         Duration lockWait) {
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
-    private static final Set<String> PARAMETERS = Set.of("input", "output", "runDate", "maxRejectRate", "deidentify",
+    /** The parameters, in the order usage messages list them. */
+    private static final List<String> PARAMETERS = List.of("input", "output", "runDate", "maxRejectRate", "deidentify",
             "trials", "trialCriteria", "lang", "lockWait", "allowFutureRunDate");
     /** A run date is the night's date; one past tomorrow is a typo (9999-12-31) unless asked for. */
     private static final int FUTURE_DAYS_ALLOWED = 1;
@@ -61,44 +58,13 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
 
     /** @throws UsageException naming the first thing wrong */
     public static RunRequest parse(String[] args, LocalDate today) {
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> spring = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                spring.add(arg);
-                continue;
-            }
-            int equals = arg.indexOf('=');
-            if (equals <= 0) {
-                throw new UsageException("unexpected argument '" + arg + "': parameters are name=value ("
-                        + String.join(", ", List.of("input", "output", "runDate", "maxRejectRate", "deidentify",
-                                "trials", "trialCriteria", "lang", "lockWait", "allowFutureRunDate")) + ")");
-            }
-            String name = arg.substring(0, equals);
-            if (!PARAMETERS.contains(name)) {
-                throw new UsageException("unknown parameter '" + name
-                        + "': known are input, output, runDate, maxRejectRate, deidentify, trials, trialCriteria, lang,"
-                        + " lockWait, allowFutureRunDate");
-            }
-            if (values.put(name, arg.substring(equals + 1)) != null) {
-                throw new UsageException("parameter '" + name + "' is given twice");
-            }
-        }
-        String input = values.get("input");
-        if (input == null || input.isBlank()) {
-            throw new UsageException("missing parameter input=PATH (a cohort CSV file or a folder of them)");
-        }
-        String output = values.getOrDefault("output", "reports");
-        if (output.isBlank()) {
-            throw new UsageException("parameter output is empty");
-        }
-        String allowFuture = values.getOrDefault("allowFutureRunDate", "false");
-        if (!allowFuture.equals("true") && !allowFuture.equals("false")) {
-            throw new UsageException("allowFutureRunDate '" + allowFuture + "' is not true or false");
-        }
+        Arguments arguments = Arguments.parse(List.of(args), PARAMETERS);
+        String input = arguments.required("input", "PATH (a cohort CSV file or a folder of them)");
+        String output = arguments.notBlank("output", "reports");
+        boolean allowFuture = arguments.flag("allowFutureRunDate", false);
         LocalDate runDate = today;
-        if (values.containsKey("runDate")) {
-            String text = values.get("runDate");
+        if (arguments.has("runDate")) {
+            String text = arguments.value("runDate");
             try {
                 // four-digit years only: java.time also reads +999999999-12-31, which would name a folder
                 runDate = ISO_DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
@@ -108,39 +74,36 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             if (runDate == null) {
                 throw new UsageException("runDate '" + text + "' is not a date YYYY-MM-DD");
             }
-            if (runDate.isAfter(today.plusDays(FUTURE_DAYS_ALLOWED)) && !allowFuture.equals("true")) {
+            if (runDate.isAfter(today.plusDays(FUTURE_DAYS_ALLOWED)) && !allowFuture) {
                 throw new UsageException("runDate " + runDate + " is more than a day after today (" + today
                         + "): a typo? give allowFutureRunDate=true to publish a night of the future anyway");
             }
         }
-        Duration lockWait = lockWait(values.get("lockWait"));
+        Duration lockWait = lockWait(arguments.value("lockWait"));
         double maxRejectRate = DEFAULT_MAX_REJECT_RATE;
-        if (values.containsKey("maxRejectRate")) {
+        if (arguments.has("maxRejectRate")) {
             try {
-                maxRejectRate = Double.parseDouble(values.get("maxRejectRate"));
+                maxRejectRate = Double.parseDouble(arguments.value("maxRejectRate"));
             } catch (NumberFormatException e) {
                 maxRejectRate = Double.NaN;
             }
             if (!(maxRejectRate >= 0 && maxRejectRate <= 1)) {
-                throw new UsageException("maxRejectRate '" + values.get("maxRejectRate") + "' is not a number from 0 to 1");
+                throw new UsageException("maxRejectRate '" + arguments.value("maxRejectRate")
+                        + "' is not a number from 0 to 1");
             }
         }
-        String deidentify = values.getOrDefault("deidentify", "false");
-        if (!deidentify.equals("true") && !deidentify.equals("false")) {
-            throw new UsageException("deidentify '" + deidentify + "' is not true or false");
-        }
-        Path trials = optionalPath(values, "trials");
-        Path trialCriteria = optionalPath(values, "trialCriteria");
+        boolean deidentify = arguments.flag("deidentify", false);
+        Path trials = arguments.path("trials");
+        Path trialCriteria = arguments.path("trialCriteria");
         if (trialCriteria != null && trials == null) {
             throw new UsageException("trialCriteria=PATH needs trials=PATH: criteria without a catalogue match nothing");
         }
-        String lang = values.getOrDefault("lang", ReportText.DEFAULT_LANGUAGE);
+        String lang = arguments.value("lang", ReportText.DEFAULT_LANGUAGE);
         if (!ReportText.LANGUAGES.contains(lang)) {
             throw new UsageException("lang '" + lang + "' is not one of " + String.join(", ", ReportText.LANGUAGES));
         }
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, List.copyOf(spring), Boolean.parseBoolean(deidentify), trials, trialCriteria,
-                lang, lockWait);
+                runDate, maxRejectRate, arguments.spring(), deidentify, trials, trialCriteria, lang, lockWait);
     }
 
     /** {@code lockWait=90s}, {@code 30m}, {@code 4h} or a number of seconds; absent: zero, refuse at once. */
@@ -158,16 +121,5 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofSeconds(amount);
         };
-    }
-
-    private static Path optionalPath(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (value.isBlank()) {
-            throw new UsageException("parameter " + name + " is empty");
-        }
-        return Path.of(value).toAbsolutePath().normalize();
     }
 }

@@ -1,6 +1,12 @@
-package ca.trialpath.trials.fetch;
+package ca.trialpath.cli;
 
 import ca.trialpath.trials.DownloadRecord;
+import ca.trialpath.trials.fetch.CatalogueDownload;
+import ca.trialpath.trials.fetch.CtgovClient;
+import ca.trialpath.trials.fetch.CtgovProperties;
+import ca.trialpath.trials.fetch.CtgovQuery;
+import ca.trialpath.trials.fetch.FetchConfiguration;
+import ca.trialpath.trials.fetch.FetchException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -57,39 +61,25 @@ public final class FetchTrialsCommand {
 
     /** @param args the arguments after {@code fetch-trials} */
     public int run(List<String> args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> spring = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                spring.add(arg);
-                continue;
-            }
-            int equals = arg.indexOf('=');
-            String name = equals <= 0 ? arg : arg.substring(0, equals);
-            if (equals <= 0 || !PARAMETERS.contains(name)) {
-                return usage("unknown parameter '" + name + "': known are " + String.join(", ", PARAMETERS));
-            }
-            if (values.put(name, arg.substring(equals + 1)) != null) {
-                return usage("parameter '" + name + "' is given twice");
-            }
+        Arguments arguments;
+        Path dir;
+        Path trialCriteria;
+        try {
+            arguments = Arguments.parse(args, PARAMETERS);
+            dir = Path.of(arguments.required("catalogue", "DIR (the folder that keeps the downloaded catalogue)"))
+                    .toAbsolutePath().normalize();
+            trialCriteria = arguments.path("trialCriteria");
+        } catch (UsageException e) {
+            return usage(e.getMessage());
         }
-        String catalogue = values.get("catalogue");
-        if (catalogue == null || catalogue.isBlank()) {
-            return usage("missing parameter catalogue=DIR (the folder that keeps the downloaded catalogue)");
-        }
-        Path dir = Path.of(catalogue).toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             return usage("catalogue " + dir + " is a file, not a folder");
         }
-        Path trialCriteria = null;
-        if (values.containsKey("trialCriteria")) {
-            trialCriteria = Path.of(values.get("trialCriteria")).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(trialCriteria)) {
-                return usage("trialCriteria " + trialCriteria + " is not a file (the suggestions are written beside it)");
-            }
+        if (trialCriteria != null && !Files.isRegularFile(trialCriteria)) {
+            return usage("trialCriteria " + trialCriteria + " is not a file (the suggestions are written beside it)");
         }
         List<String> statuses = new ArrayList<>();
-        for (String status : values.getOrDefault("status", String.join(",", CtgovQuery.DEFAULT_STATUSES)).split("[,|]")) {
+        for (String status : arguments.value("status", String.join(",", CtgovQuery.DEFAULT_STATUSES)).split("[,|]")) {
             String s = status.trim().toUpperCase(Locale.ROOT);
             if (!CtgovQuery.STATUSES.contains(s)) {
                 return usage("status '" + status.trim() + "' is not an overall status of ClinicalTrials.gov ("
@@ -99,26 +89,28 @@ public final class FetchTrialsCommand {
         }
         int pageSize;
         try {
-            pageSize = Integer.parseInt(values.getOrDefault("pageSize", String.valueOf(CtgovQuery.DEFAULT_PAGE_SIZE)));
+            pageSize = Integer.parseInt(arguments.value("pageSize", String.valueOf(CtgovQuery.DEFAULT_PAGE_SIZE)));
         } catch (NumberFormatException e) {
             pageSize = -1;
         }
         if (pageSize < 1 || pageSize > 1000) {
-            return usage("pageSize '" + values.get("pageSize") + "' is not a number from 1 to 1000");
+            return usage("pageSize '" + arguments.value("pageSize") + "' is not a number from 1 to 1000");
         }
-        for (String name : List.of("condition", "country")) {
-            if (values.containsKey(name) && values.get(name).isBlank()) {
-                return usage("parameter " + name + " is empty");
+        try {
+            for (String name : List.of("condition", "country")) {
+                arguments.notBlank(name, null);
             }
+        } catch (UsageException e) {
+            return usage(e.getMessage());
         }
         CtgovProperties settings;
-        try (ConfigurableApplicationContext context = settingsContext(spring)) {
+        try (ConfigurableApplicationContext context = settingsContext(arguments.spring())) {
             settings = context.getBean(CtgovProperties.class);
         } catch (RuntimeException e) {
-            return usage("bad setting: " + rootMessage(e));
+            return usage("bad setting: " + TrialPathCommand.rootMessage(e));
         }
-        CtgovQuery query = new CtgovQuery(values.getOrDefault("condition", CtgovQuery.DEFAULT_CONDITION),
-                values.getOrDefault("country", CtgovQuery.DEFAULT_COUNTRY), statuses, pageSize, settings.fields());
+        CtgovQuery query = new CtgovQuery(arguments.value("condition", CtgovQuery.DEFAULT_CONDITION),
+                arguments.value("country", CtgovQuery.DEFAULT_COUNTRY), statuses, pageSize, settings.fields());
         return download(dir, query, settings, trialCriteria);
     }
 
@@ -141,7 +133,7 @@ public final class FetchTrialsCommand {
                 err.println("fetch-trials: criteria suggestions for " + result.suggested() + " studies in " + beside);
             } catch (IOException | RuntimeException e) {
                 err.println("fetch-trials: warning: the criteria suggestions could not be written beside " + trialCriteria
-                        + ": " + rootMessage(e) + " (they are in " + result.catalogue() + ")");
+                        + ": " + TrialPathCommand.rootMessage(e) + " (they are in " + result.catalogue() + ")");
             }
         }
         out.println("fetch-trials: downloaded " + result.studies() + " studies" + (result.skipped() == 0 ? ""
@@ -185,15 +177,6 @@ public final class FetchTrialsCommand {
     private int usage(String problem) {
         err.println("fetch-trials: " + problem + " (" + USAGE_LINE + ")");
         return USAGE;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
 }

@@ -1,10 +1,9 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import ca.trialpath.TrialPathApplication;
 import ca.trialpath.remote.RemotePartitioning;
 import ca.trialpath.remote.RemoteWorker;
 import ca.trialpath.report.RunFolders;
-import ca.trialpath.trials.fetch.FetchTrialsCommand;
 import ca.trialpath.report.SummaryJson;
 import ca.trialpath.repository.RepositoryCare;
 import java.io.IOException;
@@ -22,8 +21,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The command line: checks the parameters before Spring starts (a typo should not wait for a
- * database), then runs the job and returns its exit status.
+ * The command line: decides the mode from the first argument (a night's run unless it names {@code worker},
+ * {@code fetch-trials} or {@code restore-repository}); for a run, checks the parameters before Spring starts (a
+ * typo should not wait for a database), then runs the job and returns its exit status.
  */
 public class TrialPathCommand {
 
@@ -35,6 +35,11 @@ public class TrialPathCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    /** The jar's entry point ({@code Start-Class}): {@code java -jar trialpath.jar input=... output=... runDate=...}. */
+    public static void main(String[] args) {
+        System.exit(new TrialPathCommand().run(args));
+    }
 
     public TrialPathCommand() {
         this(System.out, System.err);

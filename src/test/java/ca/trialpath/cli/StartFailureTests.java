@@ -1,16 +1,14 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
+import ca.trialpath.cli.CommandConsole.Console;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartFailureTests {
 
-    private static final Path SAMPLE = Path.of("sample-data");
-    private static final String DATE = "2026-11-27";
+    private static final Path SAMPLE = CommandConsole.SAMPLE;
+    private static final String DATE = CommandConsole.DATE;
 
     @TempDir
     private Path temp;
@@ -195,6 +193,22 @@ class StartFailureTests {
     }
 
     @Test
+    void shouldRefuseARestoreWhoseParametersAreWrongAsARunRefusesThem() {
+        int twice = command("restore-repository", "output=" + output, "output=" + temp.resolve("other"));
+        String twiceSaid = err;
+        int unknown = command("restore-repository", "form=backup.sql.gz");
+        String unknownSaid = err;
+
+        assertThat(twice).isEqualTo(RunLauncher.USAGE);
+        assertThat(twiceSaid.lines()).singleElement().asString()
+                .startsWith("trialpath: parameter 'output' is given twice (usage: java -jar trialpath.jar restore-repository");
+        assertThat(unknown).isEqualTo(RunLauncher.USAGE);
+        assertThat(unknownSaid.lines()).singleElement().asString()
+                .startsWith("trialpath: unknown parameter 'form': known are output, from (usage: ");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
     void shouldRefuseToRestoreWithoutABackup() {
         int status = command("restore-repository", "output=" + output, "--trialpath.repository.path=" + repository);
 
@@ -338,8 +352,8 @@ class StartFailureTests {
 
     private int run(String... extra) {
         List<String> args = new ArrayList<>(List.of("input=" + SAMPLE, "output=" + output, "runDate=" + DATE,
-                "--trialpath.repository.path=" + repository, "--logging.level.ca.trialpath=WARN",
-                "--logging.level.root=ERROR"));
+                "--trialpath.repository.path=" + repository));
+        args.addAll(CommandConsole.QUIET);
         for (String arg : extra) {
             for (String name : List.of("runDate=", "input=")) {
                 if (arg.startsWith(name)) {
@@ -352,15 +366,9 @@ class StartFailureTests {
     }
 
     private int command(String... args) {
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
-            status = new TrialPathCommand(o, e).run(args);
-        }
-        out = outBytes.toString(StandardCharsets.UTF_8);
-        err = errBytes.toString(StandardCharsets.UTF_8);
-        return status;
+        Console console = CommandConsole.command(args);
+        out = console.out();
+        err = console.err();
+        return console.status();
     }
 }

@@ -1,4 +1,4 @@
-package ca.trialpath.launch;
+package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
