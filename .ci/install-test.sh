@@ -141,7 +141,7 @@ done
 
 # the registry's export, then the scheduled command
 export_files "$root" cohort-2026-11-a.csv cohort-2026-11-b.csv
-night "$root" || { show; fail "the first night exited $?"; }
+night "$root" || { status=$?; show; fail "the first night exited $status"; }
 published="$(sed -n 's/^trialpath: published \([^ ]*\) .*/\1/p' "$scratch/night.out")"
 [ -f "$published/report.html" ] || { show; fail "the night did not say it published a report.html ($published)"; }
 [ "$(dirname "$published")" = "$root/srv/trialpath/reports" ] || fail "published $published, not under the output folder"
@@ -159,7 +159,7 @@ grep -q 'TRUE' "$scratch/history.new" || { cat "$scratch/history.new"; fail "no 
 
 # the 05:00 retry: nothing to do. -Xshare:on (after the wrapper's -Xshare:auto) makes a JVM that cannot
 # use the archive fail instead of starting without it: the retry ran with the archive
-java_opts=-Xshare:on night "$root" || { show; fail "the retry exited $? (with -Xshare:on: the archive)"; }
+java_opts=-Xshare:on night "$root" || { status=$?; show; fail "the retry exited $status (with -Xshare:on: the archive)"; }
 grep -q 'already published' "$scratch/night.out" || { show; fail "the retry did not find the night published"; }
 
 # cron: the block is added beside the user's own lines, and replaced (not repeated) by a second install
@@ -171,6 +171,9 @@ if command -v crontab >/dev/null 2>&1; then
     grep -q "the user's own line" "$scratch/crontab" || fail "install.sh --cron replaced the user's crontab"
     [ "$(grep -c '^# BEGIN trialpath-nightly' "$scratch/crontab")" = 1 ] || fail "the cron block is repeated"
     grep -q "^0 2 \* \* \*  $root/opt/trialpath/jobs/trialpath-nightly.sh" "$scratch/crontab" || fail "no 02:00 line"
+    # those installs named no --coordinators: the service user keeps its group, the configuration stays readable
+    [ "$(id -gn "$ci_user")" = "$ci_group" ] || fail "install.sh without --coordinators changed $ci_user's group"
+    [ "$(stat -c '%G' "$root/etc/trialpath")" = "$ci_group" ] || fail "install.sh without --coordinators regrouped /etc/trialpath"
     crontab -u "$ci_user" -r
 else
     echo "install-test: no crontab command: cron part skipped"
@@ -181,7 +184,7 @@ up="$scratch/upgrade"
 step "2. the release before ($previous) installed under $up, a night, then this release over it"
 "$previous_release/install.sh" --root "$up" --user "$ci_user" --coordinators "$ci_group" --systemd > /dev/null
 export_files "$up" cohort-2026-11-a.csv
-night "$up" || { show; fail "the night of the release before exited $?"; }
+night "$up" || { status=$?; show; fail "the night of the release before exited $status"; }
 first="$(sed -n 's/^trialpath: published \([^ ]*\) .*/\1/p' "$scratch/night.out")"
 first_execution="$(execution)"
 [ -f "$first/report.html" ] && [ -n "$first_execution" ] || { show; fail "the release before published no night"; }
@@ -199,13 +202,13 @@ check_modes "$up"
 
 # the retry of the first night, answered from what the release before recorded, with the retrained archive
 java_opts=-Xshare:on night "$up" "TRIALPATH_RUN_DATE=$first_date" \
-    || { show; fail "the first night's rerun after the upgrade exited $? (with -Xshare:on: the retrained archive)"; }
+    || { status=$?; show; fail "the first night's rerun after the upgrade exited $status (with -Xshare:on: the retrained archive)"; }
 grep -q "already published .* (execution $first_execution)" "$scratch/night.out" \
     || { show; fail "after the upgrade the first night is not recognised"; }
 # the next night, on an export with more people: Flyway migrates the repository, the history compares
 export_files "$up" cohort-2026-11-a.csv cohort-2026-11-b.csv
 second_date="$(next_day "$first_date")"
-night "$up" "TRIALPATH_RUN_DATE=$second_date" || { show; fail "the first night after the upgrade exited $?"; }
+night "$up" "TRIALPATH_RUN_DATE=$second_date" || { status=$?; show; fail "the first night after the upgrade exited $status"; }
 second="$up/srv/trialpath/reports/$second_date"
 grep -q "published $second " "$scratch/night.out" || { show; fail "the night after the upgrade did not publish"; }
 compared_with "$second" "$first_date"
@@ -219,9 +222,9 @@ fi
 applied="$(diff "$scratch/history.before" "$scratch/history.after" | sed -n 's/^> *\([0-9][0-9.]*\) .*/V\1/p' | paste -sd' ' -)"
 step "upgraded: Flyway applied ${applied:-no migration (the two releases have the same)}"
 # the first night asked of the migrated repository itself (not of the watermark): known by its execution
-rm "$up/srv/trialpath/reports/.trialpath/repository.watermark"
+rm -f "$up/srv/trialpath/reports/.trialpath/repository.watermark"
 export_files "$up" cohort-2026-11-a.csv
-night "$up" "TRIALPATH_RUN_DATE=$first_date" || { show; fail "the first night's rerun on the migrated repository exited $?"; }
+night "$up" "TRIALPATH_RUN_DATE=$first_date" || { status=$?; show; fail "the first night's rerun on the migrated repository exited $status"; }
 grep -q "already published .* (execution $first_execution)" "$scratch/night.out" \
     || { show; fail "the migrated repository does not know the first night's execution"; }
 
@@ -231,15 +234,15 @@ printf 'overwritten by a careless copy\n' > "$up/var/lib/trialpath/repository.mv
 runuser -u "$ci_user" -- bash -c 'umask 0077; exec "$@"' - java -jar "$up/opt/trialpath/trialpath.jar" \
     restore-repository "output=$up/srv/trialpath/reports" \
     "--spring.config.additional-location=file:$up/etc/trialpath/nightly.properties" > "$scratch/restore.out" 2>&1 \
-    || { cat "$scratch/restore.out"; fail "restore-repository exited $?"; }
+    || { status=$?; cat "$scratch/restore.out"; fail "restore-repository exited $status"; }
 grep -q '^trialpath: restored ' "$scratch/restore.out" || { cat "$scratch/restore.out"; fail "restore-repository said no restore"; }
 [ "$(stat -c '%a %U' "$up/var/lib/trialpath/repository.mv.db")" = "600 $ci_user" ] \
     || fail "the restored H2 file is $(stat -c '%a %U' "$up/var/lib/trialpath/repository.mv.db")"
 ls "$up"/var/lib/trialpath/repository.mv.db.damaged-* > /dev/null || fail "restore-repository did not keep the damaged file"
 h2_history "$up" > "$scratch/history.restored"
 cmp -s "$scratch/history.restored" "$scratch/history.new" || fail "the restored repository lost its Flyway history"
-rm "$up/srv/trialpath/reports/.trialpath/repository.watermark"
-night "$up" "TRIALPATH_RUN_DATE=$first_date" || { show; fail "the first night's rerun on the restored repository exited $?"; }
+rm -f "$up/srv/trialpath/reports/.trialpath/repository.watermark"
+night "$up" "TRIALPATH_RUN_DATE=$first_date" || { status=$?; show; fail "the first night's rerun on the restored repository exited $status"; }
 grep -q "already published .* (execution $first_execution)" "$scratch/night.out" \
     || { show; fail "the restored repository does not know the first night's execution"; }
 
@@ -273,7 +276,7 @@ else
     pg_night() { night "$root" "TRIALPATH_OUTPUT=$pg_output" "$@"; }
 
     export_files "$root" cohort-2026-11-a.csv
-    pg_night || { show; fail "the first night on PostgreSQL exited $?"; }
+    pg_night || { status=$?; show; fail "the first night on PostgreSQL exited $status"; }
     first="$(sed -n 's/^trialpath: published \([^ ]*\) .*/\1/p' "$scratch/night.out")"
     first_execution="$(execution)"
     [ -f "$first/report.html" ] && [ -n "$first_execution" ] || { show; fail "the first night on PostgreSQL published nothing"; }
@@ -294,17 +297,17 @@ else
     # the documented restore, as the service user
     runuser -u "$ci_user" -- env -i PATH="$PATH" TRIALPATH_ENV="$root/etc/trialpath/trialpath.env" \
         TRIALPATH_OUTPUT="$pg_output" "$root/opt/trialpath/jobs/trialpath-restore-postgres.sh" > "$scratch/restore.out" 2>&1 \
-        || { cat "$scratch/restore.out"; fail "trialpath-restore-postgres.sh exited $?"; }
+        || { status=$?; cat "$scratch/restore.out"; fail "trialpath-restore-postgres.sh exited $status"; }
     grep -q "restored the job repository .* from $dump" "$scratch/restore.out" || { cat "$scratch/restore.out"; fail "no restore said"; }
 
     # the next night compares with the first; the first, asked of the restored database, is known by its execution
-    pg_night "TRIALPATH_RUN_DATE=$second_date" || { show; fail "the night after the restore exited $?"; }
+    pg_night "TRIALPATH_RUN_DATE=$second_date" || { status=$?; show; fail "the night after the restore exited $status"; }
     grep -q "published $pg_output/$second_date " "$scratch/night.out" || { show; fail "the night after the restore did not publish"; }
     compared_with "$pg_output/$second_date" "$first_date"
     [ -s "$pg_output/.trialpath/repository-backup/postgres-$second_date.dump" ] || fail "no backup after the restored night"
-    rm "$pg_output/.trialpath/repository.watermark"
+    rm -f "$pg_output/.trialpath/repository.watermark"
     export_files "$root" cohort-2026-11-a.csv
-    pg_night "TRIALPATH_RUN_DATE=$first_date" || { show; fail "the first night's rerun after the restore exited $?"; }
+    pg_night "TRIALPATH_RUN_DATE=$first_date" || { status=$?; show; fail "the first night's rerun after the restore exited $status"; }
     grep -q "already published .* (execution $first_execution)" "$scratch/night.out" \
         || { show; fail "the restored database does not know the first night's execution"; }
 fi

@@ -11,7 +11,8 @@
 #   --cron              add the nightly lines to the service user's crontab, keeping its other lines
 #   --coordinators G    the group whose members read the published reports: G becomes the service user's
 #                       group (what the job writes is G's) and trialpath.publish-permissions=group makes the
-#                       published folders 0750 and files 0640, so G's members read them and no one else
+#                       published folders 0750 and files 0640, so G's members read them and no one else;
+#                       an upgrade without it keeps the group the service user has
 #   --input DIR         the registry's export folder (default /srv/registry/exports/anal-cancer-recurrence)
 #   --output DIR        where reports are published (default /srv/trialpath/reports)
 #   --user NAME         the service account (default trialpath), created as a system user when missing
@@ -66,8 +67,15 @@ relocate() {
 }
 
 # --- the service account: a system user with no login and no home of its own. Its group is the coordinators'
-# when given: a published folder's group is its writer's, and a user cannot give a file to a group it is not in
-group="${coordinators:-$user}"
+# when given: a published folder's group is its writer's, and a user cannot give a file to a group it is not in.
+# An upgrade run without --coordinators keeps the group the service user has (the configuration is the group's)
+if [ -n "$coordinators" ]; then
+    group="$coordinators"
+elif id "$user" >/dev/null 2>&1; then
+    group="$(id -gn "$user")"
+else
+    group="$user"
+fi
 if ! getent group "$group" >/dev/null; then
     if [ -n "$coordinators" ]; then groupadd "$group"; else groupadd --system "$group"; fi
     say "created group $group${coordinators:+: add the coordinators with usermod -aG $group NAME}"
@@ -155,7 +163,7 @@ configure() {
         shipped="$(sed -e "s|^TRIALPATH_INPUT=.*|TRIALPATH_INPUT=$input|" \
             -e "s|^TRIALPATH_OUTPUT=.*|TRIALPATH_OUTPUT=$output|" <<<"$shipped")"
     fi
-    if [ "$name" = nightly.properties ] && [ -n "$coordinators" ]; then
+    if [ "$name" = nightly.properties ] && [ "$group" != "$user" ]; then
         shipped="$(sed 's/^trialpath.publish-permissions=.*/trialpath.publish-permissions=group/' <<<"$shipped")"
     fi
     if [ -e "$target" ]; then
