@@ -165,12 +165,17 @@ grep -q 'already published' "$scratch/night.out" || { show; fail "the retry did 
 # cron: the block is added beside the user's own lines, and replaced (not repeated) by a second install
 if command -v crontab >/dev/null 2>&1; then
     echo '30 1 * * * /usr/bin/true # the user'"'"'s own line' | crontab -u "$ci_user" -
+    archive_time="$(stat -c %Y "$root/opt/trialpath/app/trialpath.jsa")"
     "$release/install.sh" --root "$root" --user "$ci_user" --cron > /dev/null
     "$release/install.sh" --root "$root" --user "$ci_user" --cron > /dev/null
     crontab -u "$ci_user" -l > "$scratch/crontab"
     grep -q "the user's own line" "$scratch/crontab" || fail "install.sh --cron replaced the user's crontab"
     [ "$(grep -c '^# BEGIN trialpath-nightly' "$scratch/crontab")" = 1 ] || fail "the cron block is repeated"
     grep -q "^0 2 \* \* \*  $root/opt/trialpath/jobs/trialpath-nightly.sh" "$scratch/crontab" || fail "no 02:00 line"
+    # the same release installed again keeps its jar and archive, and makes no "previous" jar of itself
+    [ "$(stat -c %Y "$root/opt/trialpath/app/trialpath.jsa")" = "$archive_time" ] || fail "a reinstall retrained the archive"
+    [ ! -e "$root/opt/trialpath/trialpath.jar.previous" ] || fail "a reinstall of the same release made a previous jar"
+    check_modes "$root"
     # those installs named no --coordinators: the service user keeps its group, the configuration stays readable
     [ "$(id -gn "$ci_user")" = "$ci_group" ] || fail "install.sh without --coordinators changed $ci_user's group"
     [ "$(stat -c '%G' "$root/etc/trialpath")" = "$ci_group" ] || fail "install.sh without --coordinators regrouped /etc/trialpath"
@@ -182,6 +187,8 @@ fi
 # ===== 2. an upgrade from the release before
 up="$scratch/upgrade"
 step "2. the release before ($previous) installed under $up, a night, then this release over it"
+cmp -s "$previous_release/trialpath.jar" "$release/trialpath.jar" \
+    && fail "the release before ($previous) has this release's very jar: set TRIALPATH_PREVIOUS_RELEASE to an older commit"
 "$previous_release/install.sh" --root "$up" --user "$ci_user" --coordinators "$ci_group" --systemd > /dev/null
 export_files "$up" cohort-2026-11-a.csv
 night "$up" || { status=$?; show; fail "the night of the release before exited $status"; }

@@ -99,13 +99,21 @@ if [ ! -d "$input" ]; then
 fi
 install -d -m 0750 -o "$user" -g "$group" "$output"
 
-# --- the application: replaced on upgrade, the previous jar kept beside it for a rollback
-if [ -f "$opt/trialpath.jar" ]; then
+# --- the application: replaced on upgrade, the previous jar kept beside it for a rollback. The same release
+# installed again (to change the schedule, say) keeps the jar, its start-up archive and the previous jar as they are
+same_jar=false
+if [ -f "$opt/trialpath.jar" ] && cmp -s "$here/trialpath.jar" "$opt/trialpath.jar" && [ -s "$opt/app/trialpath.jsa" ] \
+    && [ "$(cat "$opt/app/trialpath.jar.source" 2>/dev/null)" = "$(stat -c '%s %Y' "$opt/trialpath.jar")" ]; then
+    same_jar=true
+    say "$opt/trialpath.jar is already this release's: kept, with its start-up archive"
+elif [ -f "$opt/trialpath.jar" ]; then
     cp -p "$opt/trialpath.jar" "$opt/trialpath.jar.previous"
     say "upgrade: the previous jar is kept as $opt/trialpath.jar.previous"
 fi
-install -m 0644 -o root -g root "$here/trialpath.jar" "$opt/trialpath.jar.new"
-mv -f "$opt/trialpath.jar.new" "$opt/trialpath.jar"
+if [ "$same_jar" = false ]; then
+    install -m 0644 -o root -g root "$here/trialpath.jar" "$opt/trialpath.jar.new"
+    mv -f "$opt/trialpath.jar.new" "$opt/trialpath.jar"
+fi
 
 # --- start-up: the jar extracted to $opt/app (Spring Boot's layout: trialpath.jar and lib/) and a class-data
 # sharing archive trained on it, app/trialpath.jsa: a training run starts Spring on a scratch folder and exits once
@@ -114,8 +122,10 @@ mv -f "$opt/trialpath.jar.new" "$opt/trialpath.jar"
 # here is a warning: the nights still run, only slower to start (docs/install.md, Start-up cost).
 java_command="$(sed -n 's/^TRIALPATH_JAVA=//p' "$etc/trialpath.env" 2>/dev/null | tail -n 1 || true)"
 java_command="${java_command:-java}"
-rm -rf "$opt/app"
-if ! command -v "$java_command" >/dev/null 2>&1; then
+[ "$same_jar" = true ] || rm -rf "$opt/app"
+if [ "$same_jar" = true ]; then
+    :  # app/ is this jar's already (checked above)
+elif ! command -v "$java_command" >/dev/null 2>&1; then
     say "warning: no $java_command on PATH: the jar is not extracted for a faster start (install Java 17, then rerun)"
 elif ! "$java_command" -Djarmode=tools -jar "$opt/trialpath.jar" extract --destination "$opt/app" > /dev/null; then
     rm -rf "$opt/app"
