@@ -282,6 +282,16 @@ else
     install -d -m 0750 -o "$ci_user" -g "$ci_group" "$pg_output"
     pg_night() { night "$root" "TRIALPATH_OUTPUT=$pg_output" "$@"; }
 
+    # before any backup, the restore says there is none (exit 2) and touches nothing
+    restore_pg() {
+        runuser -u "$ci_user" -- env -i PATH="$PATH" TRIALPATH_ENV="$root/etc/trialpath/trialpath.env" \
+            TRIALPATH_OUTPUT="$pg_output" "$root/opt/trialpath/jobs/trialpath-restore-postgres.sh" > "$scratch/restore.out" 2>&1
+    }
+    status=0
+    restore_pg || status=$?
+    [ "$status" = 2 ] && grep -q 'no backup to restore' "$scratch/restore.out" \
+        || { cat "$scratch/restore.out"; fail "the restore without a backup exited $status"; }
+
     export_files "$root" cohort-2026-11-a.csv
     pg_night || { status=$?; show; fail "the first night on PostgreSQL exited $status"; }
     first="$(sed -n 's/^trialpath: published \([^ ]*\) .*/\1/p' "$scratch/night.out")"
@@ -302,9 +312,7 @@ else
     [ ! -e "$pg_output/$second_date" ] || fail "a night on the empty database published $pg_output/$second_date"
 
     # the documented restore, as the service user
-    runuser -u "$ci_user" -- env -i PATH="$PATH" TRIALPATH_ENV="$root/etc/trialpath/trialpath.env" \
-        TRIALPATH_OUTPUT="$pg_output" "$root/opt/trialpath/jobs/trialpath-restore-postgres.sh" > "$scratch/restore.out" 2>&1 \
-        || { status=$?; cat "$scratch/restore.out"; fail "trialpath-restore-postgres.sh exited $status"; }
+    restore_pg || { status=$?; cat "$scratch/restore.out"; fail "trialpath-restore-postgres.sh exited $status"; }
     grep -q "restored the job repository .* from $dump" "$scratch/restore.out" || { cat "$scratch/restore.out"; fail "no restore said"; }
 
     # the next night compares with the first; the first, asked of the restored database, is known by its execution
