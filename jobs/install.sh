@@ -101,9 +101,14 @@ install -d -m 0750 -o "$user" -g "$group" "$output"
 
 # --- the application: replaced on upgrade, the previous jar kept beside it for a rollback. The same release
 # installed again (to change the schedule, say) keeps the jar, its start-up archive and the previous jar as they are
+# (trained by the same Java: after a change of Java the archive is retrained)
+java_command="$(sed -n 's/^TRIALPATH_JAVA=//p' "$etc/trialpath.env" 2>/dev/null | tail -n 1 || true)"
+java_command="${java_command:-java}"
+java_identity() { { readlink -f "$(command -v "$java_command")" && "$java_command" -version 2>&1; } | tr '\n' ' '; }
 same_jar=false
 if [ -f "$opt/trialpath.jar" ] && cmp -s "$here/trialpath.jar" "$opt/trialpath.jar" && [ -s "$opt/app/trialpath.jsa" ] \
-    && [ "$(cat "$opt/app/trialpath.jar.source" 2>/dev/null)" = "$(stat -c '%s %Y' "$opt/trialpath.jar")" ]; then
+    && [ "$(cat "$opt/app/trialpath.jar.source" 2>/dev/null)" = "$(stat -c '%s %Y' "$opt/trialpath.jar")" ] \
+    && [ "$(cat "$opt/app/trialpath.jsa.java" 2>/dev/null)" = "$(java_identity 2>/dev/null)" ]; then
     same_jar=true
     say "$opt/trialpath.jar is already this release's: kept, with its start-up archive"
 elif [ -f "$opt/trialpath.jar" ]; then
@@ -120,8 +125,6 @@ fi
 # the context is refreshed, leaving the classes it loaded in the archive. The wrapper uses them while
 # app/trialpath.jar.source (written last) names the installed jar's size and time, else the jar as it is. A failure
 # here is a warning: the nights still run, only slower to start (docs/install.md, Start-up cost).
-java_command="$(sed -n 's/^TRIALPATH_JAVA=//p' "$etc/trialpath.env" 2>/dev/null | tail -n 1 || true)"
-java_command="${java_command:-java}"
 [ "$same_jar" = true ] || rm -rf "$opt/app"
 if [ "$same_jar" = true ]; then
     :  # app/ is this jar's already (checked above)
@@ -139,6 +142,7 @@ else
         "--trialpath.repository.path=$training/db/repository" --logging.file.name= > "$training/log" 2>&1) \
         && [ -s "$opt/app/trialpath.jsa" ]; then
         say "trained the start-up archive $opt/app/trialpath.jsa"
+        java_identity > "$opt/app/trialpath.jsa.java"
     else
         rm -f "$opt/app/trialpath.jsa"
         say "warning: the start-up archive could not be trained (the nights run without it, slower to start):"
