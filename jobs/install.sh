@@ -11,7 +11,8 @@
 #   --cron              add the nightly lines to the service user's crontab, keeping its other lines
 #   --coordinators G    the group whose members read the published reports: G becomes the service user's
 #                       group (what the job writes is G's) and trialpath.publish-permissions=group makes the
-#                       published folders 0750 and files 0640, so G's members read them and no one else
+#                       published folders 0750 and files 0640, so G's members read them and no one else;
+#                       an upgrade without it keeps the group the service user has
 #   --input DIR         the registry's export folder (default /srv/registry/exports/anal-cancer-recurrence)
 #   --output DIR        where reports are published (default /srv/trialpath/reports)
 #   --user NAME         the service account (default trialpath), created as a system user when missing
@@ -66,8 +67,15 @@ relocate() {
 }
 
 # --- the service account: a system user with no login and no home of its own. Its group is the coordinators'
-# when given: a published folder's group is its writer's, and a user cannot give a file to a group it is not in
-group="${coordinators:-$user}"
+# when given: a published folder's group is its writer's, and a user cannot give a file to a group it is not in.
+# An upgrade run without --coordinators keeps the group the service user has (the configuration is the group's)
+if [ -n "$coordinators" ]; then
+    group="$coordinators"
+elif id "$user" >/dev/null 2>&1; then
+    group="$(id -gn "$user")"
+else
+    group="$user"
+fi
 if ! getent group "$group" >/dev/null; then
     if [ -n "$coordinators" ]; then groupadd "$group"; else groupadd --system "$group"; fi
     say "created group $group${coordinators:+: add the coordinators with usermod -aG $group NAME}"
@@ -91,23 +99,36 @@ if [ ! -d "$input" ]; then
 fi
 install -d -m 0750 -o "$user" -g "$group" "$output"
 
-# --- the application: replaced on upgrade, the previous jar kept beside it for a rollback
-if [ -f "$opt/trialpath.jar" ]; then
+# --- the application: replaced on upgrade, the previous jar kept beside it for a rollback. The same release
+# installed again (to change the schedule, say) keeps the jar, its start-up archive and the previous jar as they are
+# (trained by the same Java: after a change of Java the archive is retrained)
+java_command="$(sed -n 's/^TRIALPATH_JAVA=//p' "$etc/trialpath.env" 2>/dev/null | tail -n 1 || true)"
+java_command="${java_command:-java}"
+java_identity() { { readlink -f "$(command -v "$java_command")" && "$java_command" -version 2>&1; } | tr '\n' ' '; }
+same_jar=false
+if [ -f "$opt/trialpath.jar" ] && cmp -s "$here/trialpath.jar" "$opt/trialpath.jar" && [ -s "$opt/app/trialpath.jsa" ] \
+    && [ "$(cat "$opt/app/trialpath.jar.source" 2>/dev/null)" = "$(stat -c '%s %Y' "$opt/trialpath.jar")" ] \
+    && [ "$(cat "$opt/app/trialpath.jsa.java" 2>/dev/null)" = "$(java_identity 2>/dev/null)" ]; then
+    same_jar=true
+    say "$opt/trialpath.jar is already this release's: kept, with its start-up archive"
+elif [ -f "$opt/trialpath.jar" ]; then
     cp -p "$opt/trialpath.jar" "$opt/trialpath.jar.previous"
     say "upgrade: the previous jar is kept as $opt/trialpath.jar.previous"
 fi
-install -m 0644 -o root -g root "$here/trialpath.jar" "$opt/trialpath.jar.new"
-mv -f "$opt/trialpath.jar.new" "$opt/trialpath.jar"
+if [ "$same_jar" = false ]; then
+    install -m 0644 -o root -g root "$here/trialpath.jar" "$opt/trialpath.jar.new"
+    mv -f "$opt/trialpath.jar.new" "$opt/trialpath.jar"
+fi
 
 # --- start-up: the jar extracted to $opt/app (Spring Boot's layout: trialpath.jar and lib/) and a class-data
 # sharing archive trained on it, app/trialpath.jsa: a training run starts Spring on a scratch folder and exits once
 # the context is refreshed, leaving the classes it loaded in the archive. The wrapper uses them while
 # app/trialpath.jar.source (written last) names the installed jar's size and time, else the jar as it is. A failure
 # here is a warning: the nights still run, only slower to start (docs/install.md, Start-up cost).
-java_command="$(sed -n 's/^TRIALPATH_JAVA=//p' "$etc/trialpath.env" 2>/dev/null | tail -n 1 || true)"
-java_command="${java_command:-java}"
-rm -rf "$opt/app"
-if ! command -v "$java_command" >/dev/null 2>&1; then
+[ "$same_jar" = true ] || rm -rf "$opt/app"
+if [ "$same_jar" = true ]; then
+    :  # app/ is this jar's already (checked above)
+elif ! command -v "$java_command" >/dev/null 2>&1; then
     say "warning: no $java_command on PATH: the jar is not extracted for a faster start (install Java 17, then rerun)"
 elif ! "$java_command" -Djarmode=tools -jar "$opt/trialpath.jar" extract --destination "$opt/app" > /dev/null; then
     rm -rf "$opt/app"
@@ -121,6 +142,7 @@ else
         "--trialpath.repository.path=$training/db/repository" --logging.file.name= > "$training/log" 2>&1) \
         && [ -s "$opt/app/trialpath.jsa" ]; then
         say "trained the start-up archive $opt/app/trialpath.jsa"
+        java_identity > "$opt/app/trialpath.jsa.java"
     else
         rm -f "$opt/app/trialpath.jsa"
         say "warning: the start-up archive could not be trained (the nights run without it, slower to start):"
@@ -155,7 +177,7 @@ configure() {
         shipped="$(sed -e "s|^TRIALPATH_INPUT=.*|TRIALPATH_INPUT=$input|" \
             -e "s|^TRIALPATH_OUTPUT=.*|TRIALPATH_OUTPUT=$output|" <<<"$shipped")"
     fi
-    if [ "$name" = nightly.properties ] && [ -n "$coordinators" ]; then
+    if [ "$name" = nightly.properties ] && [ "$group" != "$user" ]; then
         shipped="$(sed 's/^trialpath.publish-permissions=.*/trialpath.publish-permissions=group/' <<<"$shipped")"
     fi
     if [ -e "$target" ]; then

@@ -23,8 +23,11 @@
 #   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
 #   TRIALPATH_DB_ENV   with postgres: the file of TRIALPATH_DB_URL/USER/PASSWORD (see jobs/postgres.env)
 #   TRIALPATH_LOCK_WAIT  how long a run waits for another run of the same output still going (default 4h)
+#   TRIALPATH_RUN_DATE the run date (default today), for a night run by hand for another date; taken from the
+#                      environment only: in the settings file it would make every night that one night
 #   JAVA_OPTS          JVM options, e.g. -Xmx1g
 set -uo pipefail
+SELF=trialpath-nightly
 
 # the settings file gives defaults: a variable already in the environment (cron line, systemd Environment=) wins
 TRIALPATH_ENV="${TRIALPATH_ENV:-/etc/trialpath/trialpath.env}"
@@ -33,6 +36,11 @@ if [ -r "$TRIALPATH_ENV" ]; then
         case "$line" in '' | '#'*) continue ;; esac
         name="${line%%=*}"
         case "$name" in *[!A-Za-z0-9_]* | '') continue ;; esac
+        if [ "$name" = TRIALPATH_RUN_DATE ]; then
+            echo "$SELF: ignored TRIALPATH_RUN_DATE in $TRIALPATH_ENV: a run date is given for one run, in its" \
+                "environment; tonight runs for today" >&2
+            continue
+        fi
         if [ -z "${!name+x}" ]; then
             export "$name=${line#*=}"
         fi
@@ -53,8 +61,12 @@ TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
 TRIALPATH_DB_ENV="${TRIALPATH_DB_ENV:-/etc/trialpath/postgres.env}"
 TRIALPATH_LOCK_WAIT="${TRIALPATH_LOCK_WAIT:-4h}"
 TRIALPATH_JAVA="${TRIALPATH_JAVA:-java}"
-today="$(date +%F)"
-SELF=trialpath-nightly
+if [ -n "${TRIALPATH_RUN_DATE:-}" ] && [ -n "${INVOCATION_ID:-}" ]; then
+    # systemd's EnvironmentFile= reads trialpath.env into the environment: the timer's night is always today's
+    echo "$SELF: ignored TRIALPATH_RUN_DATE under systemd (from $TRIALPATH_ENV?): the timer runs today's night" >&2
+    TRIALPATH_RUN_DATE=""
+fi
+today="${TRIALPATH_RUN_DATE:-$(date +%F)}"
 
 # --- the jar as started: install.sh extracts the jar beside it (<jar dir>/app/) and trains a class-data sharing
 # archive on it (docs/install.md, Start-up cost), which saves part of the JVM's and Spring's start. Used only while

@@ -137,6 +137,31 @@ class NightlyWrapperTests {
     }
 
     @Test
+    void shouldRunTheNightForTheRunDateGivenInTheEnvironment() throws Exception {
+        int status = wrapper(Map.of("TRIALPATH_RUN_DATE", "2026-11-27"));
+
+        assertThat(status).isZero();
+        assertThat(calls()).singleElement().asString().contains("runDate=2026-11-27");
+    }
+
+    @Test
+    void shouldIgnoreARunDateInTheSettingsFileOrUnderSystemd() throws Exception {
+        Path settings = Files.writeString(temp.resolve("trialpath.env"), "TRIALPATH_RUN_DATE=2026-11-27\n");
+        String today = "runDate=" + java.time.LocalDate.now();
+
+        int fromFile = wrapper(Map.of("TRIALPATH_ENV", settings.toString()));
+        String fileErr = err;
+        int underSystemd = wrapper(Map.of("TRIALPATH_RUN_DATE", "2026-11-27", "INVOCATION_ID", "0123456789abcdef"));
+
+        assertThat(fromFile).isZero();
+        assertThat(underSystemd).isZero();
+        assertThat(fileErr).contains("ignored TRIALPATH_RUN_DATE in " + settings);
+        assertThat(err).contains("ignored TRIALPATH_RUN_DATE under systemd");
+        assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).contains(today)
+                .doesNotContain("2026-11-27"));
+    }
+
+    @Test
     void shouldStartTheExtractedJarWithItsArchiveWhileItIsTheInstalledJars() throws Exception {
         Path jar = installedJar("trialpath.jar");
         Path app = jar.resolveSibling("app");
