@@ -210,7 +210,8 @@ public final class ScreeningLog {
                 // a row a spreadsheet left behind when its values were deleted
                 return;
             }
-            if (cells.size() < width || cells.subList(width, cells.size()).stream().anyMatch(cell -> !cell.isEmpty())) {
+            // strict, trailing empty cells included: a comma too many shifts every later cell into the wrong column
+            if (cells.size() != width) {
                 problems.add(file + " line " + record.line() + ": has " + cells.size() + " cells, the header "
                         + width + " (a comma too many or too few?)");
                 return;

@@ -202,12 +202,14 @@ class ScreeningLogTests {
     }
 
     @Test
-    void shouldRefuseARowOfAnotherWidthButNotTrailingEmptyCells() throws Exception {
+    void shouldRefuseARowOfAnotherWidthTrailingEmptyCellsIncluded() throws Exception {
         assertThat(problems(HEADER + "TP-26-0001,NCT99000007,NEW,2026-11-27,,,\n"
                 + "TP-26-0002,NCT99000007,NEW,2026-11-27,,,,,extra\n")).containsExactly(
                 "log.csv line 2: has 7 cells, the header 8 (a comma too many or too few?)",
                 "log.csv line 3: has 9 cells, the header 8 (a comma too many or too few?)");
-        assertThat(read(HEADER + "TP-26-0001,NCT99000007,NEW,2026-11-27,,,,,,\n")).hasSize(1);
+        assertThat(problems(HEADER + "TP-26-0001,NCT99000007,NEW,2026-11-27,,,,,\n"))
+                .containsExactly("log.csv line 2: has 9 cells, the header 8 (a comma too many or too few?)");
+        assertThat(read(HEADER + "TP-26-0001,NCT99000007,NEW,2026-11-27,,,,\n")).hasSize(1);
     }
 
     @Test
