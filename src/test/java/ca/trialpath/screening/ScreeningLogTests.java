@@ -303,6 +303,40 @@ class ScreeningLogTests {
     }
 
     @Test
+    void shouldChangeNothingOnARoundTripOfSeededRandomText() throws Exception {
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = "aZ9 ,;\"'=+-@#\t\r\n\u00e9\u00a0\u2028\uFF1D\uFF0B\uFF0D\uFF20\uFEFF\u0000\u001f\u007f";
+        java.util.function.IntFunction<String> text = max -> {
+            StringBuilder value = new StringBuilder();
+            for (int n = random.nextInt(max + 1); n > 0; n--) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return value.toString();
+        };
+        Map<PairKey, Decision> file = new java.util.HashMap<>();
+        List<TonightsMatch> matches = new ArrayList<>();
+        ScreeningStatus[] statuses = ScreeningStatus.values();
+        for (int i = 0; i < 300; i++) {
+            PairKey key = new PairKey((i % 2 == 0 ? "-P" : "P") + i, "NCT" + (10_000_000 + i));
+            ScreeningStatus status = statuses[random.nextInt(statuses.length)];
+            String reason = text.apply(30);
+            file.put(key, new Decision(status, NIGHT_1, status.needsReason() ? "r" + reason : reason,
+                    status.needsRevisitDate() ? NIGHT_3 : null, text.apply(10), text.apply(60)));
+            if (random.nextBoolean()) {
+                matches.add(new TonightsMatch(key, text.apply(40), facts(Result.MATCH), List.of(), false, null));
+            }
+        }
+        ScreeningNight night = ScreeningMemory.tonight(NIGHT_1, List.of(), matches, file);
+        StringBuilder first = new StringBuilder();
+        ScreeningLog.write(first, night.pairs());
+        Map<PairKey, Decision> readBack = ScreeningLog.read("log.csv", new StringReader(first.toString()), NIGHT_1);
+        assertThat(readBack).isEqualTo(file);
+        StringBuilder second = new StringBuilder();
+        ScreeningLog.write(second, ScreeningMemory.tonight(NIGHT_1, night.memory(), matches, readBack).pairs());
+        assertThat(second.toString()).isEqualTo(first.toString());
+    }
+
+    @Test
     void shouldWriteTheSpreadsheetApostropheOnHostileCells() throws Exception {
         Path file = folder.resolve("screening_log.csv");
         ScreeningLog.write(file, hostileNight().pairs());
