@@ -30,6 +30,7 @@ final class LibraryPatientSource implements NaaccrPatientSource {
     private final PatientXmlReader reader;
     private final ExtractStream stream;
     private final Supplier<ExtractStream> reopen;
+    private boolean closed;
 
     private LibraryPatientSource(String file, PatientXmlReader reader, ExtractStream stream,
             Supplier<ExtractStream> reopen) {
@@ -72,6 +73,14 @@ final class LibraryPatientSource implements NaaccrPatientSource {
             throw failure(file, e, stream, reopen);
         }
         if (patient == null) {
+            // naaccr-xml stops at the first element that is not a <Patient>; reading on to the end tells a file
+            // read whole from one whose other patients would be lost
+            try {
+                closed = true;
+                reader.close();
+            } catch (RuntimeException e) {
+                throw failure(file, e, stream, reopen);
+            }
             return null;
         }
         List<Map<String, NaaccrItem>> tumours = new ArrayList<>(patient.getTumors().size());
@@ -109,13 +118,25 @@ final class LibraryPatientSource implements NaaccrPatientSource {
             return located;
         }
         Integer line = e instanceof NaaccrIOException io ? io.getLineNumber() : null;
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // naaccr-xml's own words name items and tags; the XML parser under it quotes the document ("seen ..."), so
+        // only the former are told
+        String message = e instanceof NaaccrIOException && e.getMessage() != null && !e.getMessage().contains("seen")
+                ? e.getMessage() : "the XML parser stopped";
         return new NaaccrFileException(file, line == null ? 0 : line, 0,
                 "not readable as NAACCR XML (" + ca.trialpath.cohort.CohortRowValidator.shorten(message) + ")");
     }
 
     @Override
-    public void close() {
-        reader.close();
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            reader.close();
+        } catch (RuntimeException afterAFailure) {
+            // naaccr-xml reads to the end on closing; after a failure that read fails too, and the failure is told
+            stream.close();
+        }
     }
 }

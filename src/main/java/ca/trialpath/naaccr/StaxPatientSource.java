@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ca.trialpath.cohort.CohortRowValidator;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -133,7 +134,10 @@ final class StaxPatientSource implements NaaccrPatientSource {
                 if (isNaaccr(xml.getNamespaceURI()) && "Patient".equals(xml.getLocalName())) {
                     return patient();
                 }
-                skipElement(); // the root's own items, extensions
+                if (isNaaccr(xml.getNamespaceURI()) && !"Item".equals(xml.getLocalName())) {
+                    throw unexpected("NaaccrData");
+                }
+                skipElement(); // the root's own items, extensions of other namespaces
             }
         } catch (XMLStreamException e) {
             throw notWellFormed(file, in, e);
@@ -166,7 +170,7 @@ final class StaxPatientSource implements NaaccrPatientSource {
             } else if ("Tumor".equals(xml.getLocalName())) {
                 tumours.add(tumour());
             } else {
-                skipElement();
+                throw unexpected("Patient");
             }
         }
     }
@@ -182,10 +186,12 @@ final class StaxPatientSource implements NaaccrPatientSource {
                 throw new java.util.NoSuchElementException();
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
-                if (isNaaccr(xml.getNamespaceURI()) && "Item".equals(xml.getLocalName())) {
+                if (!isNaaccr(xml.getNamespaceURI())) {
+                    skipElement();
+                } else if ("Item".equals(xml.getLocalName())) {
                     item(items, ReadItem.Level.TUMOR);
                 } else {
-                    skipElement();
+                    throw unexpected("Tumor");
                 }
             }
         }
@@ -212,6 +218,18 @@ final class StaxPatientSource implements NaaccrPatientSource {
         } else {
             items.put(id, null); // remembered only to catch a second one
         }
+    }
+
+    /**
+     * A NAACCR element where the format has none: skipping it could skip patients (a {@code <Patient>} inside a
+     * misspelt element), so the file fails instead.
+     */
+    private NaaccrFileException unexpected(String parent) {
+        Location at = xml.getLocation();
+        return new NaaccrFileException(file, at.getLineNumber(), at.getColumnNumber(), "<"
+                + CohortRowValidator.shorten(xml.getLocalName()) + "> is not a NAACCR XML element of <" + parent
+                + "> (Item" + ("NaaccrData".equals(parent) ? ", Patient" : "Patient".equals(parent) ? ", Tumor" : "")
+                + " expected)");
     }
 
     /** Skips the element just started, with everything in it. */
