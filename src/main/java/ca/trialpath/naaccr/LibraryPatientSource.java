@@ -31,6 +31,7 @@ final class LibraryPatientSource implements NaaccrPatientSource {
     private final ExtractStream stream;
     private final Supplier<ExtractStream> reopen;
     private boolean closed;
+    private long patientsRead;
 
     private LibraryPatientSource(String file, PatientXmlReader reader, ExtractStream stream,
             Supplier<ExtractStream> reopen) {
@@ -81,14 +82,33 @@ final class LibraryPatientSource implements NaaccrPatientSource {
             } catch (RuntimeException e) {
                 throw failure(file, e, stream, reopen);
             }
+            checkNoneLost();
             return null;
         }
         List<Map<String, NaaccrItem>> tumours = new ArrayList<>(patient.getTumors().size());
         for (Tumor tumor : patient.getTumors()) {
             tumours.add(items(tumor, ReadItem.Level.TUMOR));
         }
+        patientsRead++;
         Integer line = patient.getStartLineNumber();
         return new NaaccrPatient(fileName, line == null ? 0 : line, items(patient, ReadItem.Level.PATIENT), tumours);
+    }
+
+    /**
+     * naaccr-xml ends quietly at an element it does not expect (a second {@code <NaaccrData>} start tag, say), which
+     * would lose the patients after it: the file is read once more with StAX, and a file where the two do not agree
+     * fails. It costs a second parse of 1.0-1.6 files; losing a patient silently costs more.
+     */
+    private void checkNoneLost() {
+        StaxPatientSource.Scan scan = StaxPatientSource.scan(file, reopen);
+        if (scan.error() != null) {
+            throw scan.error();
+        }
+        long patients = scan.patients();
+        if (patients != patientsRead) {
+            throw new NaaccrFileException(file, "naaccr-xml read " + patientsRead + " <Patient> elements but the file holds "
+                    + patients + "; the file is not read rather than read in part");
+        }
     }
 
     private static Map<String, NaaccrItem> items(AbstractEntity entity, ReadItem.Level level) {

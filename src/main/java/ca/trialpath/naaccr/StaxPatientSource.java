@@ -269,15 +269,25 @@ final class StaxPatientSource implements NaaccrPatientSource {
      * for the naaccr-xml path, which reports lines only. Reads the whole file once more; only after a failure.
      */
     static NaaccrFileException firstError(String file, java.util.function.Supplier<ExtractStream> reopen) {
+        return scan(file, reopen).error();
+    }
+
+    /** What one more reading of a whole file found: its patients, or where it fails (then {@code error} is set). */
+    record Scan(long patients, NaaccrFileException error) {
+    }
+
+    static Scan scan(String file, java.util.function.Supplier<ExtractStream> reopen) {
+        long patients = 0;
         try (StaxPatientSource source = open(file, reopen.get())) {
             while (source.next() != null) {
-                // only the failure matters
+                patients++;
             }
-            return null;
+            return new Scan(patients, null);
         } catch (NaaccrFileException e) {
-            return e;
+            return new Scan(patients, e);
         } catch (IOException | RuntimeException e) {
-            return null;
+            return new Scan(patients, new NaaccrFileException(file, "the file could not be read again ("
+                    + e.getClass().getSimpleName() + ")"));
         }
     }
 

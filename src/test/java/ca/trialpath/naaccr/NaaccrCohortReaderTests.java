@@ -137,6 +137,19 @@ class NaaccrCohortReaderTests {
     }
 
     @Test
+    void shouldFailAFileWhereAPatientWouldBeSkippedOnBothPaths() throws IOException {
+        for (Path source : List.of(SPEC_16, SPEC_18)) {
+            String text = text(source);
+            int patient = text.indexOf("<Patient>");
+            // a stray NAACCR element: naaccr-xml would end there quietly, and skipping it would skip the patient in it
+            Path file = write("stray.xml", text.substring(0, patient) + "<Group>" + text.substring(patient,
+                    text.indexOf("</Patient>") + 10) + "</Group>" + text.substring(text.indexOf("</Patient>") + 10));
+            assertThatThrownBy(() -> readAll(file)).as(source.toString()).isInstanceOf(NaaccrFileException.class)
+                    .hasMessageContaining("<Group> is not a NAACCR XML element of <NaaccrData>");
+        }
+    }
+
+    @Test
     void shouldFailAnotherRootElement() throws IOException {
         Path file = write("x.xml", "<?xml version=\"1.0\"?>\n<Patients specificationVersion=\"1.8\"><Patient/></Patients>\n");
         assertThatThrownBy(() -> readAll(file)).isInstanceOf(CohortFileException.class)
