@@ -1,0 +1,123 @@
+package ca.trialpath.naaccr;
+
+import ca.trialpath.cohort.CohortRowValidator;
+import ca.trialpath.cohort.CsvRecord;
+import ca.trialpath.cohort.PatientRecord;
+import ca.trialpath.cohort.RejectedRow;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The patients of one NAACCR XML file as the job takes them: each one assessable (a {@link PatientRecord} the
+ * cohort validator accepted, with {@link NaaccrNotes}), rejected (a {@link RejectedRow} with its reason), or not in
+ * scope (no anal tumour, counted only). Streams: one patient in memory at a time. Duplicate patient ids are a
+ * property of the whole run and are left to the caller, as for cohort CSV files.
+ *
+ * <pre>
+ * try (NaaccrCohortReader reader = NaaccrCohortReader.open(path, new CohortRowValidator(runDate))) {
+ *     for (NaaccrCohortReader.Outcome outcome = reader.next(); outcome != null; outcome = reader.next()) { ... }
+ *     reader.counts(); // read = assessed + rejected + notInScope
+ * }
+ * </pre>
+ */
+public final class NaaccrCohortReader implements Closeable {
+
+    private final NaaccrPatientSource patients;
+    private final NaaccrMapping mapping;
+    private final CohortRowValidator validator;
+    private long read;
+    private long assessed;
+    private long rejected;
+    private long notInScope;
+    private long provincesDropped;
+
+    private NaaccrCohortReader(NaaccrPatientSource patients, NaaccrMapping mapping, CohortRowValidator validator) {
+        this.patients = patients;
+        this.mapping = mapping;
+        this.validator = validator;
+    }
+
+    /**
+     * @param valuesInMessages as the validator's: whether a reject may quote an item's value
+     * @throws NaaccrFileException when the file is not NAACCR XML of a version read (nothing of it is to be published)
+     */
+    public static NaaccrCohortReader open(Path file, CohortRowValidator validator, boolean valuesInMessages)
+            throws IOException {
+        return new NaaccrCohortReader(NaaccrExtract.open(file), new NaaccrMapping(valuesInMessages), validator);
+    }
+
+    /** A patient's outcome. */
+    public sealed interface Outcome permits Assessed, Rejected, NotInScope {
+    }
+
+    public record Assessed(PatientRecord record, NaaccrNotes notes) implements Outcome {
+    }
+
+    public record Rejected(RejectedRow rejected) implements Outcome {
+    }
+
+    /**
+     * @param perianalSkin the row of the patient's C44.5 tumour, for a supplement saying {@code perianal_skin}, or
+     *                     {@code null}
+     */
+    public record NotInScope(String patientId, long line, CsvRecord perianalSkin) implements Outcome {
+    }
+
+    /** How many patients ended where; {@code read == assessed + rejected + notInScope}. */
+    public record Counts(long read, long assessed, long rejected, long notInScope, long provincesDropped) {
+    }
+
+    /**
+     * The next patient's outcome, or {@code null} after the last.
+     *
+     * @throws NaaccrFileException when the file breaks off or stops being NAACCR XML: the run fails
+     */
+    public Outcome next() throws IOException {
+        NaaccrPatient patient = patients.next();
+        if (patient == null) {
+            return null;
+        }
+        read++;
+        NaaccrMapping.Mapped mapped = mapping.map(patient);
+        Outcome outcome;
+        if (mapped instanceof NaaccrMapping.Rejected r) {
+            outcome = new Rejected(r.rejected());
+        } else if (mapped instanceof NaaccrMapping.NotInScope n) {
+            outcome = new NotInScope(n.patientId(), n.line(), n.perianalSkin());
+        } else {
+            NaaccrMapping.Row row = (NaaccrMapping.Row) mapped;
+            CohortRowValidator.Result result = validator.validate(patient.sourceFile(), NaaccrMapping.HEADER, row.record());
+            if (result instanceof CohortRowValidator.Valid valid) {
+                if (row.notes().provinceDropped()) {
+                    provincesDropped++;
+                }
+                outcome = new Assessed(valid.record(), row.notes());
+            } else {
+                outcome = new Rejected(((CohortRowValidator.Invalid) result).rejected());
+            }
+        }
+        if (outcome instanceof Assessed) {
+            assessed++;
+        } else if (outcome instanceof Rejected) {
+            rejected++;
+        } else {
+            notInScope++;
+        }
+        return outcome;
+    }
+
+    public Counts counts() {
+        return new Counts(read, assessed, rejected, notInScope, provincesDropped);
+    }
+
+    /** "naaccr-xml 9.0" or "StAX (JDK)": which parser reads this file. */
+    public String readingPath() {
+        return patients.readingPath();
+    }
+
+    @Override
+    public void close() throws IOException {
+        patients.close();
+    }
+}
