@@ -24,7 +24,7 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        TrialHtml.writeTrials(out, TrialReport.NO_MATCHING);
+        out.write(TrialHtml.html(TrialReport.NO_MATCHING));
 
         // then
         assertThat(out.toString()).contains("id=\"trials\"").contains("no trial matching was done");
@@ -42,12 +42,12 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        TrialHtml.writeTrials(out, report);
+        out.write(TrialHtml.html(report));
 
         // then
         String html = out.toString();
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-                .contains("note &amp; &quot;quote&quot;").contains("a &lt;warning&gt;")
+                .contains("note &amp; \"quote\"").contains("a &lt;warning&gt;")
                 .contains("id=\"t-NCT99000001\"").contains("<code>ECOG</code>").contains("near miss: fails <code>AGE</code>")
                 .contains("5 more not shown: see trial_matches.csv")
                 .contains("skipped: NO_NCT_ID");
@@ -64,7 +64,7 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        TrialHtml.writeTrials(out, report, ReportText.of("fr"));
+        out.write(TrialHtml.html(report, ReportText.of("fr")));
 
         // then
         assertThat(out.toString()).contains("<h2 id=\"trials-h\">Essais ouverts</h2>", "Études lues",
