@@ -219,8 +219,12 @@ final class ReportView {
             String sites, String cities) {
     }
 
-    /** The trials section; {@code matching} false: the run had no catalogue. */
-    record Trials(boolean matching, String downloaded, boolean stale, List<CountRow> counts, List<String> warnings,
+    /**
+     * The trials section; {@code matching} false: the run had no catalogue.
+     *
+     * @param downloadedClass {@code "flags"} when the catalogue is older than allowed, else {@code null}
+     */
+    record Trials(boolean matching, String downloaded, String downloadedClass, List<CountRow> counts, List<String> warnings,
             List<Study> studies) {
     }
 

@@ -37,7 +37,7 @@ final class TrialHtml {
 
     static ReportView.Trials trials(TrialReport trials, ReportText text) {
         if (!trials.matching()) {
-            return new ReportView.Trials(false, null, false, List.of(), List.of(), List.of());
+            return new ReportView.Trials(false, null, null, List.of(), List.of(), List.of());
         }
         var c = trials.catalogue();
         String downloaded = c.downloadedAt() == null ? text.get("trials.downloadUnknown")
@@ -73,7 +73,7 @@ final class TrialHtml {
                     text.get("trials.peopleToScreen", s.nctId()),
                     people.finish(s.candidates() + s.nearMisses(), text.get("trials.noPeople"), "trial_matches.csv", text)));
         }
-        return new ReportView.Trials(true, downloaded, c.stale(), counts, warnings, studies);
+        return new ReportView.Trials(true, downloaded, c.stale() ? "flags" : null, counts, warnings, studies);
     }
 
     /** The study's page and last update, each only where the record gives it (no empty label). */

@@ -325,6 +325,9 @@ class HtmlReportTests {
                 .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
         assertThat(html).contains("script-src 'sha256-" + hash + "'");
         assertThat(script.group(1)).doesNotContain("http", "fetch(", "XMLHttpRequest", "eval(");
+        // the script and the stylesheet are the jar's resources, byte for byte: the hash follows any edit of them
+        assertThat(script.group(1)).isEqualTo(resource("/report/report.js"));
+        assertThat(html).contains("<style>\n" + resource("/report/report.css") + "</style>");
         assertThat(html).contains("@media print", "nav.skip, form.controls, figure.chart svg, details { display: none; }",
                 "#worklist { break-before: page; }");
     }
@@ -441,6 +444,12 @@ class HtmlReportTests {
         Path target = folder.resolve("report.html");
         new HtmlReport(cap).write(summary, new ReportFeeds(folder, high, routine, review, people, rejects), history, target);
         return Files.readString(target, StandardCharsets.UTF_8);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = HtmlReport.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static long count(String html, String what) {

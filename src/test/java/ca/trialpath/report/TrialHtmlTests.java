@@ -3,6 +3,7 @@ package ca.trialpath.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.trials.CatalogueFacts;
+import ca.trialpath.trials.TrialCatalogue;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,5 +73,23 @@ class TrialHtmlTests {
                 "quasi-correspondance : échoue à <code>AGE</code>", "<code>ECOG</code>", "écartées : NO_NCT_ID",
                 "de plus non affichées : voir trial_matches.csv")
                 .doesNotContain("Open trials", "Studies read", "near miss", "more not shown");
+    }
+
+    @Test
+    void shouldEscapeASiteAndItsContactAndNeverLinkAScriptUrl() {
+        // given: a record whose site, status, contact and link carry markup
+        TrialCatalogue.SiteRow site = new TrialCatalogue.SiteRow("<script>alert(1)</script>", "Montréal", "QC",
+                "<b>RECRUITING</b>", "Dr \"X\" <i>", null, "a\"><script>@x.ca");
+        TrialReport report = new TrialReport(facts(), 1, 0, 0, 0, 0, List.of(new TrialReport.Section("NCT99000001",
+                "A study", List.of("PHASE2"), List.of("QC"), null, 0, 0, List.of(), "javascript:alert(1)", "2026-01-01",
+                List.of(site))));
+
+        // when
+        String html = TrialHtml.html(report);
+
+        // then
+        assertThat(html).doesNotContain("<script>", "<b>", "<i>", "\"><script", "href=\"javascript:")
+                .contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;, Montréal, QC (site status <code>&lt;b&gt;RECRUITING&lt;/b&gt;</code>)",
+                        "Dr \"X\" &lt;i&gt;", "href=\"mailto:a&#34;>&lt;script>@x.ca\"");
     }
 }
