@@ -22,11 +22,6 @@ final class ChangesSection {
     private ChangesSection() {
     }
 
-    /** The section in English. */
-    static ReportView.Changes of(OvernightChanges changes, int maxRowsPerList) {
-        return of(changes, maxRowsPerList, ReportText.english());
-    }
-
     static ReportView.Changes of(OvernightChanges changes, int maxRowsPerList, ReportText text) {
         if (changes.isFirstRun()) {
             return new ReportView.Changes(null, List.of(), new ReportView.Capped<>(List.of(), null, null));
@@ -45,19 +40,6 @@ final class ChangesSection {
         return new ReportView.Changes(text.get("changes.comparedWith", String.valueOf(changes.previous().runDate()),
                 String.valueOf(changes.previous().runId())), counts,
                 list.finish(changes.total(), text.get("changes.none"), WHERE_THE_REST_IS, text));
-    }
-
-    /** The section's markup in English, for the tests. */
-    static String html(OvernightChanges changes, int maxRowsPerList) {
-        return html(changes, maxRowsPerList, ReportText.english());
-    }
-
-    static String html(OvernightChanges changes, int maxRowsPerList, ReportText text) {
-        return Html.render("changes.jte", java.util.Map.of("t", text, "changes", of(changes, maxRowsPerList, text)));
-    }
-
-    static String label(ChangeKind kind) {
-        return label(kind, ReportText.english());
     }
 
     static String label(ChangeKind kind, ReportText text) {

@@ -72,7 +72,7 @@ public final class HtmlReport {
     private static final String CSS = resource("/report/report.css");
     private static final String SCRIPT = resource("/report/report.js");
     /** The Content Security Policy admits this one script by the hash of the bytes the page holds, and nothing else. */
-    static final String SCRIPT_HASH = sha256Base64(SCRIPT);
+    private static final String SCRIPT_HASH = sha256Base64(SCRIPT);
 
     private final int maxRowsPerList;
     private final ReportText text;

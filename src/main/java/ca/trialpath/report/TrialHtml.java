@@ -6,7 +6,6 @@ import ca.trialpath.report.ReportView.Val;
 import ca.trialpath.trials.TrialCatalogue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,15 +23,6 @@ final class TrialHtml {
             Pattern.compile("trialCriteria has an entry for (\\S+), which is not a study of the.*");
 
     private TrialHtml() {
-    }
-
-    /** The section's markup in English, for the tests. */
-    static String html(TrialReport trials) {
-        return html(trials, ReportText.english());
-    }
-
-    static String html(TrialReport trials, ReportText text) {
-        return Html.render("trials.jte", Map.of("t", text, "trials", trials(trials, text)));
     }
 
     static ReportView.Trials trials(TrialReport trials, ReportText text) {
@@ -119,11 +109,6 @@ final class TrialHtml {
         String words = text.get(key, marker);
         int at = words.indexOf(marker);
         return new Around(words.substring(0, at), value, words.substring(at + marker.length()));
-    }
-
-    /** A person's trials in English. */
-    static ReportView.PersonTrials personTrials(AssessmentLine a) {
-        return personTrials(a, ReportText.english());
     }
 
     static ReportView.PersonTrials personTrials(AssessmentLine a, ReportText text) {

@@ -96,7 +96,7 @@ class ChangesSectionTests {
         StringWriter out = new StringWriter();
 
         // when
-        out.write(ChangesSection.html(gatherer.result(), 1, ReportText.of("fr")));
+        out.write(html(gatherer.result(), 1, ReportText.of("fr")));
 
         // then
         assertThat(out.toString()).contains("<h2 id=\"changes-h\">Ce qui a changé depuis la dernière exécution</h2>",
@@ -108,7 +108,11 @@ class ChangesSectionTests {
 
     private static String render(OvernightChanges changes, int max) throws IOException {
         StringWriter out = new StringWriter();
-        out.write(ChangesSection.html(changes, max));
+        out.write(html(changes, max, ReportText.english()));
         return out.toString();
+    }
+
+    private static String html(OvernightChanges changes, int max, ReportText text) {
+        return Html.render("changes.jte", java.util.Map.of("t", text, "changes", ChangesSection.of(changes, max, text)));
     }
 }

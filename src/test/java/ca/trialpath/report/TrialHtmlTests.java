@@ -25,7 +25,7 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        out.write(TrialHtml.html(TrialReport.NO_MATCHING));
+        out.write(html(TrialReport.NO_MATCHING));
 
         // then
         assertThat(out.toString()).contains("id=\"trials\"").contains("no trial matching was done");
@@ -43,7 +43,7 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        out.write(TrialHtml.html(report));
+        out.write(html(report));
 
         // then
         String html = out.toString();
@@ -65,7 +65,7 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        out.write(TrialHtml.html(report, ReportText.of("fr")));
+        out.write(html(report, ReportText.of("fr")));
 
         // then
         assertThat(out.toString()).contains("<h2 id=\"trials-h\">Essais ouverts</h2>", "Études lues",
@@ -85,11 +85,20 @@ class TrialHtmlTests {
                 List.of(site))));
 
         // when
-        String html = TrialHtml.html(report);
+        String html = html(report);
 
         // then
         assertThat(html).doesNotContain("<script>", "<b>", "<i>", "\"><script", "href=\"javascript:")
                 .contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;, Montréal, QC (site status <code>&lt;b&gt;RECRUITING&lt;/b&gt;</code>)",
                         "Dr \"X\" &lt;i&gt;", "href=\"mailto:a&#34;>&lt;script>@x.ca\"");
+    }
+
+    /** The section as the page shows it. */
+    static String html(TrialReport report) {
+        return html(report, ReportText.english());
+    }
+
+    static String html(TrialReport report, ReportText text) {
+        return Html.render("trials.jte", java.util.Map.of("t", text, "trials", TrialHtml.trials(report, text)));
     }
 }
