@@ -34,10 +34,15 @@ final class Html {
         return out.toString();
     }
 
+    /** Renders {@code template} with its parameters by name. */
+    static void render(String template, java.util.Map<String, Object> parameters, TemplateOutput out) {
+        TEMPLATES.render(template, parameters, new CleanOutput(out));
+    }
+
     /** The markup of a template of several parameters, by name, for the tests. */
     static String render(String template, java.util.Map<String, Object> parameters) {
         StringOutput out = new StringOutput();
-        TEMPLATES.render(template, parameters, new CleanOutput(out));
+        render(template, parameters, out);
         return out.toString();
     }
 

@@ -152,6 +152,8 @@ public final class HtmlReport {
                 rejects(feeds), people(feeds));
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             Html.render("report.jte", page, new WriterOutput(out));
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a feed that could not be read while the people were written
         }
     }
 
@@ -335,10 +337,23 @@ public final class HtmlReport {
 
     // ---- 6. each person ----
 
-    private ReportView.People people(ReportFeeds feeds) throws IOException {
-        CappedList<ReportView.Person> list = new CappedList<>(maxRowsPerList);
-        forEachAssessment(feeds.peopleFile(), a -> list.offer(() -> person(a)));
-        return new ReportView.People(list.finish(feeds.people(), text.get("people.empty"), text.get("people.rest"), text));
+    /** Each person, rendered as the feed is read: a person's view lives only while it is written. */
+    private ReportView.People people(ReportFeeds feeds) {
+        return new ReportView.People(output -> {
+            CappedList<ReportView.Person> list = new CappedList<>(maxRowsPerList);
+            try {
+                forEachAssessment(feeds.peopleFile(), a -> {
+                    if (list.admit()) {
+                        Html.render("person.jte", Map.of("t", text, "a", person(a)), output);
+                        output.writeContent("\n");
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Html.render("capped.jte", list.finish(feeds.people(), text.get("people.empty"), text.get("people.rest"), text),
+                    output);
+        });
     }
 
     private ReportView.Person person(AssessmentLine a) {

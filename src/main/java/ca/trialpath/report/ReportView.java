@@ -186,7 +186,11 @@ final class ReportView {
     record RejectRow(Val file, Val line, Val patientId, String reason, String message) {
     }
 
-    record People(Capped<Person> list) {
+    /**
+     * "Each person": written while the feed is read, one person in memory at a time (a person may have
+     * thousands of trials), then the list's capped sentence.
+     */
+    record People(gg.jte.Content entries) {
     }
 
     /**
@@ -223,9 +227,10 @@ final class ReportView {
      * The trials section; {@code matching} false: the run had no catalogue.
      *
      * @param downloadedClass {@code "flags"} when the catalogue is older than allowed, else {@code null}
+     * @param studies         made as the page is written, one at a time: every study may be open to everyone
      */
     record Trials(boolean matching, String downloaded, String downloadedClass, List<CountRow> counts, List<String> warnings,
-            List<Study> studies) {
+            boolean noStudies, Iterable<Study> studies) {
     }
 
     /**

@@ -27,7 +27,7 @@ final class TrialHtml {
 
     static ReportView.Trials trials(TrialReport trials, ReportText text) {
         if (!trials.matching()) {
-            return new ReportView.Trials(false, null, null, List.of(), List.of(), List.of());
+            return new ReportView.Trials(false, null, null, List.of(), List.of(), true, List.of());
         }
         var c = trials.catalogue();
         String downloaded = c.downloadedAt() == null ? text.get("trials.downloadUnknown")
@@ -47,23 +47,25 @@ final class TrialHtml {
         counts.add(row(text.get("trials.peopleWithMatch"), trials.peopleWithMatch(), text));
         counts.add(row(text.get("trials.peopleWithNearMissOnly"), trials.peopleWithNearMissOnly(), text));
         List<String> warnings = c.warnings().stream().map(w -> warning(w, text)).toList();
-        List<ReportView.Study> studies = new ArrayList<>();
-        for (TrialReport.Section s : trials.sections()) {
-            String facts = text.get("trials.sectionFacts",
-                    s.phases().isEmpty() ? text.get("trials.noPhase") : String.join(", ", s.phases()),
-                    s.provinces().isEmpty() ? text.get("trials.noProvince") : String.join(", ", s.provinces()),
-                    text.number(s.candidates()), text.number(s.nearMisses()));
-            CappedList<ReportView.StudyPerson> people = new CappedList<>(s.shown().size());
-            for (TrialReport.Person p : s.shown()) {
-                people.offer(() -> new ReportView.StudyPerson(p.patientId(), result(p.result(), p.failedCriterion(), text),
-                        codes(p.toVerify(), text), String.valueOf(p.sitesInProvince()), String.join(", ", p.siteCities())));
-            }
-            studies.add(new ReportView.Study("t-" + s.nctId(), s.nctId(), s.briefTitle(), facts,
-                    s.note() == null ? null : text.get("trials.note", s.note()), studyRecord(s, text), sites(s, text),
-                    text.get("trials.peopleToScreen", s.nctId()),
-                    people.finish(s.candidates() + s.nearMisses(), text.get("trials.noPeople"), "trial_matches.csv", text)));
+        Iterable<ReportView.Study> studies = () -> trials.sections().stream().map(s -> study(s, text)).iterator();
+        return new ReportView.Trials(true, downloaded, c.stale() ? "flags" : null, counts, warnings,
+                trials.sections().isEmpty(), studies);
+    }
+
+    private static ReportView.Study study(TrialReport.Section s, ReportText text) {
+        String facts = text.get("trials.sectionFacts",
+                s.phases().isEmpty() ? text.get("trials.noPhase") : String.join(", ", s.phases()),
+                s.provinces().isEmpty() ? text.get("trials.noProvince") : String.join(", ", s.provinces()),
+                text.number(s.candidates()), text.number(s.nearMisses()));
+        CappedList<ReportView.StudyPerson> people = new CappedList<>(s.shown().size());
+        for (TrialReport.Person p : s.shown()) {
+            people.offer(() -> new ReportView.StudyPerson(p.patientId(), result(p.result(), p.failedCriterion(), text),
+                    codes(p.toVerify(), text), String.valueOf(p.sitesInProvince()), String.join(", ", p.siteCities())));
         }
-        return new ReportView.Trials(true, downloaded, c.stale() ? "flags" : null, counts, warnings, studies);
+        return new ReportView.Study("t-" + s.nctId(), s.nctId(), s.briefTitle(), facts,
+                s.note() == null ? null : text.get("trials.note", s.note()), studyRecord(s, text), sites(s, text),
+                text.get("trials.peopleToScreen", s.nctId()),
+                people.finish(s.candidates() + s.nearMisses(), text.get("trials.noPeople"), "trial_matches.csv", text));
     }
 
     /** The study's page and last update, each only where the record gives it (no empty label). */
