@@ -2,13 +2,13 @@ package ca.trialpath.report;
 
 import ca.trialpath.history.Change;
 import ca.trialpath.history.ChangeKind;
-import java.io.IOException;
-import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The first section of report.html, "What changed since the last run": the run compared with, the count per
  * change kind, and the first changes (at most the page's cap) with a pointer to changes.csv. On the first run
- * ever it says there is nothing to compare with.
+ * ever it says there is nothing to compare with. Drawn by {@code changes.jte}.
  *
  * <p>The markup is a contract with the page's script and its browser test: {@code <section id="changes">},
  * one {@code <tr data-change="KIND" data-patient="ID">} per change, the first-run sentence inside the
@@ -22,51 +22,24 @@ final class ChangesSection {
     private ChangesSection() {
     }
 
-    /** The section in English. */
-    static void write(Writer out, OvernightChanges changes, int maxRowsPerList) throws IOException {
-        write(out, changes, maxRowsPerList, ReportText.english());
-    }
-
-    static void write(Writer out, OvernightChanges changes, int maxRowsPerList, ReportText text) throws IOException {
-        out.write("<section id=\"changes\" aria-labelledby=\"changes-h\">\n<h2 id=\"changes-h\">"
-                + Html.escape(text.get("changes.heading")) + "</h2>\n");
+    static ReportView.Changes of(OvernightChanges changes, int maxRowsPerList, ReportText text) {
         if (changes.isFirstRun()) {
-            out.write("<p class=\"first-run\">" + Html.escape(text.get("changes.firstRun")) + "</p>\n</section>\n");
-            return;
+            return new ReportView.Changes(null, List.of(), new ReportView.Capped<>(List.of(), null, null));
         }
-        out.write("<p>" + Html.escape(text.get("changes.comparedWith", String.valueOf(changes.previous().runDate()),
-                String.valueOf(changes.previous().runId()))) + "</p>\n");
-        out.write("<table class=\"counts\">\n<caption>" + Html.escape(text.get("changes.countsCaption"))
-                + "</caption>\n<thead><tr><th scope=\"col\">" + Html.escape(text.get("changes.change"))
-                + "</th><th scope=\"col\" class=\"num\">" + Html.escape(text.get("changes.peopleOrTrials"))
-                + "</th><th scope=\"col\">" + Html.escape(text.get("changes.meaning")) + "</th></tr></thead>\n<tbody>\n");
+        List<ReportView.ChangeCount> counts = new ArrayList<>();
         for (ChangeKind kind : ChangeKind.values()) {
-            long count = changes.counts().getOrDefault(kind.name(), 0L);
-            out.write("<tr data-change-count=\"" + kind.name() + "\"><th scope=\"row\">" + Html.escape(label(kind, text))
-                    + " <code>" + kind.name() + "</code></th><td class=\"num\">" + Html.escape(text.number(count))
-                    + "</td><td>" + Html.escape(text.get("change." + kind.name() + ".meaning")) + "</td></tr>\n");
+            counts.add(new ReportView.ChangeCount(kind.name(), label(kind, text),
+                    text.number(changes.counts().getOrDefault(kind.name(), 0L)),
+                    text.get("change." + kind.name() + ".meaning")));
         }
-        out.write("</tbody>\n</table>\n");
-        CappedList list = new CappedList(out, maxRowsPerList, "<table>\n<caption>"
-                + Html.escape(text.get("changes.listCaption")) + "</caption>\n<thead><tr><th scope=\"col\">"
-                + Html.escape(text.get("changes.patientId")) + "</th><th scope=\"col\">" + Html.escape(text.get("changes.change"))
-                + "</th><th scope=\"col\">" + Html.escape(text.get("changes.before")) + "</th><th scope=\"col\">"
-                + Html.escape(text.get("changes.after")) + "</th></tr></thead>\n<tbody>\n",
-                "</tbody>\n</table>\n", text);
+        CappedList<ReportView.ChangeRow> list = new CappedList<>(maxRowsPerList);
         for (Change change : changes.first()) {
-            if (list.admit()) {
-                out.write("<tr data-change=\"" + change.kind().name() + "\" data-patient=\""
-                        + Html.escape(change.patientId()) + "\"><th scope=\"row\">" + Html.escape(change.patientId())
-                        + "</th><td>" + Html.escape(label(change.kind(), text)) + "</td><td>" + value(change.before(), text)
-                        + "</td><td>" + value(change.after(), text) + "</td></tr>\n");
-            }
+            list.offer(() -> new ReportView.ChangeRow(change.kind().name(), change.patientId(),
+                    label(change.kind(), text), value(change.before(), text), value(change.after(), text)));
         }
-        list.finish(changes.total(), text.get("changes.none"), WHERE_THE_REST_IS);
-        out.write("</section>\n");
-    }
-
-    static String label(ChangeKind kind) {
-        return label(kind, ReportText.english());
+        return new ReportView.Changes(text.get("changes.comparedWith", String.valueOf(changes.previous().runDate()),
+                String.valueOf(changes.previous().runId())), counts,
+                list.finish(changes.total(), text.get("changes.none"), WHERE_THE_REST_IS, text));
     }
 
     static String label(ChangeKind kind, ReportText text) {
@@ -74,10 +47,10 @@ final class ChangesSection {
     }
 
     /** Lists are shown with a space after each {@code ;} so that they wrap; an empty value is a dash. */
-    private static String value(String value, ReportText text) {
+    private static ReportView.Val value(String value, ReportText text) {
         if (value == null || value.isEmpty()) {
-            return "<span class=\"na\" title=\"" + Html.escape(text.get("value.none")) + "\">–</span>";
+            return ReportView.Val.of(ReportView.Txt.dash(text.get("value.none")));
         }
-        return "<code>" + Html.escape(value.replace(";", "; ")) + "</code>";
+        return ReportView.Val.of(ReportView.Txt.code(value.replace(";", "; ")));
     }
 }

@@ -10,12 +10,44 @@ import java.util.Locale;
  * {@code <title>} and a {@code <desc>} that says its numbers in words; the page puts the same numbers in a
  * table beside it, the text equivalent a screen reader can walk through.
  *
- * <p>Labels and values are escaped like every other value of the page. Spring-free and stateless.
+ * <p>This class works out each chart's geometry and words as a typed model; the templates {@code bars.jte}
+ * and {@code trend.jte} draw it, escaping labels like every other value of the page. Spring-free and stateless.
  */
 public final class SvgCharts {
 
     /** One bar: what it counts, in words, and how many. */
     public record Bar(String label, long value) {
+    }
+
+    /** A bar chart as drawn: its size, words and bars. @param id unique in the page, the prefix of the title's and description's ids */
+    record Bars(String id, String title, String desc, int width, int height, List<DrawnBar> bars) {
+    }
+
+    /** One bar as drawn: the label right-aligned before {@code barX}, the bar, and the count after it. */
+    record DrawnBar(String label, int labelX, int textY, int barX, int barY, long length, int barHeight, long valueX,
+            String value) {
+    }
+
+    /** The trend as drawn: one panel per series, and the first and last run dates under them. */
+    record TrendChart(String id, String title, String desc, int width, int height, List<Panel> panels, Axis first,
+            Axis last) {
+    }
+
+    /**
+     * One series of the trend.
+     *
+     * @param points the polyline's points, {@code null} for a single run (a point, no line)
+     * @param value  the last run's value in words, {@code null} without runs
+     */
+    record Panel(String series, String label, int labelX, int labelY, int baseX1, int baseX2, int baseY, String points,
+            List<Point> circles, int valueX, int valueY, String value) {
+    }
+
+    record Point(String cx, String cy) {
+    }
+
+    /** A run date under the panels. @param end it ends at {@code x} (the last date) rather than starting there */
+    record Axis(int x, int y, String date, boolean end) {
     }
 
     private static final int BAR_WIDTH = 220;
@@ -36,37 +68,31 @@ public final class SvgCharts {
      *
      * @param id an id unique in the page; the title and description take it as a prefix
      */
-    public static String bars(String id, String title, List<Bar> bars, ReportText text) {
+    static Bars bars(String id, String title, List<Bar> bars, ReportText text) {
         long max = bars.stream().mapToLong(Bar::value).max().orElse(0);
         int height = Math.max(1, bars.size()) * ROW + 4;
         int width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
         List<String> words = new ArrayList<>();
-        for (Bar bar : bars) {
-            words.add(text.get("chart.bars.desc", bar.label(), text.number(bar.value())));
-        }
-        StringBuilder svg = open(id, title, String.join(" ", words), width, height);
+        List<DrawnBar> drawn = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
+            words.add(text.get("chart.bars.desc", bar.label(), text.number(bar.value())));
             int y = i * ROW + 2;
             long length = max == 0 ? 0 : Math.round((double) bar.value() * BAR_WIDTH / max);
             if (bar.value() > 0 && length == 0) {
                 length = 1; // a count above zero stays visible
             }
-            svg.append("<text x=\"").append(LABEL_WIDTH - 6).append("\" y=\"").append(y + 15)
-                    .append("\" text-anchor=\"end\">").append(Html.escape(bar.label())).append("</text>")
-                    .append("<rect class=\"bar\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 3)
-                    .append("\" width=\"").append(length).append("\" height=\"").append(ROW - 6).append("\"/>")
-                    .append("<text class=\"value\" x=\"").append(LABEL_WIDTH + length + 5).append("\" y=\"").append(y + 15)
-                    .append("\">").append(Html.escape(text.number(bar.value()))).append("</text>\n");
+            drawn.add(new DrawnBar(bar.label(), LABEL_WIDTH - 6, y + 15, LABEL_WIDTH, y + 3, length, ROW - 6,
+                    LABEL_WIDTH + length + 5, text.number(bar.value())));
         }
-        return svg.append("</svg>\n").toString();
+        return new Bars(id, title, String.join(" ", words), width, height, drawn);
     }
 
     /**
      * The trend of the given runs, oldest first: three panels (people assessed, HIGH priority, rejected
      * rows), each on its own scale from zero so that a small series is not flattened by a large one.
      */
-    public static String trend(String id, List<TrendPoint> runs, ReportText text) {
+    static TrendChart trend(String id, List<TrendPoint> runs, ReportText text) {
         int height = 3 * PANEL + 24;
         String title = text.get("chart.trend.title", runs.size());
         String desc = "";
@@ -75,24 +101,23 @@ public final class SvgCharts {
             desc = text.get("chart.trend.desc", String.valueOf(runs.get(0).runDate()), String.valueOf(last.runDate()),
                     text.number(last.assessed()), text.number(last.high()), text.number(last.rejected()));
         }
-        StringBuilder svg = open(id, title, desc, TREND_WIDTH, height);
-        panel(svg, 0, "assessed", text.get("chart.trend.assessed"), runs.stream().mapToLong(TrendPoint::assessed).toArray(), text);
-        panel(svg, 1, "high", text.get("chart.trend.high"), runs.stream().mapToLong(TrendPoint::high).toArray(), text);
-        panel(svg, 2, "rejected", text.get("chart.trend.rejected"), runs.stream().mapToLong(TrendPoint::rejected).toArray(), text);
+        List<Panel> panels = List.of(
+                panel(0, "assessed", text.get("chart.trend.assessed"), runs.stream().mapToLong(TrendPoint::assessed).toArray(), text),
+                panel(1, "high", text.get("chart.trend.high"), runs.stream().mapToLong(TrendPoint::high).toArray(), text),
+                panel(2, "rejected", text.get("chart.trend.rejected"), runs.stream().mapToLong(TrendPoint::rejected).toArray(), text));
+        Axis first = null;
+        Axis last = null;
         if (!runs.isEmpty()) {
             int bottom = 3 * PANEL + 16;
-            svg.append("<text class=\"axis\" x=\"").append(TREND_LEFT).append("\" y=\"").append(bottom).append("\">")
-                    .append(Html.escape(String.valueOf(runs.get(0).runDate()))).append("</text>");
+            first = new Axis(TREND_LEFT, bottom, String.valueOf(runs.get(0).runDate()), false);
             if (runs.size() > 1) {
-                svg.append("<text class=\"axis\" x=\"").append(TREND_WIDTH - TREND_RIGHT).append("\" y=\"").append(bottom)
-                        .append("\" text-anchor=\"end\">").append(Html.escape(String.valueOf(runs.get(runs.size() - 1).runDate())))
-                        .append("</text>");
+                last = new Axis(TREND_WIDTH - TREND_RIGHT, bottom, String.valueOf(runs.get(runs.size() - 1).runDate()), true);
             }
         }
-        return svg.append("</svg>\n").toString();
+        return new TrendChart(id, title, desc, TREND_WIDTH, height, panels, first, last);
     }
 
-    private static void panel(StringBuilder svg, int index, String series, String label, long[] values, ReportText text) {
+    private static Panel panel(int index, String series, String label, long[] values, ReportText text) {
         int top = index * PANEL + 4;
         int plotTop = top + 8;
         int plotHeight = PANEL - 22;
@@ -101,40 +126,18 @@ public final class SvgCharts {
         for (long v : values) {
             max = Math.max(max, v);
         }
-        svg.append("<g class=\"series series-").append(series).append("\">");
-        svg.append("<text x=\"").append(TREND_LEFT - 8).append("\" y=\"").append(plotTop + plotHeight / 2 + 4)
-                .append("\" text-anchor=\"end\">").append(Html.escape(label)).append("</text>");
-        svg.append("<line class=\"baseline\" x1=\"").append(TREND_LEFT).append("\" y1=\"").append(plotTop + plotHeight)
-                .append("\" x2=\"").append(TREND_LEFT + plotWidth).append("\" y2=\"").append(plotTop + plotHeight).append("\"/>");
         List<String> points = new ArrayList<>();
+        List<Point> circles = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             double x = values.length == 1 ? TREND_LEFT + plotWidth : TREND_LEFT + (double) i * plotWidth / (values.length - 1);
             double y = plotTop + plotHeight - (max == 0 ? 0 : (double) values[i] * plotHeight / max);
-            points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+            Point point = new Point(String.format(Locale.ROOT, "%.1f", x), String.format(Locale.ROOT, "%.1f", y));
+            circles.add(point);
+            points.add(point.cx() + "," + point.cy());
         }
-        if (values.length > 1) {
-            svg.append("<polyline points=\"").append(String.join(" ", points)).append("\"/>");
-        }
-        for (String point : points) {
-            int comma = point.indexOf(',');
-            svg.append("<circle cx=\"").append(point, 0, comma).append("\" cy=\"").append(point.substring(comma + 1))
-                    .append("\" r=\"3\"/>");
-        }
-        if (values.length > 0) {
-            svg.append("<text class=\"value\" x=\"").append(TREND_LEFT + plotWidth + 8).append("\" y=\"")
-                    .append(plotTop + plotHeight / 2 + 4).append("\">").append(Html.escape(text.number(values[values.length - 1])))
-                    .append("</text>");
-        }
-        svg.append("</g>\n");
-    }
-
-    private static StringBuilder open(String id, String title, String desc, int width, int height) {
-        String safeId = Html.escape(id);
-        return new StringBuilder(4096).append("<svg class=\"chart\" role=\"img\" aria-labelledby=\"").append(safeId)
-                .append("-title ").append(safeId).append("-desc\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" focusable=\"false\">\n<title id=\"").append(safeId)
-                .append("-title\">").append(Html.escape(title)).append("</title>\n<desc id=\"").append(safeId).append("-desc\">")
-                .append(Html.escape(desc)).append("</desc>\n");
+        return new Panel(series, label, TREND_LEFT - 8, plotTop + plotHeight / 2 + 4, TREND_LEFT, TREND_LEFT + plotWidth,
+                plotTop + plotHeight, values.length > 1 ? String.join(" ", points) : null, circles,
+                TREND_LEFT + plotWidth + 8, plotTop + plotHeight / 2 + 4,
+                values.length > 0 ? text.number(values[values.length - 1]) : null);
     }
 }

@@ -92,8 +92,10 @@ class HostileValuesIntegrationTests {
 
         String html = PublishedOutputs.read(folder.resolve("report.html"));
         assertThat(html).doesNotContain("<script>alert", "<img", "<b onmouseover", "\u0001", "\u0007", "\u001b", "\u007f")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img_src=x_onerror=alert(1)&gt;",
-                        "=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)", "l".repeat(60_000));
+                // the page's templates escape markup in content, and quotes too in attributes
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "\"&gt;&lt;img_src=x_onerror=alert(1)&gt;",
+                        "=HYPERLINK(\"http://evil.example\",\"click\")", "l".repeat(60_000))
+                .doesNotContain("\"><img", "\">&lt;img");
         JsonMapper json = JsonMapper.builder().build();
         for (String line : PublishedOutputs.read(folder.resolve("assessments.jsonl")).split("\n")) {
             json.readTree(line); // every line is one valid JSON object, whatever the values held

@@ -20,7 +20,7 @@ class ChangesSectionTests {
         String html = render(OvernightChanges.firstRun(), 10);
 
         // then
-        assertThat(html).startsWith("<section id=\"changes\"").endsWith("</section>\n")
+        assertThat(html).startsWith("<section id=\"changes\"").endsWith("</section>")
                 .contains("<p class=\"first-run\">", "no earlier run to compare with").doesNotContain("<table");
     }
 
@@ -83,8 +83,8 @@ class ChangesSectionTests {
         String html = render(gatherer.result(), 10);
 
         // then
-        assertThat(html).contains("data-patient=\"&lt;b&gt;&quot;x&quot;\"", "&lt;i&gt;", "a&amp;b")
-                .doesNotContain("<b>", "<i>");
+        assertThat(html).contains("data-patient=\"&lt;b>&#34;x&#34;\"", "&lt;b&gt;\"x\"", "&lt;i&gt;", "a&amp;b")
+                .doesNotContain("<b>", "<i>", "\"x\"\"");
     }
 
     @Test
@@ -96,7 +96,7 @@ class ChangesSectionTests {
         StringWriter out = new StringWriter();
 
         // when
-        ChangesSection.write(out, gatherer.result(), 1, ReportText.of("fr"));
+        out.write(html(gatherer.result(), 1, ReportText.of("fr")));
 
         // then
         assertThat(out.toString()).contains("<h2 id=\"changes-h\">Ce qui a changé depuis la dernière exécution</h2>",
@@ -108,7 +108,11 @@ class ChangesSectionTests {
 
     private static String render(OvernightChanges changes, int max) throws IOException {
         StringWriter out = new StringWriter();
-        ChangesSection.write(out, changes, max);
+        out.write(html(changes, max, ReportText.english()));
         return out.toString();
+    }
+
+    private static String html(OvernightChanges changes, int max, ReportText text) {
+        return Html.render("changes.jte", java.util.Map.of("t", text, "changes", ChangesSection.of(changes, max, text)));
     }
 }

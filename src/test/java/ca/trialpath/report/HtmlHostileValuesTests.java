@@ -1,12 +1,14 @@
 package ca.trialpath.report;
 
+import static ca.trialpath.report.HtmlTests.attribute;
+import static ca.trialpath.report.HtmlTests.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Values an attacker or a broken export may put in a cell, through {@link Html#escape(String)}. */
+/** Values an attacker or a broken export may put in a cell, through the page's templates. */
 class HtmlHostileValuesTests {
 
     @ParameterizedTest
@@ -14,11 +16,8 @@ class HtmlHostileValuesTests {
             "\"><img src=x onerror=alert(1)>", "' onfocus='alert(1)' autofocus='", "<svg/onload=alert(1)>",
             "javascript:alert(1)\"", "<!--", "]]><script>", "=HYPERLINK(\"http://evil.example\",\"x\")"})
     void shouldLeaveNoMarkupAndNoWayOutOfAQuotedAttribute(String hostile) {
-        // when
-        String escaped = Html.escape(hostile);
-
-        // then
-        assertThat(escaped).doesNotContain("<", ">", "\"", "'");
+        assertThat(content(hostile)).doesNotContain("<", ">");
+        assertThat(attribute(hostile)).doesNotContain("<", "\"", "'");
     }
 
     @Test
@@ -33,7 +32,7 @@ class HtmlHostileValuesTests {
         }
 
         // when
-        String escaped = Html.escape(controls.toString());
+        String escaped = content(controls.toString());
 
         // then
         assertThat(escaped.chars().filter(c -> c != '\t' && c != '\n' && c != '\r'))
@@ -43,7 +42,7 @@ class HtmlHostileValuesTests {
 
     @Test
     void shouldKeepLineAndParagraphSeparatorsAsTextWhichHtmlContentAllows() {
-        assertThat(Html.escape("a\u2028b\u2029c")).isEqualTo("a\u2028b\u2029c");
+        assertThat(content("a\u2028b\u2029c")).isEqualTo("a\u2028b\u2029c");
     }
 
     @Test
@@ -52,7 +51,7 @@ class HtmlHostileValuesTests {
         String hostile = "<b>".repeat(65_536 / 3);
 
         // when
-        String escaped = Html.escape(hostile);
+        String escaped = content(hostile);
 
         // then
         assertThat(escaped).doesNotContain("<", ">").hasSize(hostile.length() / 3 * 9);

@@ -86,7 +86,7 @@ class HtmlReportTests {
 
         String rejects = section(html, "rejects");
         assertThat(rejects).contains("<td>cohort-b.csv</td><td class=\"num\">17</td><td>P0199</td>",
-                "<code>INVALID_VALUE</code>", "column &#39;sex&#39;: &#39;Q&#39; is not one of F, M, X, U",
+                "<code>INVALID_VALUE</code>", "column 'sex': 'Q' is not one of F, M, X, U",
                 "<td class=\"num\">18</td><td><span class=\"na\">not recorded</span></td>");
     }
 
@@ -154,9 +154,10 @@ class HtmlReportTests {
 
         String html = render(5000, List.of(person), List.of(reject));
 
-        assertThat(html).doesNotContain("<script>alert", "<img", "onerror=alert(1)>")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
-                        "Québec &amp; &quot;Montréal&quot; &#39;x&#39;.csv");
+        // in content the markup is escaped; in an attribute the quotes too, so nothing closes it
+        assertThat(html).doesNotContain("<script>alert", "<img", "\"><img", "onerror=alert(1)\"")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "\"&gt;&lt;img src=x onerror=alert(1)&gt;",
+                        "&#34;>&lt;img src=x onerror=alert(1)>", "Québec &amp; \"Montréal\" 'x'.csv");
         String anchor = Html.personAnchor(breakout);
         assertThat(html).contains("id=\"" + anchor + "\"", "href=\"#" + anchor + "\"");
     }
@@ -277,10 +278,11 @@ class HtmlReportTests {
             if (words.contains("{") || key.startsWith("option.") || words.equals(french.get(key))) {
                 continue;
             }
-            String escaped = Html.escape(words);
+            String inContent = HtmlTests.content(words);
+            String inAttribute = HtmlTests.attribute(words);
             // a recorded term is a code in a title, as the codes of the CSV files are
-            if (html.contains(">" + escaped + "<") || !key.startsWith("term.") && html.contains("title=\"" + escaped + "\"")
-                    || html.contains("aria-label=\"" + escaped + "\"")) {
+            if (html.contains(">" + inContent + "<") || !key.startsWith("term.") && html.contains("title=\"" + inAttribute + "\"")
+                    || html.contains("aria-label=\"" + inAttribute + "\"")) {
                 english_.add(key + " = " + words);
             }
         }
@@ -323,6 +325,9 @@ class HtmlReportTests {
                 .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
         assertThat(html).contains("script-src 'sha256-" + hash + "'");
         assertThat(script.group(1)).doesNotContain("http", "fetch(", "XMLHttpRequest", "eval(");
+        // the script and the stylesheet are the jar's resources, byte for byte: the hash follows any edit of them
+        assertThat(script.group(1)).isEqualTo(resource("/report/report.js"));
+        assertThat(html).contains("<style>\n" + resource("/report/report.css") + "</style>");
         assertThat(html).contains("@media print", "nav.skip, form.controls, figure.chart svg, details { display: none; }",
                 "#worklist { break-before: page; }");
     }
@@ -439,6 +444,12 @@ class HtmlReportTests {
         Path target = folder.resolve("report.html");
         new HtmlReport(cap).write(summary, new ReportFeeds(folder, high, routine, review, people, rejects), history, target);
         return Files.readString(target, StandardCharsets.UTF_8);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = HtmlReport.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static long count(String html, String what) {

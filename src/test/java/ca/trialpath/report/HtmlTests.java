@@ -2,42 +2,57 @@ package ca.trialpath.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.report.ReportView.Txt;
+import ca.trialpath.report.ReportView.Val;
 import org.junit.jupiter.api.Test;
 
+/** Values through the page's templates: jte escapes them for where they land, after the control characters go. */
 class HtmlTests {
 
+    /** A value as element content. */
+    static String content(String value) {
+        return Html.render("val.jte", Val.text(value));
+    }
+
+    /** A value as a quoted attribute (a title), with "x" as the content. */
+    static String attribute(String value) {
+        String html = Html.render("val.jte", Val.of(Txt.words("x", value)));
+        assertThat(html).startsWith("<span title=\"").endsWith("\">x</span>");
+        return html.substring("<span title=\"".length(), html.length() - "\">x</span>".length());
+    }
+
     @Test
-    void shouldEscapeTheFiveSpecialCharacters() {
-        assertThat(Html.escape("a & b < c > d \" e ' f")).isEqualTo("a &amp; b &lt; c &gt; d &quot; e &#39; f");
+    void shouldEscapeMarkupAndAmpersandsInContentAndQuotesTooInAnAttribute() {
+        assertThat(content("a & b < c > d \" e ' f")).isEqualTo("a &amp; b &lt; c &gt; d \" e ' f");
+        assertThat(attribute("a & b < c \" e ' f")).isEqualTo("a &amp; b &lt; c &#34; e &#39; f");
     }
 
     @Test
     void shouldMakeAScriptTagInert() {
-        assertThat(Html.escape("<script>alert(1)</script>")).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(content("<script>alert(1)</script>")).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
     @Test
     void shouldNotLetAValueCloseAnAttribute() {
-        assertThat(Html.escape("\"><img src=x onerror=alert(1)>"))
-                .isEqualTo("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
-                .doesNotContain("\"", "<", ">");
-        assertThat(Html.escape("' onmouseover='alert(1)")).doesNotContain("'");
+        assertThat(attribute("\"><img src=x onerror=alert(1)>")).doesNotContain("\"", "<");
+        assertThat(attribute("' onmouseover='alert(1)")).doesNotContain("'");
     }
 
     @Test
     void shouldEscapeAnAmpersandOnlyOnce() {
-        assertThat(Html.escape("&amp;")).isEqualTo("&amp;amp;");
+        assertThat(content("&amp;")).isEqualTo("&amp;amp;");
     }
 
     @Test
     void shouldKeepNonAsciiText() {
-        assertThat(Html.escape("Québec, Montréal, 北京, 😀")).isEqualTo("Québec, Montréal, 北京, 😀");
+        assertThat(content("Québec, Montréal, 北京, 😀")).isEqualTo("Québec, Montréal, 北京, 😀");
     }
 
     @Test
-    void shouldWriteNullAsEmptyAndReplaceForbiddenControlCharacters() {
-        assertThat(Html.escape(null)).isEmpty();
-        assertThat(Html.escape("a\u0000b\u0007c\td\ne")).isEqualTo("a\uFFFDb\uFFFDc\td\ne");
+    void shouldWriteNullAsNothingAndReplaceForbiddenControlCharacters() {
+        assertThat(content(null)).isEmpty();
+        assertThat(content("a\u0000b\u0007c\td\ne")).isEqualTo("a\uFFFDb\uFFFDc\td\ne");
+        assertThat(attribute("a\u0001b")).isEqualTo("a\uFFFDb");
     }
 
     @Test

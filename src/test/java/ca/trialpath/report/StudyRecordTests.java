@@ -58,7 +58,7 @@ class StudyRecordTests {
         TrialReport report = new TrialReport(facts, 0, 0, 0, 0, 0,
                 List.of(TrialReport.Section.of(study, 0, 0, List.of())));
         StringWriter out = new StringWriter();
-        TrialHtml.writeTrials(out, report, text);
+        out.write(TrialHtmlTests.html(report, text));
         return out.toString();
     }
 

@@ -20,7 +20,7 @@ class SvgChartsTests {
                 new SvgCharts.Bar("Out of scope", 0), new SvgCharts.Bar("Undetermined", 1));
 
         // when
-        String svg = SvgCharts.bars("c", "People per pathway", bars, EN);
+        String svg = Html.render("bars.jte", SvgCharts.bars("c", "People per pathway", bars, EN));
 
         // then
         assertThat(widths(svg)).containsExactly(110L, 220L, 0L, 2L);
@@ -32,7 +32,7 @@ class SvgChartsTests {
 
     @Test
     void shouldKeepACountAboveZeroVisibleAndEscapeLabels() {
-        String svg = SvgCharts.bars("c", "<t>", List.of(new SvgCharts.Bar("<script>", 1), new SvgCharts.Bar("big", 1_000_000)), EN);
+        String svg = Html.render("bars.jte", SvgCharts.bars("c", "<t>", List.of(new SvgCharts.Bar("<script>", 1), new SvgCharts.Bar("big", 1_000_000)), EN));
 
         assertThat(widths(svg)).containsExactly(1L, 220L);
         assertThat(svg).doesNotContain("<script>", "<t>").contains("&lt;script&gt;", "1,000,000");
@@ -40,7 +40,7 @@ class SvgChartsTests {
 
     @Test
     void shouldDrawNoBarWhenEveryCountIsZero() {
-        String svg = SvgCharts.bars("c", "t", List.of(new SvgCharts.Bar("a", 0), new SvgCharts.Bar("b", 0)), EN);
+        String svg = Html.render("bars.jte", SvgCharts.bars("c", "t", List.of(new SvgCharts.Bar("a", 0), new SvgCharts.Bar("b", 0)), EN));
 
         assertThat(widths(svg)).containsExactly(0L, 0L);
     }
@@ -54,7 +54,7 @@ class SvgChartsTests {
         }
 
         // when
-        String svg = SvgCharts.trend("t", runs, EN);
+        String svg = Html.render("trend.jte", SvgCharts.trend("t", runs, EN));
 
         // then
         assertThat(svg.split("<polyline", -1)).hasSize(4);
@@ -65,7 +65,7 @@ class SvgChartsTests {
 
     @Test
     void shouldDrawASingleRunAsPointsWithoutLines() {
-        String svg = SvgCharts.trend("t", List.of(new TrendPoint(LocalDate.of(2026, 11, 27), 5, 0, 0)), EN);
+        String svg = Html.render("trend.jte", SvgCharts.trend("t", List.of(new TrendPoint(LocalDate.of(2026, 11, 27), 5, 0, 0)), EN));
 
         assertThat(svg).doesNotContain("<polyline").contains("<circle", "Trend of the last 1 runs");
     }

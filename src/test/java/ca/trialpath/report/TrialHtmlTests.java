@@ -3,6 +3,7 @@ package ca.trialpath.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.trials.CatalogueFacts;
+import ca.trialpath.trials.TrialCatalogue;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        TrialHtml.writeTrials(out, TrialReport.NO_MATCHING);
+        out.write(html(TrialReport.NO_MATCHING));
 
         // then
         assertThat(out.toString()).contains("id=\"trials\"").contains("no trial matching was done");
@@ -42,12 +43,12 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        TrialHtml.writeTrials(out, report);
+        out.write(html(report));
 
         // then
         String html = out.toString();
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-                .contains("note &amp; &quot;quote&quot;").contains("a &lt;warning&gt;")
+                .contains("note &amp; \"quote\"").contains("a &lt;warning&gt;")
                 .contains("id=\"t-NCT99000001\"").contains("<code>ECOG</code>").contains("near miss: fails <code>AGE</code>")
                 .contains("5 more not shown: see trial_matches.csv")
                 .contains("skipped: NO_NCT_ID");
@@ -64,7 +65,7 @@ class TrialHtmlTests {
         StringWriter out = new StringWriter();
 
         // when
-        TrialHtml.writeTrials(out, report, ReportText.of("fr"));
+        out.write(html(report, ReportText.of("fr")));
 
         // then
         assertThat(out.toString()).contains("<h2 id=\"trials-h\">Essais ouverts</h2>", "Études lues",
@@ -72,5 +73,32 @@ class TrialHtmlTests {
                 "quasi-correspondance : échoue à <code>AGE</code>", "<code>ECOG</code>", "écartées : NO_NCT_ID",
                 "de plus non affichées : voir trial_matches.csv")
                 .doesNotContain("Open trials", "Studies read", "near miss", "more not shown");
+    }
+
+    @Test
+    void shouldEscapeASiteAndItsContactAndNeverLinkAScriptUrl() {
+        // given: a record whose site, status, contact and link carry markup
+        TrialCatalogue.SiteRow site = new TrialCatalogue.SiteRow("<script>alert(1)</script>", "Montréal", "QC",
+                "<b>RECRUITING</b>", "Dr \"X\" <i>", null, "a\"><script>@x.ca");
+        TrialReport report = new TrialReport(facts(), 1, 0, 0, 0, 0, List.of(new TrialReport.Section("NCT99000001",
+                "A study", List.of("PHASE2"), List.of("QC"), null, 0, 0, List.of(), "javascript:alert(1)", "2026-01-01",
+                List.of(site))));
+
+        // when
+        String html = html(report);
+
+        // then
+        assertThat(html).doesNotContain("<script>", "<b>", "<i>", "\"><script", "href=\"javascript:")
+                .contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;, Montréal, QC (site status <code>&lt;b&gt;RECRUITING&lt;/b&gt;</code>)",
+                        "Dr \"X\" &lt;i&gt;", "href=\"mailto:a&#34;>&lt;script>@x.ca\"");
+    }
+
+    /** The section as the page shows it. */
+    static String html(TrialReport report) {
+        return html(report, ReportText.english());
+    }
+
+    static String html(TrialReport report, ReportText text) {
+        return Html.render("trials.jte", java.util.Map.of("t", text, "trials", TrialHtml.trials(report, text)));
     }
 }
