@@ -50,7 +50,7 @@ class PartitionOutputsTests {
 
         // then
         assertThat(outputs.assessmentRows()).containsExactly(Map.entry("f1", 3L), Map.entry("f2", 2L));
-        assertThat(outputs.rejectRows()).containsExactly(Map.entry("f1", 2L), Map.entry("f2", 1L));
+        assertThat(outputs.rejectRows()).containsExactly(Map.entry("f1", 1L), Map.entry("f2", 1L));
     }
 
     @Test
