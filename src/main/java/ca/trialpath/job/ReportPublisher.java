@@ -110,7 +110,7 @@ class ReportPublisher implements Tasklet {
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
-        log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
+        log.info("checking the staged files of {} before publishing: read = assessed + rejected, reject rate, summary, report", runDate);
         List<InspectedFile> inputs = (List<InspectedFile>) job.getExecutionContext().get(InputInspection.INPUTS);
         long combining = System.nanoTime();
         partitions.combine(maxRowsPerList);
