@@ -192,7 +192,7 @@ class ReportPublisher implements Tasklet {
      * Read = assessed + rejected for every input file, with the rows the owners of assessments.csv and rejects.csv
      * printed (counted per input file as each row was printed, saved with each commit) and the run's tally.
      */
-    private static void checkReadEqualsAssessedPlusRejected(PartitionOutputs partitions, List<InspectedFile> inputs,
+    static void checkReadEqualsAssessedPlusRejected(PartitionOutputs partitions, List<InspectedFile> inputs,
             Map<String, Long> readPerFile, RunTally tally) {
         Map<String, Long> assessedRows = partitions.assessmentRows();
         Map<String, Long> rejectedRows = partitions.rejectRows();
