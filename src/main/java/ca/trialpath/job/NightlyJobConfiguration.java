@@ -237,7 +237,7 @@ public class NightlyJobConfiguration {
                 maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
                 safeExport.publishPermissions(), historyRecorder, new TrialPublication(pathOrNull(trials),
                         pathOrNull(trialCriteria), LocalDate.parse(runDate), properties.maxRowsPerTrial()),
-                ReportText.of(lang), properties.effectiveThreads());
+                ReportText.of(lang));
     }
 
     private static RunFolders folders(String output, String runDate) {

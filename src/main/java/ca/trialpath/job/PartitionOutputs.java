@@ -1,7 +1,5 @@
 package ca.trialpath.job;
 
-import ca.trialpath.cohort.CsvRecord;
-import ca.trialpath.cohort.CsvRecordReader;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import java.io.BufferedReader;
@@ -11,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -43,8 +38,6 @@ final class PartitionOutputs {
     private final RunFolders.Staging staging;
     private final List<CohortPartition> plan;
     private final List<ExecutionContext> contexts = new ArrayList<>();
-    /** Per published file, where each partition's rows start in it, and where the last one ends. */
-    private final Map<String, long[]> segments = new LinkedHashMap<>();
 
     private PartitionOutputs(RunFolders.Staging staging, List<CohortPartition> plan) {
         this.staging = staging;
@@ -85,6 +78,38 @@ final class PartitionOutputs {
             }
         }
         return read;
+    }
+
+    /** Rows {@code assessments.csv} received per input file, as its owner counted them while printing. */
+    Map<String, Long> assessmentRows() {
+        return rowsPerFile(StagedOutputWriter.ASSESSMENT_ROWS);
+    }
+
+    /** Rows {@code rejects.csv} received per input file, as its owner counted them while printing. */
+    Map<String, Long> rejectRows() {
+        return rowsPerFile(StagedOutputWriter.REJECT_ROWS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> rowsPerFile(String key) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (ExecutionContext context : contexts) {
+            Map<String, ? extends Number> partition = (Map<String, ? extends Number>) context.get(key);
+            if (partition != null) {
+                partition.forEach((file, count) -> rows.merge(file, count.longValue(), Long::sum));
+            }
+        }
+        return rows;
+    }
+
+    /** The run's first rejects (at most {@link FirstRejects#LIMIT}), in partition order. */
+    @SuppressWarnings("unchecked")
+    List<String> firstRejects() {
+        List<FirstRejects> parts = new ArrayList<>();
+        for (ExecutionContext context : contexts) {
+            parts.add(FirstRejects.of((List<String>) context.get(StagedOutputWriter.FIRST_REJECTS)));
+        }
+        return FirstRejects.merge(parts);
     }
 
     @SuppressWarnings("unchecked")
@@ -138,46 +163,6 @@ final class PartitionOutputs {
         mergeFeed(ReportFeeds.REJECTS, reportCap, null);
     }
 
-    /**
-     * Rows per value of one column of a combined CSV file (its first line the header), counted from the file
-     * itself, one partition's part per task on {@code pool}: the recount the run is checked against.
-     */
-    Map<String, Long> rowsPer(String name, int column, ExecutorService pool) throws Exception {
-        long[] starts = segments.get(name);
-        Path file = staging.root().resolve(name);
-        List<Future<Map<String, Long>>> parts = new ArrayList<>();
-        for (int k = 0; k < plan.size(); k++) {
-            long start = starts[k];
-            long end = starts[k + 1];
-            parts.add(pool.submit(() -> count(file, start, end, column)));
-        }
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (Future<Map<String, Long>> part : parts) {
-            part.get().forEach((value, count) -> rows.merge(value, count, Long::sum));
-        }
-        return rows;
-    }
-
-    private static Map<String, Long> count(Path file, long start, long end, int column) throws IOException {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        try (FileChannel channel = FileChannel.open(file)) {
-            channel.position(start);
-            try (CsvRecordReader records = new CsvRecordReader(
-                    new InputStreamReader(new BoundedInput(Channels.newInputStream(channel),
-                            end - start), StandardCharsets.UTF_8), 1, start == 0)) {
-                if (start == 0) {
-                    records.next();
-                }
-                CsvRecord record;
-                while ((record = records.next()) != null) {
-                    String value = record.cells().size() > column ? record.cells().get(column) : "";
-                    rows.merge(value, 1L, Long::sum);
-                }
-            }
-        }
-        return rows;
-    }
-
     private RunFolders.Staging partition(int index) {
         return staging.partition(plan.get(index).name());
     }
@@ -190,10 +175,8 @@ final class PartitionOutputs {
             Files.move(partition(0).root().resolve(name), target, StandardCopyOption.ATOMIC_MOVE);
         }
         long header = name.endsWith(".csv") ? firstLineLength(target) : 0;
-        long[] starts = new long[plan.size() + 1];
         long offset = contexts.get(0).getLong(lengthKey);
         for (int k = 1; k < plan.size(); k++) {
-            starts[k] = offset;
             long committed = contexts.get(k).getLong(lengthKey);
             Path part = partition(k).root().resolve(name);
             if (Files.exists(part)) {
@@ -216,8 +199,6 @@ final class PartitionOutputs {
             }
             offset += committed - header;
         }
-        starts[plan.size()] = offset;
-        segments.put(name, starts);
         if (Files.size(target) != offset) {
             throw new IOException(target + " holds " + Files.size(target) + " bytes where its partitions committed "
                     + offset + ": a staged file was changed or lost");

@@ -4,25 +4,24 @@ import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.history.RunTotals;
+import ca.trialpath.output.csv.CodesCsv;
+import ca.trialpath.output.csv.GuidelineCsv;
+import ca.trialpath.output.csv.RejectsCsv;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.OvernightChanges;
 import ca.trialpath.report.PublishPermissions;
-import ca.trialpath.report.PublishedColumns;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.ReplacedRun;
 import ca.trialpath.report.ReportHistory;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
-import ca.trialpath.report.SpreadsheetSafe;
 import ca.trialpath.report.SummaryJson;
 import ca.trialpath.report.TrialReport;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -56,16 +48,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Last step: checks the run before anyone sees it, then publishes it whole. Read = assessed + rejected
- * must hold for every input file, counted again from the staged files themselves; the reject rate must
+ * must hold for every input file, with the rows the owners of the staged files counted as they printed them
+ * (kept with each commit, never read back from the files); the reject rate must
  * be within {@code maxRejectRate}; only then are the summary and the report written and the staged
  * folder renamed into place in one move.
  */
 class ReportPublisher implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportPublisher.class);
-    private static final int REJECTS_IN_FAILURE_MESSAGE = 10;
-    /** How the staged CSV files are read back: by their header names. */
-    private static final CSVFormat STAGED_CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final JobRepository jobRepository;
     private final RunFolders folders;
@@ -79,14 +69,11 @@ class ReportPublisher implements Tasklet {
     private final String pseudonymKeyId;
     private final PublishPermissions permissions;
     private final TrialPublication trials;
-    /** Threads to recount the published files with. */
-    private final int threads;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
-            HistoryRecorder history, TrialPublication trials, ReportText text, int threads) {
+            HistoryRecorder history, TrialPublication trials, ReportText text) {
         this.trials = trials;
-        this.threads = threads;
         this.pseudonymKeyId = pseudonymKeyId;
         this.permissions = permissions;
         this.jobRepository = jobRepository;
@@ -122,7 +109,7 @@ class ReportPublisher implements Tasklet {
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
-        log.info("checking the staged files of {} before publishing: recount, reject rate, summary, report", runDate);
+        log.info("checking the staged files of {} before publishing: read = assessed + rejected, reject rate, summary, report", runDate);
         List<InspectedFile> inputs = RunState.of(job).inputs();
         long combining = System.nanoTime();
         partitions.combine(maxRowsPerList);
@@ -132,7 +119,10 @@ class ReportPublisher implements Tasklet {
         long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
         long rejected = tally.rejected();
         RunState.of(job).counts(read, read - rejected, rejected);
-        checkRejectRate(staging, read, rejected);
+        checkRejectRate(staging, partitions, read, rejected);
+        // the dictionaries the per-person files join by code, once per run
+        GuidelineCsv.write(staging.publish().resolve(GuidelineCsv.FILE));
+        CodesCsv.write(staging.publish().resolve(CodesCsv.FILE));
 
         List<RunSummary.InputFile> files = new ArrayList<>();
         LinkedHashSet<String> ignored = new LinkedHashSet<>();
@@ -197,25 +187,18 @@ class ReportPublisher implements Tasklet {
                 tally.priority(TrialPriority.HIGH), tally.priority(TrialPriority.ROUTINE));
     }
 
-    private void checkReadEqualsAssessedPlusRejected(PartitionOutputs partitions, List<InspectedFile> inputs,
-            Map<String, Long> readPerFile, RunTally tally) throws Exception {
-        Map<String, Long> assessedRows;
-        Map<String, Long> rejectedRows;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            // counted again from the files as published, each partition's part on its own thread
-            assessedRows = partitions.rowsPer("publish/assessments.csv",
-                    PublishedColumns.ASSESSMENTS.indexOf("source_file"), pool);
-            rejectedRows = partitions.rowsPer("publish/rejects.csv", PublishedColumns.REJECTS.indexOf("source_file"), pool);
-        } finally {
-            pool.shutdownNow();
-        }
+    /**
+     * Read = assessed + rejected for every input file, with the rows the owners of assessments.csv and rejects.csv
+     * printed (counted per input file as each row was printed, saved with each commit) and the run's tally.
+     */
+    static void checkReadEqualsAssessedPlusRejected(PartitionOutputs partitions, List<InspectedFile> inputs,
+            Map<String, Long> readPerFile, RunTally tally) {
+        Map<String, Long> assessedRows = partitions.assessmentRows();
+        Map<String, Long> rejectedRows = partitions.rejectRows();
         for (InspectedFile input : inputs) {
             long read = readPerFile.getOrDefault(input.name(), 0L);
-            // the CSV files hold the name as written for spreadsheets ('-cohort.csv)
-            String written = SpreadsheetSafe.cell(input.name());
-            long assessed = assessedRows.getOrDefault(written, 0L);
-            long rejected = rejectedRows.getOrDefault(written, 0L);
+            long assessed = assessedRows.getOrDefault(input.name(), 0L);
+            long rejected = rejectedRows.getOrDefault(input.name(), 0L);
             if (read != assessed + rejected || assessed != tally.assessed(input.name())
                     || rejected != tally.rejected(input.name())) {
                 throw new RunCheckFailedException("invariant broken for " + input.name() + ": read " + read
@@ -225,42 +208,18 @@ class ReportPublisher implements Tasklet {
         }
     }
 
-    private void checkRejectRate(RunFolders.Staging staging, long read, long rejected) throws IOException {
+    private void checkRejectRate(RunFolders.Staging staging, PartitionOutputs partitions, long read, long rejected) {
         // in decimal: 29 of 100 rows at maxRejectRate=0.29 is at the limit, which 0.29 * 100 in binary is not
         BigDecimal allowed = BigDecimal.valueOf(maxRejectRate).multiply(BigDecimal.valueOf(read));
         if (BigDecimal.valueOf(rejected).compareTo(allowed) <= 0) {
             return;
         }
-        List<String> first = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(staging.publish().resolve("rejects.csv"), StandardCharsets.UTF_8);
-                CSVParser parser = STAGED_CSV.parse(reader)) {
-            for (CSVRecord reject : parser) {
-                if (first.size() == REJECTS_IN_FAILURE_MESSAGE) {
-                    break;
-                }
-                // the columns at fault, not the message: it quotes cell values, and this text goes to the log,
-                // standard error (cron mail) and the job repository, which are not the place for row data
-                first.add(reject.get("source_file") + " line " + reject.get("line") + ", " + reject.get("patient_id")
-                        + ": " + reject.get("reason_code") + columnsNamed(reject.get("message")));
-            }
-        }
         String share = BigDecimal.valueOf(100.0 * rejected / read).setScale(1, RoundingMode.HALF_UP).toPlainString();
         throw new RejectRateExceededException(rejected + " of " + read + " rows rejected (" + share
                 + "%), more than maxRejectRate " + BigDecimal.valueOf(maxRejectRate).toPlainString() + " allows;"
-                + " nothing is published for " + runDate + ". First rejected rows:\n  " + String.join("\n  ", first)
-                + "\nAll of them: " + staging.publish().resolve("rejects.csv"));
-    }
-
-    private static final Pattern COLUMN = Pattern.compile("column '([a-z_]+)'");
-
-    /** " (sex, ecog)" for a message naming those columns, else "". */
-    private static String columnsNamed(String message) {
-        LinkedHashSet<String> columns = new LinkedHashSet<>();
-        Matcher column = COLUMN.matcher(message);
-        while (column.find()) {
-            columns.add(column.group(1));
-        }
-        return columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")";
+                + " nothing is published for " + runDate + ". First rejected rows:\n  "
+                + String.join("\n  ", partitions.firstRejects())
+                + "\nAll of them: " + staging.publish().resolve(RejectsCsv.FILE));
     }
 
     /** @param aside where the date's current folder goes, {@code null} when there was none */

@@ -1,10 +1,13 @@
 package ca.trialpath.job;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -15,12 +18,16 @@ import java.nio.file.StandardOpenOption;
  */
 final class StagedFile implements Closeable {
 
+    private static final int BUFFER = 64 * 1024;
+
     private final FileChannel channel;
     private final Writer writer;
 
     private StagedFile(FileChannel channel) {
         this.channel = channel;
-        this.writer = new Utf8Writer(Channels.newOutputStream(channel));
+        // the JDK's encoder, buffered: the owners of the files print cell by cell
+        this.writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+                BUFFER);
     }
 
     /** A new empty file. */

@@ -3,47 +3,52 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.PatientRecord;
 import ca.trialpath.cohort.RejectedRow;
 import ca.trialpath.guideline.Assessment;
-import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.ReviewFlag;
-import ca.trialpath.guideline.SurgeryPossible;
-import ca.trialpath.guideline.TreatmentOption;
 import ca.trialpath.guideline.TrialPriority;
-import ca.trialpath.report.AssessmentJson;
-import ca.trialpath.report.CsvRow;
+import ca.trialpath.output.csv.AssessmentsCsv;
+import ca.trialpath.output.csv.OptionsCsv;
+import ca.trialpath.output.csv.PublishedCsv;
+import ca.trialpath.output.csv.RejectsCsv;
+import ca.trialpath.output.csv.TrialMatchesCsv;
+import ca.trialpath.output.json.AssessmentsJsonl;
+import ca.trialpath.report.FeedJson;
 import ca.trialpath.report.PublishPermissions;
-import ca.trialpath.report.PublishedColumns;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
-import ca.trialpath.report.TrialRows;
 import ca.trialpath.trials.Criterion;
-import ca.trialpath.trials.Study;
 import ca.trialpath.trials.TrialMatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Appends each committed chunk to the staged output files, in input order, and counts what it wrote.
- * The files' lengths and the counts are saved with every commit, so a restart continues them exactly.
+ * Appends each committed chunk to the staged output files, in input order, and counts what it wrote. Each
+ * published file is printed by its owner ({@link AssessmentsCsv}, {@link OptionsCsv}, {@link RejectsCsv},
+ * {@link TrialMatchesCsv}, {@link AssessmentsJsonl}); the page's feeds get the first entries of each list. The
+ * files' lengths, the counts and the rows each owner printed per input file are saved with every commit, so a
+ * restart continues them exactly and the publication checks the run without reading a file back.
  */
 class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     static final String TALLY = "writer.tally";
     /** The execution-context key of the {@link TrialTally}. */
     static final String TRIAL_TALLY = "writer.trials";
-    static final String TRIAL_MATCHES = "trial_matches.csv";
+    /** Rows {@code assessments.csv} received per input file. */
+    static final String ASSESSMENT_ROWS = "writer.rows.assessments";
+    /** Rows {@code rejects.csv} received per input file. */
+    static final String REJECT_ROWS = "writer.rows.rejects";
+    /** The first rejects, for the reject-rate failure ({@link FirstRejects}). */
+    static final String FIRST_REJECTS = "writer.rejects.first";
     /**
      * The first rows of each study's {@code trial_matches.csv} rows, for the trial sections of the page: CSV
      * rows {@code nct_id, patient_id, result, failed_criterion, to_verify, sites_in_province, site_cities}, the
@@ -52,51 +57,28 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     static final String TRIAL_FEED = "report-trials.feed";
 
     private static final String LENGTH = "writer.length.";
-    private static final Map<String, List<String>> CSV_HEADERS = Map.of(
-            "publish/assessments.csv", PublishedColumns.ASSESSMENTS,
-            "publish/options.csv", PublishedColumns.OPTIONS,
-            "publish/rejects.csv", PublishedColumns.REJECTS,
-            "publish/" + TRIAL_MATCHES, PublishedColumns.TRIAL_MATCHES);
-    /**
-     * The options.csv cells of each option after its patient_id, per surgery_possible (a surgical option's
-     * rationale says "if surgery can remove it" when unknown): the same for everyone, so formatted once.
-     */
-    private static final Map<SurgeryPossible, Map<TreatmentOption, String>> OPTION_CELLS =
-            new EnumMap<>(SurgeryPossible.class);
-    private static final String GUIDELINE_VERSION_CELL = CsvRow.following(GuidelineVersion.ID);
-
-    static {
-        for (SurgeryPossible surgery : SurgeryPossible.values()) {
-            Map<TreatmentOption, String> cells = new EnumMap<>(TreatmentOption.class);
-            for (TreatmentOption option : TreatmentOption.values()) {
-                cells.put(option, CsvRow.following(option.ruleId(), option.code(), option.label(),
-                        option.regimens(), option.goal().name(), option.section().heading(), option.basis(surgery),
-                        GuidelineVersion.ID));
-            }
-            OPTION_CELLS.put(surgery, cells);
-        }
-    }
-
-    /** A study's constant cells of trial_matches.csv, kept while the study object stays the same. */
-    private record StudyCells(Study study, String cells) {
-    }
+    private static final String ASSESSMENTS = "publish/" + AssessmentsCsv.FILE;
+    private static final String OPTIONS = "publish/" + OptionsCsv.FILE;
+    private static final String REJECTS = "publish/" + RejectsCsv.FILE;
+    private static final String JSONL = "publish/" + AssessmentsJsonl.FILE;
+    private static final String TRIAL_MATCHES = "publish/" + TrialMatchesCsv.FILE;
 
     private final RunFolders.Staging staging;
     private final int reportCap;
     private final int trialCap;
-    private final AssessmentJson json = new AssessmentJson();
+    private final FeedJson feedJson = new FeedJson();
+    /** Per staged file name (relative to the staging folder). */
     private final Map<String, StagedFile> files = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
     private RunTally tally = new RunTally();
     private TrialTally trialTally = new TrialTally();
-    /** Per NCT id, as many as the catalogue has studies. */
-    private final Map<String, StudyCells> studyCells = new HashMap<>();
-    /** The rows being written, reused from person to person. */
-    private final CsvRow csv = new CsvRow();
-    /** One assessment as JSON, written once and copied to the JSON Lines file and the report feeds. */
-    private final StringBuilder line = new StringBuilder(4096);
-    private final StringBuilder text = new StringBuilder(256);
-    private char[] copy = new char[4096];
+    private FirstRejects firstRejects = new FirstRejects();
+    private AssessmentsCsv assessments;
+    private OptionsCsv options;
+    private RejectsCsv rejects;
+    private TrialMatchesCsv trialMatches;
+    private AssessmentsJsonl jsonl;
+    private CSVPrinter trialFeed;
 
     /**
      * @param reportCap how many entries of each list report.html shows: the feeds keep no more; the trial
@@ -115,8 +97,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     /** The staged files, relative to the staging folder: published ones first, then internal ones. */
     static List<String> stagedFiles() {
-        List<String> names = new ArrayList<>(List.of("publish/assessments.csv", "publish/options.csv",
-                "publish/rejects.csv", "publish/assessments.jsonl", "publish/" + TRIAL_MATCHES));
+        List<String> names = new ArrayList<>(List.of(ASSESSMENTS, OPTIONS, REJECTS, JSONL, TRIAL_MATCHES));
         for (String feed : List.of(ReportFeeds.HIGH, ReportFeeds.ROUTINE, ReportFeeds.REVIEW, ReportFeeds.PEOPLE,
                 ReportFeeds.REJECTS, TRIAL_FEED)) {
             names.add("internal/" + feed);
@@ -162,26 +143,26 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             // what is staged is as private as what is published: no one else reads a half-written run
             PublishPermissions.ownerOnlyFolder(staging.root());
             for (String name : stagedFiles()) {
-                openFile(context, resuming, name, CSV_HEADERS.get(name));
+                Path path = staging.root().resolve(name);
+                files.put(name, resuming ? StagedFile.resume(path, context.getLong(lengthKey(name)))
+                        : StagedFile.create(path));
             }
+            // a new file gets its header; a continued one has it
+            assessments = new AssessmentsCsv(files.get(ASSESSMENTS).writer(), !resuming);
+            options = new OptionsCsv(files.get(OPTIONS).writer(), !resuming);
+            rejects = new RejectsCsv(files.get(REJECTS).writer(), !resuming);
+            trialMatches = new TrialMatchesCsv(files.get(TRIAL_MATCHES).writer(), !resuming);
+            jsonl = new AssessmentsJsonl(files.get(JSONL).writer());
+            trialFeed = PublishedCsv.FORMAT.print(files.get("internal/" + TRIAL_FEED).writer());
+            flushAll();
         } catch (IOException e) {
             throw new ItemStreamException("cannot open the staged outputs in " + staging.root(), e);
         }
         tally = resuming ? RunTally.of((Map<String, Long>) context.get(TALLY)) : new RunTally();
         trialTally = resuming ? TrialTally.of((Map<String, Long>) context.get(TRIAL_TALLY)) : new TrialTally();
-    }
-
-    private void openFile(ExecutionContext context, boolean resuming, String stagedFile, List<String> csvHeader)
-            throws IOException {
-        Path path = staging.root().resolve(stagedFile);
-        String name = path.getFileName().toString();
-        StagedFile file = resuming ? StagedFile.resume(path, context.getLong(lengthKey(stagedFile)))
-                : StagedFile.create(path);
-        files.put(name, file);
-        if (csvHeader != null && !resuming) {
-            file.writer().write(CsvRow.of(csvHeader));
-        }
-        lengths.put(name, file.flush());
+        firstRejects = resuming ? FirstRejects.of((List<String>) context.get(FIRST_REJECTS)) : new FirstRejects();
+        assessments.rows().restore(resuming ? (Map<String, Long>) context.get(ASSESSMENT_ROWS) : null);
+        rejects.rows().restore(resuming ? (Map<String, Long>) context.get(REJECT_ROWS) : null);
     }
 
     @Override
@@ -194,6 +175,11 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             }
         }
         // to the operating system before the commit: the saved lengths never exceed what is on disk
+        flushAll();
+    }
+
+    private void flushAll() throws IOException {
+        jsonl.flush();
         for (Map.Entry<String, StagedFile> file : files.entrySet()) {
             lengths.put(file.getKey(), file.getValue().flush());
         }
@@ -203,64 +189,16 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         PatientRecord record = assessed.record();
         Assessment assessment = assessed.assessment();
         List<ReviewFlag> flags = assessment.orderedFlags();
-        List<TreatmentOption> options = assessment.options();
         List<TrialMatch> trials = assessed.trials();
-        String patientId = record.patientId();
+        Integer age = assessed.ageAtRecurrence();
 
-        csv.cell(patientId).cell(record.sourceFile()).number(record.sourceLine()).cell(record.primarySite())
-                .cell(assessment.pathway().name()).cell(assessment.extent())
-                .cell(assessment.goal() == null ? null : assessment.goal().name());
-        text.setLength(0);
-        for (TreatmentOption option : options) {
-            text.append(text.isEmpty() ? "" : ";").append(option.code());
-        }
-        csv.cell(text.toString());
-        text.setLength(0);
-        for (TreatmentOption option : options) {
-            text.append(text.isEmpty() ? "" : ";").append(option.ruleId());
-        }
-        csv.cell(text.toString()).cell(assessment.trialDiscussion() ? "true" : "false")
-                .cell(assessment.trialPriority().name());
-        text.setLength(0);
-        for (ReviewFlag flag : flags) {
-            text.append(text.isEmpty() ? "" : ";").append(flag.name());
-        }
-        csv.cell(text.toString());
-        if (assessed.ageAtRecurrence() == null) {
-            csv.cell(null);
-        } else {
-            csv.number(assessed.ageAtRecurrence());
-        }
-        csv.cell(record.province()).formatted(GUIDELINE_VERSION_CELL);
-        if (trials == null) {
-            csv.cell(null);
-        } else {
-            text.setLength(0);
-            for (TrialMatch match : trials) {
-                if (match.result() == TrialMatch.Result.MATCH) {
-                    text.append(text.isEmpty() ? "" : ";").append(match.nctId());
-                }
-            }
-            csv.cell(text.toString());
-        }
-        csv.cell(assessment.trialRule().name());
-        csv.end().writeTo(files.get("assessments.csv").writer());
-
+        assessments.write(record, assessment, age, trials);
         if (trials != null && !trials.isEmpty()) {
-            writeTrialMatches(patientId, trials);
+            trialMatches.write(record.patientId(), trials);
+            writeTrialFeed(record.patientId(), trials);
         }
-        if (!options.isEmpty()) {
-            Map<TreatmentOption, String> optionCells = OPTION_CELLS.get(assessment.surgeryPossible());
-            for (TreatmentOption option : options) {
-                csv.cell(patientId).formatted(optionCells.get(option)).end();
-            }
-            csv.writeTo(files.get("options.csv").writer());
-        }
-
-        line.setLength(0);
-        json.writeAssessment(line, record, assessment, assessed.ageAtRecurrence(), trials);
-        line.append('\n');
-        write(files.get("assessments.jsonl").writer(), line);
+        options.write(record.patientId(), assessment);
+        jsonl.write(record, assessment, age, trials);
 
         // the first entries of each list of report.html, so the page never has to read the whole run
         long ordinal = tally.assessed();
@@ -270,91 +208,53 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         boolean review = !flags.isEmpty() && tally.flagged() < reportCap;
         boolean people = ordinal < reportCap;
         if (high || routine || review || people) {
-            String personLine = ReportFeeds.personLine(ordinal, line.substring(0, line.length() - 1));
+            String personLine = ReportFeeds.personLine(ordinal, feedJson.person(record, assessment, age, trials));
             if (high) {
-                files.get(ReportFeeds.HIGH).writer().write(personLine);
+                files.get("internal/" + ReportFeeds.HIGH).writer().write(personLine);
             }
             if (routine) {
-                files.get(ReportFeeds.ROUTINE).writer().write(personLine);
+                files.get("internal/" + ReportFeeds.ROUTINE).writer().write(personLine);
             }
             if (review) {
-                files.get(ReportFeeds.REVIEW).writer().write(personLine);
+                files.get("internal/" + ReportFeeds.REVIEW).writer().write(personLine);
             }
             if (people) {
-                files.get(ReportFeeds.PEOPLE).writer().write(personLine);
+                files.get("internal/" + ReportFeeds.PEOPLE).writer().write(personLine);
             }
         }
-        tally.assessed(record.sourceFile(), assessment.pathway(), assessment.trialPriority(), flags, options);
+        tally.assessed(record.sourceFile(), assessment.pathway(), assessment.trialPriority(), flags,
+                assessment.options());
     }
 
-    /** The person's rows of trial_matches.csv, the first rows of each study to the trial feed too, and counts them. */
-    private void writeTrialMatches(String patientId, List<TrialMatch> trials) throws IOException {
-        for (TrialMatch match : trials) {
-            csv.cell(patientId).formatted(studyCells(match.study())).cell(match.result().name())
-                    .cell(match.failedCriterion() == null ? null : match.failedCriterion().name())
-                    .cell(toVerify(match)).number(match.sitesInProvince()).number(match.sitesInCanada())
-                    .cell(String.join(";", match.siteCities())).end();
-        }
-        csv.writeTo(files.get(TRIAL_MATCHES).writer());
-        boolean feed = false;
+    /** The first rows of each study to the trial feed, and counts the person's trials. */
+    private void writeTrialFeed(String patientId, List<TrialMatch> trials) throws IOException {
         for (TrialMatch match : trials) {
             // a person has one row per study at most: the study's rows so far are those of earlier people
             if (trialTally.rows(match.nctId()) < trialCap) {
-                csv.plain(match.nctId()).plain(patientId).plain(match.result().name())
-                        .plain(match.failedCriterion() == null ? null : match.failedCriterion().name())
-                        .plain(toVerify(match)).number(match.sitesInProvince())
-                        .plain(String.join(";", match.siteCities())).end();
-                feed = true;
+                trialFeed.printRecord(match.nctId(), patientId, match.result().name(),
+                        match.failedCriterion() == null ? "" : match.failedCriterion().name(),
+                        joined(match.toVerify()), Integer.toString(match.sitesInProvince()),
+                        String.join(";", match.siteCities()));
             }
-        }
-        if (feed) {
-            csv.writeTo(files.get(TRIAL_FEED).writer());
         }
         trialTally.person(trials);
     }
 
-    private String toVerify(TrialMatch match) {
-        List<Criterion> toVerify = match.toVerify();
-        if (toVerify.isEmpty()) {
-            return "";
-        }
-        text.setLength(0);
-        for (Criterion criterion : toVerify) {
+    private static String joined(List<Criterion> criteria) {
+        StringBuilder text = new StringBuilder();
+        for (Criterion criterion : criteria) {
             text.append(text.isEmpty() ? "" : ";").append(criterion.name());
         }
         return text.toString();
     }
 
-    private String studyCells(Study study) {
-        StudyCells cells = studyCells.get(study.nctId());
-        // the same object for every person of a run; compared by identity, which costs nothing
-        if (cells == null || cells.study() != study) {
-            cells = new StudyCells(study, TrialRows.studyCells(study));
-            studyCells.put(study.nctId(), cells);
-        }
-        return cells.cells();
-    }
-
     private void writeRejected(RejectedRow row) throws IOException {
-        csv.cell(row.sourceFile()).number(row.line()).cell(row.patientId()).cell(row.reason().name())
-                .cell(row.message()).end().writeTo(files.get("rejects.csv").writer());
+        rejects.write(row);
         if (tally.rejected() < reportCap) {
-            line.setLength(0);
-            json.writeRejected(line, row);
-            line.append('\n');
-            write(files.get(ReportFeeds.REJECTS).writer(), line);
+            files.get("internal/" + ReportFeeds.REJECTS).writer().write(feedJson.reject(row) + "\n");
         }
+        firstRejects.add(row);
         tally.rejected(row.sourceFile(), row.reason());
-    }
-
-    /** One bulk write: Writer.append(CharSequence) would copy the text into a String first. */
-    private void write(Writer out, StringBuilder chars) throws IOException {
-        int length = chars.length();
-        if (copy.length < length) {
-            copy = new char[Math.max(length, copy.length * 2)];
-        }
-        chars.getChars(0, length, copy, 0);
-        out.write(copy, 0, length);
     }
 
     @Override
@@ -362,12 +262,23 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         lengths.forEach((name, length) -> context.putLong(lengthKey(name), length));
         context.put(TALLY, tally.snapshot());
         context.put(TRIAL_TALLY, trialTally.snapshot());
+        context.put(ASSESSMENT_ROWS, assessments.rows().snapshot());
+        context.put(REJECT_ROWS, rejects.rows().snapshot());
+        context.put(FIRST_REJECTS, firstRejects.snapshot());
     }
 
     @Override
     public void close() {
         // close every file even when one fails, then report the first failure
         UncheckedIOException failure = null;
+        if (jsonl != null) {
+            try {
+                jsonl.close(); // its buffer to the file; the file stays open until closed below
+            } catch (RuntimeException e) {
+                failure = new UncheckedIOException(new IOException("cannot write " + JSONL, e));
+            }
+            jsonl = null;
+        }
         for (StagedFile file : files.values()) {
             try {
                 file.close();

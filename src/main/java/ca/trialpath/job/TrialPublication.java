@@ -1,15 +1,14 @@
 package ca.trialpath.job;
 
-import ca.trialpath.report.PublishedColumns;
+import ca.trialpath.output.csv.PublishedCsv;
+import ca.trialpath.output.csv.TrialSitesCsv;
+import ca.trialpath.output.csv.TrialsCsv;
 import ca.trialpath.report.RunFolders;
-import ca.trialpath.report.SpreadsheetSafe;
 import ca.trialpath.report.TrialReport;
-import ca.trialpath.report.TrialRows;
 import ca.trialpath.trials.CatalogueFacts;
 import ca.trialpath.trials.TrialCatalogue;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * At publication: writes {@code trials.csv} with each study's candidates and near misses and gathers the
- * per-trial lists of the page, at most {@code maxRowsPerTrial} people per study. The counts come from the
+ * At publication: writes {@code trials.csv} with each study's candidates and near misses and {@code trial_sites.csv},
+ * and gathers the per-trial lists of the page, at most {@code maxRowsPerTrial} people per study. The counts come from the
  * {@link TrialTally} the writer kept with its commits (exact after a restart, like the run's tally) and the
  * lists from its trial feed, so the whole {@code trial_matches.csv} is never read back.
  *
@@ -46,8 +43,6 @@ final class TrialPublication {
     /** Trials whose section lists people; at most {@code TRIALS_WITH_PEOPLE * maxRowsPerTrial} people in all. */
     static final int TRIALS_WITH_PEOPLE = 100;
 
-    private static final CSVFormat FEED = CSVFormat.RFC4180;
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private final Path trials;
     private final Path trialCriteria;
@@ -72,9 +67,11 @@ final class TrialPublication {
      */
     TrialReport publish(RunFolders.Staging target, List<Partition> partitions, CatalogueFacts facts,
             long peopleConsidered) throws IOException {
-        Path trialsCsv = target.publish().resolve("trials.csv");
+        Path trialsCsv = target.publish().resolve(TrialsCsv.FILE);
+        Path sitesCsv = target.publish().resolve(TrialSitesCsv.FILE);
         if (trials == null) {
-            writeTrials(trialsCsv, List.of(), new TrialTally());
+            TrialsCsv.write(trialsCsv, List.of(), nctId -> 0, nctId -> 0);
+            TrialSitesCsv.write(sitesCsv, List.of());
             return TrialReport.NO_MATCHING;
         }
         TrialTally tally = TrialTally.merge(partitions.stream().map(Partition::tally).toList());
@@ -85,7 +82,8 @@ final class TrialPublication {
         Map<String, List<TrialReport.Person>> shown = shown(partitions.stream()
                 .map(partition -> partition.staging().internal().resolve(StagedOutputWriter.TRIAL_FEED)).toList(),
                 maxRowsPerTrial, listed::contains);
-        writeTrials(trialsCsv, catalogue.rows(), tally);
+        TrialsCsv.write(trialsCsv, catalogue.rows(), tally::candidates, tally::nearMisses);
+        TrialSitesCsv.write(sitesCsv, catalogue.rows());
         List<TrialReport.Section> sections = new ArrayList<>();
         for (TrialCatalogue.StudyRow study : catalogue.rows()) {
             if (!study.matchable()) {
@@ -109,7 +107,7 @@ final class TrialPublication {
         Map<String, List<TrialReport.Person>> shown = new HashMap<>();
         for (Path feed : feeds) {
             try (Reader reader = Files.newBufferedReader(feed, StandardCharsets.UTF_8);
-                    CSVParser parser = FEED.parse(reader)) {
+                    CSVParser parser = PublishedCsv.FORMAT.parse(reader)) {
                 for (CSVRecord row : parser) {
                     if (!listed.test(row.get(0))) {
                         continue;
@@ -123,21 +121,6 @@ final class TrialPublication {
             }
         }
         return shown;
-    }
-
-    private static void writeTrials(Path target, List<TrialCatalogue.StudyRow> studies, TrialTally tally)
-            throws IOException {
-        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(out, CSV)) {
-            printer.printRecord(PublishedColumns.TRIALS);
-            for (TrialCatalogue.StudyRow study : studies) {
-                for (String cell : TrialRows.trialRow(study, tally.candidates(study.nctId()),
-                        tally.nearMisses(study.nctId()))) {
-                    printer.print(SpreadsheetSafe.cell(cell));
-                }
-                printer.println();
-            }
-        }
     }
 
     private static List<String> list(String cell) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ca.trialpath.output.json.PublishedJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public record ReplacedRun(String keptAs, Long jobExecutionId, Long jobInstanceId, String inputFingerprint,
         String endTime) {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder(PublishedJson.FACTORY).build();
 
     /** What the published folder about to be moved to {@code keptAs} holds. */
     public static ReplacedRun of(Path published, Path output, Path keptAs) {

@@ -2,6 +2,7 @@ package ca.trialpath.report;
 
 import ca.trialpath.guideline.GuidelineVersion;
 import ca.trialpath.guideline.ReviewFlag;
+import ca.trialpath.output.json.PublishedJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes {@code summary.json}: the counts and provenance an operator checks after a run. */
 public final class SummaryJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** The version of outputs.md the published folder follows. */
+    public static final int OUTPUTS_VERSION = 2;
+    /** Jackson's generator with the job's escapes ({@link PublishedJson}), pretty-printed. */
+    private static final JsonMapper MAPPER = JsonMapper.builder(PublishedJson.FACTORY).build();
 
     private SummaryJson() {
     }
@@ -55,6 +59,7 @@ public final class SummaryJson {
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
             String pseudonymKeyId, OvernightChanges changes, TrialReport trials, Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("outputs_version", OUTPUTS_VERSION);
         json.put("run_date", summary.runDate().toString());
         json.put("job_execution_id", summary.jobExecutionId());
         json.put("job_instance_id", jobInstanceId);

@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import ca.trialpath.cohort.ReasonCode;
+import ca.trialpath.cohort.RejectedRow;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -43,15 +44,25 @@ class PartitionOutputsTests {
     }
 
     @Test
-    void shouldCountTheRowsOfEachPartitionsPartOnItsOwnThread() throws Exception {
+    void shouldAddUpTheRowsTheOwnersPrintedPerInputFileAcrossPartitions() throws Exception {
+        // when: the counts each partition's writer saved with its last commit (none saved for rejects in partition 1)
         PartitionOutputs outputs = threePartitions();
-        outputs.combine(10);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            assertThat(outputs.rowsPer("publish/assessments.csv", 1, pool)).containsEntry("f1", 3L).containsEntry("f2", 2L);
-        } finally {
-            pool.shutdownNow();
-        }
+
+        // then
+        assertThat(outputs.assessmentRows()).containsExactly(Map.entry("f1", 3L), Map.entry("f2", 2L));
+        assertThat(outputs.rejectRows()).containsExactly(Map.entry("f1", 1L), Map.entry("f2", 1L));
+    }
+
+    @Test
+    void shouldNameTheFirstTenRejectsOfTheRunInPartitionOrder() throws Exception {
+        // when
+        List<String> first = threePartitions().firstRejects();
+
+        // then: six from partition 0, none from 1, then the first four of partition 2's six
+        assertThat(first).hasSize(FirstRejects.LIMIT);
+        assertThat(first.get(0)).isEqualTo("f1 line 0, R0: INVALID_VALUE (sex)");
+        assertThat(first.get(6)).isEqualTo("f2 line 0, R0: INVALID_VALUE (sex)");
+        assertThat(first.get(9)).isEqualTo("f2 line 3, R3: INVALID_VALUE (sex)");
     }
 
     @Test
@@ -171,6 +182,18 @@ class PartitionOutputsTests {
             java.util.LinkedHashMap<String, Long> counts = new java.util.LinkedHashMap<>();
             counts.put("assessed", (long) people.get(k).size());
             context.put(StagedOutputWriter.TALLY, counts);
+            String file = plan.get(k).pieces().get(0).fileName();
+            context.put(StagedOutputWriter.ASSESSMENT_ROWS, new java.util.LinkedHashMap<>(
+                    Map.of(file, (long) people.get(k).size())));
+            if (k != 1) {
+                context.put(StagedOutputWriter.REJECT_ROWS, new java.util.LinkedHashMap<>(Map.of(file, 1L)));
+                FirstRejects rejects = new FirstRejects();
+                for (int line = 0; line < 6; line++) {
+                    rejects.add(new RejectedRow(file, line, "R" + line, ReasonCode.INVALID_VALUE,
+                            "column 'sex': value 'Z' is not one of F, M, X, U"));
+                }
+                context.put(StagedOutputWriter.FIRST_REJECTS, rejects.snapshot());
+            }
             contexts.add(context);
         }
         return PartitionOutputs.of(staging(), plan, contexts);

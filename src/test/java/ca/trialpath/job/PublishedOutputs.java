@@ -2,6 +2,16 @@ package ca.trialpath.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.output.csv.AssessmentsCsv;
+import ca.trialpath.output.csv.CodesCsv;
+import ca.trialpath.output.csv.GuidelineCsv;
+import ca.trialpath.output.csv.OptionsCsv;
+import ca.trialpath.output.csv.RejectsCsv;
+import ca.trialpath.output.csv.TrialMatchesCsv;
+import ca.trialpath.output.csv.TrialSitesCsv;
+import ca.trialpath.output.csv.TrialsCsv;
+import ca.trialpath.output.json.AssessmentsJsonl;
+import ca.trialpath.report.ChangesCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -25,13 +35,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PublishedOutputs {
 
-    /** The files of outputs.md, in its order, changes.csv (what changed since the previous run), and the two of trials.md. */
-    public static final List<String> FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
-            "assessments.jsonl", "summary.json", "report.html", "changes.csv", "trial_matches.csv", "trials.csv");
+    /** Files compared byte for byte between two runs of the same input: every published file but three. */
+    public static final List<String> EXACT_FILES = List.of(AssessmentsCsv.FILE, OptionsCsv.FILE, RejectsCsv.FILE,
+            AssessmentsJsonl.FILE, TrialMatchesCsv.FILE, TrialsCsv.FILE, TrialSitesCsv.FILE, GuidelineCsv.FILE,
+            CodesCsv.FILE);
 
-    /** Files compared byte for byte between two runs of the same input. */
-    public static final List<String> EXACT_FILES = List.of("assessments.csv", "options.csv", "rejects.csv",
-            "assessments.jsonl", "trial_matches.csv", "trials.csv");
+    /**
+     * The files of outputs.md version 2: those above, summary.json and report.html (they hold times and ids), and
+     * changes.csv (what changed since the previous run).
+     */
+    public static final List<String> FILES = Stream.concat(EXACT_FILES.stream(),
+            Stream.of("summary.json", "report.html", ChangesCsv.FILE)).toList();
 
     /**
      * summary.json fields that differ from one execution to the next (the run compared with depends on what

@@ -2,12 +2,13 @@ package ca.trialpath.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.trialpath.report.CsvRow;
+import ca.trialpath.output.csv.PublishedCsv;
 import ca.trialpath.report.TrialReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,13 +20,10 @@ class TrialPublicationTests {
     private Path feed(String name, String... rows) throws Exception {
         Path file = temp.resolve(name);
         StringBuilder text = new StringBuilder();
-        for (String row : rows) {
-            String[] cells = row.split("\\|", -1);
-            CsvRow csv = new CsvRow();
-            for (String cell : cells) {
-                csv.plain(cell);
+        try (CSVPrinter csv = PublishedCsv.FORMAT.print(text)) {
+            for (String row : rows) {
+                csv.printRecord((Object[]) row.split("\\|", -1));
             }
-            text.append(csv.end());
         }
         Files.writeString(file, text);
         return file;

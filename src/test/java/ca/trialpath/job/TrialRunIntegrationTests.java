@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.cli.RunLauncher;
 import ca.trialpath.cli.RunRequest;
+import ca.trialpath.output.csv.TrialSitesCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ class TrialRunIntegrationTests {
         Path published = temp.resolve("reports").resolve(DATE);
         assertSameContent(published.resolve("trial_matches.csv"), EXPECTED.resolve("trial_matches.csv"));
         assertSameContent(published.resolve("trials.csv"), EXPECTED.resolve("trials.csv"));
+        assertSameContent(published.resolve("trial_sites.csv"), EXPECTED.resolve("trial_sites.csv"));
     }
 
     @Test
@@ -165,6 +167,7 @@ class TrialRunIntegrationTests {
         Path published = temp.resolve("reports").resolve(DATE);
         assertSameContent(published.resolve("trial_matches.csv"), EXPECTED.resolve("trial_matches.csv"));
         assertSameContent(published.resolve("trials.csv"), EXPECTED.resolve("trials.csv"));
+        assertSameContent(published.resolve("trial_sites.csv"), EXPECTED.resolve("trial_sites.csv"));
     }
 
     @Test
@@ -287,10 +290,10 @@ class TrialRunIntegrationTests {
         // when
         TestRuns.Launch launch = TestRuns.launch(runLauncher, request(catalogue, CRITERIA));
 
-        // then: the CSV keeps the apostrophe; the page, which reads the staged CSV back, shows the city itself
+        // then: the CSV keeps the apostrophe; the page, which reads the staged trial feed, shows the city itself
         assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.PUBLISHED);
         Path published = temp.resolve("reports").resolve(DATE);
-        assertThat(PublishedOutputs.read(published.resolve("trial_matches.csv"))).contains("'=Toronto");
+        assertThat(PublishedOutputs.read(published.resolve(TrialSitesCsv.FILE))).contains(",'=Toronto,");
         String page = PublishedOutputs.read(published.resolve("report.html"));
         assertThat(page).contains("=Toronto").doesNotContain("&#39;=Toronto", "'=Toronto");
     }

@@ -52,7 +52,7 @@ class ChangesCsvTests {
         // then
         StringWriter expected = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(expected, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-            printer.printRecord(PublishedColumns.CHANGES);
+            printer.printRecord(ChangesCsv.HEADER);
             for (Change c : changes) {
                 printer.printRecord(SpreadsheetSafe.cell(c.patientId()), c.kind().name(),
                         SpreadsheetSafe.cell(c.before()), SpreadsheetSafe.cell(c.after()));

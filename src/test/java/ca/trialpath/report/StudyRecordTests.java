@@ -2,6 +2,7 @@ package ca.trialpath.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.output.csv.TrialsCsv;
 import ca.trialpath.trials.CatalogueFacts;
 import ca.trialpath.trials.TrialCatalogue;
 import java.io.StringWriter;
@@ -62,8 +63,8 @@ class StudyRecordTests {
         return out.toString();
     }
 
-    private static String cell(TrialCatalogue.StudyRow study, String column) {
-        return TrialRows.trialRow(study, 0, 0).get(PublishedColumns.TRIALS.indexOf(column));
+    private static String cell(TrialCatalogue.StudyRow study, TrialsCsv.Column column) {
+        return TrialsCsv.cells(study, 0, 0).get(column.ordinal());
     }
 
     @Test
@@ -72,10 +73,10 @@ class StudyRecordTests {
         List<TrialCatalogue.StudyRow> rows = rows(folder);
 
         // then
-        assertThat(PublishedColumns.TRIALS).endsWith("near_misses", "link", "last_update_posted");
-        assertThat(TrialRows.trialRow(rows.get(0), 0, 0)).hasSameSizeAs(PublishedColumns.TRIALS);
-        assertThat(cell(rows.get(0), "link")).isEqualTo("https://clinicaltrials.gov/study/NCT99200001");
-        assertThat(cell(rows.get(0), "last_update_posted")).isEqualTo("2016-07");
+        assertThat(TrialsCsv.HEADER).endsWith("near_misses", "link", "last_update_posted", "note");
+        assertThat(TrialsCsv.cells(rows.get(0), 0, 0)).hasSameSizeAs(TrialsCsv.HEADER);
+        assertThat(cell(rows.get(0), TrialsCsv.Column.LINK)).isEqualTo("https://clinicaltrials.gov/study/NCT99200001");
+        assertThat(cell(rows.get(0), TrialsCsv.Column.LAST_UPDATE_POSTED)).isEqualTo("2016-07");
     }
 
     @Test
@@ -84,8 +85,8 @@ class StudyRecordTests {
         TrialCatalogue.StudyRow sparse = rows(folder).get(1);
 
         // then
-        assertThat(cell(sparse, "link")).isEqualTo("https://clinicaltrials.gov/study/NCT99200002");
-        assertThat(cell(sparse, "last_update_posted")).isEmpty();
+        assertThat(cell(sparse, TrialsCsv.Column.LINK)).isEqualTo("https://clinicaltrials.gov/study/NCT99200002");
+        assertThat(cell(sparse, TrialsCsv.Column.LAST_UPDATE_POSTED)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package ca.trialpath.spec;
 
 import ca.trialpath.cli.TrialPathCommand;
+import ca.trialpath.output.csv.GuidelineCsv;
+import ca.trialpath.output.csv.OptionsCsv;
+import ca.trialpath.output.csv.PublishedCsv;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -201,8 +204,15 @@ class SpecCohortIntegrationTests {
     @Test
     void optionsCsvHasOneRowPerOptionWithRuleSectionAndRationale() {
         assertThat(status).isZero();
+        // outputs v2: each row's codes, joined with the option and rationale its rationale_code names in guideline.csv
+        Map<String, Map<String, String>> guideline = new LinkedHashMap<>();
+        for (Map<String, String> g : readCsv(published.resolve(GuidelineCsv.FILE))) {
+            guideline.put(g.get(PublishedCsv.name(GuidelineCsv.Column.RATIONALE_CODE)), g);
+        }
         Map<String, List<Map<String, String>>> byPerson = new LinkedHashMap<>();
-        for (Map<String, String> o : readCsv(published.resolve("options.csv"))) {
+        for (Map<String, String> row : readCsv(published.resolve(OptionsCsv.FILE))) {
+            Map<String, String> o = new LinkedHashMap<>(guideline.get(row.get(PublishedCsv.name(OptionsCsv.Column.RATIONALE_CODE))));
+            o.putAll(row);
             byPerson.computeIfAbsent(unformula(o.get("patient_id")), k -> new ArrayList<>()).add(o);
         }
         Map<String, String> section = Map.of("LR", "Local recurrence", "DM", "Distant metastasis",
@@ -256,7 +266,7 @@ class SpecCohortIntegrationTests {
                 continue;
             }
             for (String c : List.of("source_file", "primary_site", "pathway", "extent", "treatment_goal",
-                    "trial_priority", "province", "guideline_version")) {
+                    "trial_priority", "province", "trial_rule")) {
                 check(problems, id + " jsonl " + c, a.get(c), text(j.get(c)));
             }
             check(problems, id + " jsonl source_line", a.get("source_line"), text(j.get("source_line")));

@@ -1,0 +1,39 @@
+package ca.trialpath.output.csv;
+
+import ca.trialpath.guideline.Assessment;
+import ca.trialpath.guideline.TreatmentOption;
+import java.io.IOException;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Owns {@code options.csv}: one row per (person, option), codes only. The option's label, regimens, goal,
+ * guideline section and the sentence saying why are the same for everyone with the same rationale code: they
+ * are in {@code guideline.csv} ({@link GuidelineCsv}), once per run.
+ */
+public final class OptionsCsv {
+
+    public enum Column {
+        PATIENT_ID, RULE, OPTION_CODE, RATIONALE_CODE
+    }
+
+    public static final String FILE = "options.csv";
+    public static final List<String> HEADER = PublishedCsv.header(Column.class);
+
+    private final CSVPrinter printer;
+
+    public OptionsCsv(Appendable out, boolean header) throws IOException {
+        this.printer = PublishedCsv.printer(out, Column.class, header);
+    }
+
+    /** Prints the person's options in rule order; none prints nothing. */
+    public void write(String patientId, Assessment assessment) throws IOException {
+        for (TreatmentOption option : assessment.options()) {
+            PublishedCsv.cell(printer, patientId);
+            printer.print(option.ruleId());
+            printer.print(option.code());
+            printer.print(GuidelineCsv.rationaleCode(option, assessment.surgeryPossible()));
+            printer.println();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package ca.trialpath.output.csv;
+
+import ca.trialpath.trials.TrialCatalogue;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Owns {@code trial_sites.csv}: one row per recruiting Canadian site of each catalogue study, as the trial sections
+ * of the page show them: where, the site's own status and the contact the study publishes on ClinicalTrials.gov
+ * (not patient data). {@code sites_in_province} and {@code sites_in_canada} of {@code trial_matches.csv} count
+ * these rows.
+ */
+public final class TrialSitesCsv {
+
+    public enum Column {
+        NCT_ID, FACILITY, CITY, PROVINCE, COUNTRY, SITE_STATUS, CONTACT_NAME, CONTACT_PHONE, CONTACT_EMAIL
+    }
+
+    public static final String FILE = "trial_sites.csv";
+    public static final List<String> HEADER = PublishedCsv.header(Column.class);
+    /** Every site listed is in Canada (trials.md: only recruiting Canadian sites count). */
+    static final String COUNTRY = "Canada";
+
+    private TrialSitesCsv() {
+    }
+
+    /** The studies in NCT id order, each study's sites in catalogue order. */
+    public static void write(Path target, List<TrialCatalogue.StudyRow> studies) throws IOException {
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+                CSVPrinter printer = PublishedCsv.printer(out, Column.class, true)) {
+            for (TrialCatalogue.StudyRow study : studies) {
+                for (TrialCatalogue.SiteRow site : study.sites()) {
+                    PublishedCsv.cell(printer, study.nctId());
+                    PublishedCsv.cell(printer, site.facility());
+                    PublishedCsv.cell(printer, site.city());
+                    PublishedCsv.cell(printer, site.province());
+                    printer.print(COUNTRY);
+                    PublishedCsv.cell(printer, site.status());
+                    PublishedCsv.cell(printer, site.contactName());
+                    PublishedCsv.cell(printer, site.contactPhone());
+                    PublishedCsv.cell(printer, site.contactEmail());
+                    printer.println();
+                }
+            }
+        }
+    }
+}

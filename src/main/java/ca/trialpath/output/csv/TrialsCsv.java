@@ -1,0 +1,61 @@
+package ca.trialpath.output.csv;
+
+import ca.trialpath.trials.TrialCatalogue;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Owns {@code trials.csv}: one row per catalogue study (skipped entries excepted), in NCT id order, with what is
+ * the same for everyone (title, status, phases, provinces, link, the curated note) and its counts. The
+ * per-person rows of {@code trial_matches.csv} join it by {@code nct_id}.
+ */
+public final class TrialsCsv {
+
+    /** {@code link} and {@code last_update_posted} were appended in version 1 (issue 15), {@code note} in version 2. */
+    public enum Column {
+        NCT_ID, BRIEF_TITLE, STATUS, PHASES, OPEN_IN_CANADA, PROVINCES, CANDIDATES, NEAR_MISSES, LINK,
+        LAST_UPDATE_POSTED, NOTE
+    }
+
+    public static final String FILE = "trials.csv";
+    public static final List<String> HEADER = PublishedCsv.header(Column.class);
+
+    private TrialsCsv() {
+    }
+
+    /** A study's cells in column order, as they are (before the spreadsheet-safe apostrophe). */
+    public static List<String> cells(TrialCatalogue.StudyRow study, long candidates, long nearMisses) {
+        return List.of(study.nctId(), nullToEmpty(study.briefTitle()), nullToEmpty(study.status()),
+                String.join(";", study.phases()), Boolean.toString(study.openInCanada()),
+                String.join(";", study.provinces()), Long.toString(candidates), Long.toString(nearMisses),
+                nullToEmpty(study.link()), nullToEmpty(study.lastUpdatePosted()), nullToEmpty(study.note()));
+    }
+
+    /**
+     * @param candidates per NCT id, people for whom the study is a MATCH
+     * @param nearMisses per NCT id, people for whom it is a NEAR_MISS
+     */
+    public static void write(Path target, List<TrialCatalogue.StudyRow> studies, ToLongFunction<String> candidates,
+            ToLongFunction<String> nearMisses) throws IOException {
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
+                CSVPrinter printer = PublishedCsv.printer(out, Column.class, true)) {
+            for (TrialCatalogue.StudyRow study : studies) {
+                for (String cell : cells(study, candidates.applyAsLong(study.nctId()),
+                        nearMisses.applyAsLong(study.nctId()))) {
+                    PublishedCsv.cell(printer, cell);
+                }
+                printer.println();
+            }
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

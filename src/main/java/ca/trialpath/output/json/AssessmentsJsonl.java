@@ -1,0 +1,246 @@
+package ca.trialpath.output.json;
+
+import ca.trialpath.cohort.PatientRecord;
+import ca.trialpath.guideline.Assessment;
+import ca.trialpath.guideline.PriorTreatment;
+import ca.trialpath.guideline.ReviewFlag;
+import ca.trialpath.guideline.TreatmentOption;
+import ca.trialpath.output.csv.GuidelineCsv;
+import ca.trialpath.trials.Criterion;
+import ca.trialpath.trials.TrialMatch;
+import java.io.Closeable;
+import java.io.Writer;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+
+/**
+ * Owns {@code assessments.jsonl}: one JSON object per assessed person, in input order, with that person's facts
+ * only: the assessment's codes, the options as codes, the trials as codes with the facts of the pair, and the
+ * validated inputs the rules read ({@code facts}). What many people share (an option's label and rationale, a
+ * study's title, phases and sites) is in {@code guideline.csv}, {@code trials.csv} and {@code trial_sites.csv},
+ * joined by code.
+ */
+public final class AssessmentsJsonl implements Closeable {
+
+    /** The keys of a line, in file order; {@code matched_trials} and {@code trials} only in a run with a catalogue. */
+    public enum Key implements JsonKey {
+        PATIENT_ID, SOURCE_FILE, SOURCE_LINE, PRIMARY_SITE, PATHWAY, PATHWAY_RULE, PATHWAY_BASIS, EXTENT,
+        TREATMENT_GOAL, TRIAL_DISCUSSION, TRIAL_PRIORITY, TRIAL_RULE, REVIEW_FLAGS, AGE_AT_RECURRENCE, PROVINCE,
+        OPTIONS, FACTS, MATCHED_TRIALS, TRIALS;
+
+        private final SerializableString key = JsonKey.of(this);
+
+        @Override
+        public SerializableString key() {
+            return key;
+        }
+    }
+
+    /** The keys of an element of {@code options}. */
+    public enum OptionKey implements JsonKey {
+        RULE, OPTION_CODE, RATIONALE_CODE;
+
+        private final SerializableString key = JsonKey.of(this);
+
+        @Override
+        public SerializableString key() {
+            return key;
+        }
+    }
+
+    /** The keys of an element of {@code trials}. */
+    public enum TrialKey implements JsonKey {
+        NCT_ID, RESULT, FAILED_CRITERION, TO_VERIFY, SITES_IN_PROVINCE, SITES_IN_CANADA;
+
+        private final SerializableString key = JsonKey.of(this);
+
+        @Override
+        public SerializableString key() {
+            return key;
+        }
+    }
+
+    /** The keys of {@code facts}, the validated inputs (birth dates are not exported). */
+    public enum FactKey implements JsonKey {
+        SEX, HISTOLOGY, RECURRENCE_DATE, RECURRENCE_TYPE, RECURRENCE_SITES, UNKNOWN_SITE_TERMS, PRIOR_TREATMENTS,
+        SURGERY_POSSIBLE, SYMPTOMS, ECOG, TREATMENT_WISH;
+
+        private final SerializableString key = JsonKey.of(this);
+
+        @Override
+        public SerializableString key() {
+            return key;
+        }
+    }
+
+    public static final String FILE = "assessments.jsonl";
+
+    private final JsonGenerator json;
+
+    public AssessmentsJsonl(Writer out) {
+        this.json = PublishedJson.generator(out);
+    }
+
+    /**
+     * Writes one person's line.
+     *
+     * @param trials the person's matches and near misses; {@code null} in a run without a catalogue (no keys)
+     */
+    public void write(PatientRecord record, Assessment assessment, Integer ageAtRecurrence, List<TrialMatch> trials) {
+        json.writeStartObject();
+        writeAssessment(json, record, assessment, ageAtRecurrence);
+        arrayStart(json, Key.OPTIONS);
+        for (TreatmentOption option : assessment.options()) {
+            json.writeStartObject();
+            string(json, OptionKey.RULE, option.ruleId());
+            string(json, OptionKey.OPTION_CODE, option.code());
+            string(json, OptionKey.RATIONALE_CODE, GuidelineCsv.rationaleCode(option, assessment.surgeryPossible()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        writeFacts(json, record);
+        if (trials != null) {
+            writeMatched(json, trials);
+            arrayStart(json, Key.TRIALS);
+            for (TrialMatch match : trials) {
+                json.writeStartObject();
+                writeMatchFacts(json, match);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** Hands what is buffered to the file's writer, and flushes it. */
+    public void flush() {
+        json.flush();
+    }
+
+    @Override
+    public void close() {
+        json.close();
+    }
+
+    /** The keys from {@code patient_id} to {@code province}: the assessment as codes. */
+    public static void writeAssessment(JsonGenerator json, PatientRecord record, Assessment assessment,
+            Integer ageAtRecurrence) {
+        string(json, Key.PATIENT_ID, record.patientId());
+        string(json, Key.SOURCE_FILE, record.sourceFile());
+        number(json, Key.SOURCE_LINE, record.sourceLine());
+        string(json, Key.PRIMARY_SITE, record.primarySite());
+        string(json, Key.PATHWAY, assessment.pathway().name());
+        string(json, Key.PATHWAY_RULE, assessment.pathwayRule());
+        // one sentence naming the person's own sites, so a fact of the person, not of the rule
+        string(json, Key.PATHWAY_BASIS, assessment.pathwayBasis());
+        string(json, Key.EXTENT, assessment.extent());
+        string(json, Key.TREATMENT_GOAL, assessment.goal() == null ? null : assessment.goal().name());
+        bool(json, Key.TRIAL_DISCUSSION, assessment.trialDiscussion());
+        string(json, Key.TRIAL_PRIORITY, assessment.trialPriority().name());
+        string(json, Key.TRIAL_RULE, assessment.trialRule().name());
+        arrayStart(json, Key.REVIEW_FLAGS);
+        for (ReviewFlag flag : assessment.orderedFlags()) {
+            json.writeString(flag.name());
+        }
+        json.writeEndArray();
+        if (ageAtRecurrence == null) {
+            nullValue(json, Key.AGE_AT_RECURRENCE);
+        } else {
+            number(json, Key.AGE_AT_RECURRENCE, ageAtRecurrence.intValue());
+        }
+        string(json, Key.PROVINCE, record.province());
+    }
+
+    /** {@code facts}: the validated inputs the rules read. */
+    public static void writeFacts(JsonGenerator json, PatientRecord record) {
+        objectStart(json, Key.FACTS);
+        string(json, FactKey.SEX, record.sex());
+        string(json, FactKey.HISTOLOGY, record.histology());
+        string(json, FactKey.RECURRENCE_DATE,
+                record.recurrenceDate() == null ? null : record.recurrenceDate().toString());
+        string(json, FactKey.RECURRENCE_TYPE, record.recurrenceTypeCode());
+        strings(json, FactKey.RECURRENCE_SITES, record.recurrenceSites());
+        strings(json, FactKey.UNKNOWN_SITE_TERMS, record.unknownSiteTerms());
+        arrayStart(json, FactKey.PRIOR_TREATMENTS);
+        for (PriorTreatment prior : record.priorTreatments()) {
+            json.writeString(prior.term());
+        }
+        json.writeEndArray();
+        string(json, FactKey.SURGERY_POSSIBLE, record.surgeryPossible().term());
+        strings(json, FactKey.SYMPTOMS, record.symptoms());
+        if (record.ecog() == null) {
+            nullValue(json, FactKey.ECOG);
+        } else {
+            number(json, FactKey.ECOG, record.ecog().intValue());
+        }
+        string(json, FactKey.TREATMENT_WISH, record.treatmentWish().term());
+        json.writeEndObject();
+    }
+
+    /** {@code matched_trials}: the NCT ids whose result is MATCH, as in the CSV column. */
+    public static void writeMatched(JsonGenerator json, List<TrialMatch> trials) {
+        arrayStart(json, Key.MATCHED_TRIALS);
+        for (TrialMatch match : trials) {
+            if (match.result() == TrialMatch.Result.MATCH) {
+                json.writeString(match.nctId());
+            }
+        }
+        json.writeEndArray();
+    }
+
+    /** The facts of one (person, trial) pair, those of its {@code trial_matches.csv} row. */
+    public static void writeMatchFacts(JsonGenerator json, TrialMatch match) {
+        string(json, TrialKey.NCT_ID, match.nctId());
+        string(json, TrialKey.RESULT, match.result().name());
+        string(json, TrialKey.FAILED_CRITERION,
+                match.failedCriterion() == null ? null : match.failedCriterion().name());
+        arrayStart(json, TrialKey.TO_VERIFY);
+        for (Criterion criterion : match.toVerify()) {
+            json.writeString(criterion.name());
+        }
+        json.writeEndArray();
+        number(json, TrialKey.SITES_IN_PROVINCE, match.sitesInProvince());
+        number(json, TrialKey.SITES_IN_CANADA, match.sitesInCanada());
+    }
+
+    private static void strings(JsonGenerator json, JsonKey name, List<String> values) {
+        arrayStart(json, name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /** A string value, or null. */
+    public static void string(JsonGenerator json, JsonKey name, String value) {
+        json.writeName(name.key());
+        json.writeString(value);
+    }
+
+    public static void number(JsonGenerator json, JsonKey name, long value) {
+        json.writeName(name.key());
+        json.writeNumber(value);
+    }
+
+    public static void bool(JsonGenerator json, JsonKey name, boolean value) {
+        json.writeName(name.key());
+        json.writeBoolean(value);
+    }
+
+    public static void nullValue(JsonGenerator json, JsonKey name) {
+        json.writeName(name.key());
+        json.writeNull();
+    }
+
+    public static void arrayStart(JsonGenerator json, JsonKey name) {
+        json.writeName(name.key());
+        json.writeStartArray();
+    }
+
+    public static void objectStart(JsonGenerator json, JsonKey name) {
+        json.writeName(name.key());
+        json.writeStartObject();
+    }
+}
