@@ -1,5 +1,6 @@
 package ca.trialpath.report;
 
+import ca.trialpath.output.csv.SpreadsheetSafe;
 import ca.trialpath.history.Change;
 import ca.trialpath.output.csv.PublishedCsv;
 import java.io.Closeable;

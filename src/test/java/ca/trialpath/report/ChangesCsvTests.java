@@ -1,5 +1,6 @@
 package ca.trialpath.report;
 
+import ca.trialpath.output.csv.SpreadsheetSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.trialpath.history.Change;

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** sample-data/screening-log.csv is a valid log, with every status, for pairs the sample run really makes. */
+/** sample-data/screening/screening-log.csv is a valid log, with every status, for pairs the sample run really makes. */
 class SampleScreeningLogTests {
 
-    private static final Path SAMPLE = Path.of("sample-data/screening-log.csv");
+    private static final Path SAMPLE = Path.of("sample-data/screening/screening-log.csv");
     private static final LocalDate SAMPLE_RUN = LocalDate.of(2026, 11, 27);
 
     @Test

@@ -1,6 +1,6 @@
 package ca.trialpath.screening;
 
-import ca.trialpath.report.SpreadsheetSafe;
+import ca.trialpath.output.csv.SpreadsheetSafe;
 import ca.trialpath.trials.Criterion;
 import ca.trialpath.trials.TrialMatch.Result;
 

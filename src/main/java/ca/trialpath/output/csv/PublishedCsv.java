@@ -1,6 +1,6 @@
 package ca.trialpath.output.csv;
 
-import ca.trialpath.report.SpreadsheetSafe;
+import ca.trialpath.output.csv.SpreadsheetSafe;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

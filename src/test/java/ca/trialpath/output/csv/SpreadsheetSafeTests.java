@@ -1,4 +1,4 @@
-package ca.trialpath.report;
+package ca.trialpath.output.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ca.trialpath.report;
+package ca.trialpath.output.csv;
 
 /**
  * Keeps spreadsheets from running cell text as a formula (CSV injection): a cell starting with
