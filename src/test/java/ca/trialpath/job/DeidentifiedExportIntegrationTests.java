@@ -107,7 +107,7 @@ class DeidentifiedExportIntegrationTests {
                 .as("an unknown site term is replaced, not silently lost").contains("withheld_1");
         // the JSON Lines join the tables by the same pseudonym as assessments.csv
         JsonMapper lines = JsonMapper.builder().build();
-        assertThat(PublishedOutputs.lines(published.resolve("assessments.jsonl")))
+        assertThat(PublishedOutputs.read(published.resolve("assessments.jsonl")).lines().toList())
                 .extracting(line -> lines.readTree(line).get("patient_id").asString())
                 .containsExactlyElementsOf(records(published.resolve("assessments.csv")).stream()
                         .map(r -> r.get("patient_id")).toList());

@@ -114,7 +114,7 @@ class TrialRunIntegrationTests {
         String html = PublishedOutputs.read(published.resolve("report.html"));
         assertThat(html).contains("id=\"t-NCT99000002\"").contains("after platinum chemotherapy")
                 .doesNotContain("id=\"t-NCT99000009\"");
-        List<String> jsonl = PublishedOutputs.lines(published.resolve("assessments.jsonl"));
+        List<String> jsonl = PublishedOutputs.read(published.resolve("assessments.jsonl")).lines().toList();
         // one fact in one place: the trials of a person are trial_matches.csv rows, not repeated in the JSON Lines
         assertThat(jsonl).hasSize(records(published.resolve("assessments.csv")).size())
                 .noneMatch(line -> line.contains("\"matched_trials\"") || line.contains("\"trials\"")
