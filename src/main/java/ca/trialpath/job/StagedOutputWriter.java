@@ -198,7 +198,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             writeTrialFeed(record.patientId(), trials);
         }
         options.write(record.patientId(), assessment);
-        jsonl.write(record, assessment, age, trials);
+        jsonl.write(record, assessment);
 
         // the first entries of each list of report.html, so the page never has to read the whole run
         long ordinal = tally.assessed();

@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 4, point 6: deidentify=true on the sample cohort through the real launcher and job. The key file is
@@ -104,6 +105,12 @@ class DeidentifiedExportIntegrationTests {
         assertThat(ids).noneMatch(launch.out()::contains);
         assertThat(PublishedOutputs.read(published.resolve("assessments.jsonl")))
                 .as("an unknown site term is replaced, not silently lost").contains("withheld_1");
+        // the JSON Lines join the tables by the same pseudonym as assessments.csv
+        JsonMapper lines = JsonMapper.builder().build();
+        assertThat(PublishedOutputs.read(published.resolve("assessments.jsonl")).lines().toList())
+                .extracting(line -> lines.readTree(line).get("patient_id").asString())
+                .containsExactlyElementsOf(records(published.resolve("assessments.csv")).stream()
+                        .map(r -> r.get("patient_id")).toList());
         JsonNode summary = PublishedOutputs.json(published.resolve("summary.json"));
         assertThat(summary.get("deidentified").asBoolean()).isTrue();
         assertThat(summary.get("pseudonym_key_id").asString()).hasSize(12);

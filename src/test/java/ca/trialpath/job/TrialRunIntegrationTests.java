@@ -4,6 +4,7 @@ import static ca.trialpath.job.PublishedOutputs.assertSameContent;
 import static ca.trialpath.job.PublishedOutputs.records;
 import static ca.trialpath.job.PublishedOutputs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.trialpath.cli.RunLauncher;
 import ca.trialpath.cli.RunRequest;
@@ -113,11 +114,18 @@ class TrialRunIntegrationTests {
         String html = PublishedOutputs.read(published.resolve("report.html"));
         assertThat(html).contains("id=\"t-NCT99000002\"").contains("after platinum chemotherapy")
                 .doesNotContain("id=\"t-NCT99000009\"");
-        String firstLine = PublishedOutputs.lines(published.resolve("assessments.jsonl")).get(0);
-        // each trial has the facts of its trial_matches.csv row; the verdicts follow from them (README, Decisions)
-        assertThat(firstLine).contains("\"matched_trials\":[\"NCT99000007\",\"NCT99000011\"]")
-                .contains("\"result\":\"MATCH\",\"failed_criterion\":null,\"to_verify\":[")
-                .doesNotContain("\"criteria\"");
+        List<String> jsonl = PublishedOutputs.read(published.resolve("assessments.jsonl")).lines().toList();
+        // one fact in one place: the trials of a person are trial_matches.csv rows, not repeated in the JSON Lines
+        assertThat(jsonl).hasSize(records(published.resolve("assessments.csv")).size())
+                .noneMatch(line -> line.contains("\"matched_trials\"") || line.contains("\"trials\"")
+                        || line.contains("NCT99000007") || line.contains("\"criteria\""));
+        String firstId = records(published.resolve("assessments.csv")).get(0).get("patient_id");
+        assertThat(jsonl.get(0)).startsWith("{\"patient_id\":\"" + firstId + "\",");
+        assertThat(matches).filteredOn(m -> m.get("patient_id").equals(firstId))
+                .filteredOn(m -> m.get("result").equals("MATCH"))
+                .extracting(m -> m.get("nct_id"), m -> m.get("failed_criterion"))
+                .containsExactly(tuple("NCT99000007", ""),
+                        tuple("NCT99000011", ""));
     }
 
     @Test

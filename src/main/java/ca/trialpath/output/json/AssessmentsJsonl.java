@@ -4,8 +4,6 @@ import ca.trialpath.cohort.PatientRecord;
 import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.PriorTreatment;
 import ca.trialpath.guideline.ReviewFlag;
-import ca.trialpath.guideline.TreatmentOption;
-import ca.trialpath.output.csv.GuidelineCsv;
 import ca.trialpath.trials.Criterion;
 import ca.trialpath.trials.TrialMatch;
 import java.io.Closeable;
@@ -15,15 +13,30 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 
 /**
- * Owns {@code assessments.jsonl}: one JSON object per assessed person, in input order, with that person's facts
- * only: the assessment's codes, the options as codes, the trials as codes with the facts of the pair, and the
- * validated inputs the rules read ({@code facts}). What many people share (an option's label and rationale, a
- * study's title, phases and sites) is in {@code guideline.csv}, {@code trials.csv} and {@code trial_sites.csv},
- * joined by code.
+ * Owns {@code assessments.jsonl}: one JSON object per assessed person, in input order, with only the facts of that
+ * person that no CSV table holds ({@link LineKey}): the keys to join on, the pathway's rule and basis, and the
+ * validated inputs the rules read ({@code facts}). One fact in one place: the pathway, goal, flags, options and
+ * trials are in {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
+ * {@code patient_id}. The static writers also give the page's feeds their (fuller) shape, {@link Key}.
  */
 public final class AssessmentsJsonl implements Closeable {
 
-    /** The keys of a line, in file order; {@code matched_trials} and {@code trials} only in a run with a catalogue. */
+    /** The keys of a published line, in file order. */
+    public enum LineKey implements JsonKey {
+        PATIENT_ID, SOURCE_FILE, SOURCE_LINE, PATHWAY_RULE, PATHWAY_BASIS, FACTS;
+
+        private final SerializableString key = JsonKey.of(this);
+
+        @Override
+        public SerializableString key() {
+            return key;
+        }
+    }
+
+    /**
+     * The keys of a person in the page's feeds (not of the published line), in order; {@code matched_trials} and
+     * {@code trials} only in a run with a catalogue.
+     */
     public enum Key implements JsonKey {
         PATIENT_ID, SOURCE_FILE, SOURCE_LINE, PRIMARY_SITE, PATHWAY, PATHWAY_RULE, PATHWAY_BASIS, EXTENT,
         TREATMENT_GOAL, TRIAL_DISCUSSION, TRIAL_PRIORITY, TRIAL_RULE, REVIEW_FLAGS, AGE_AT_RECURRENCE, PROVINCE,
@@ -37,19 +50,7 @@ public final class AssessmentsJsonl implements Closeable {
         }
     }
 
-    /** The keys of an element of {@code options}. */
-    public enum OptionKey implements JsonKey {
-        RULE, OPTION_CODE, RATIONALE_CODE;
-
-        private final SerializableString key = JsonKey.of(this);
-
-        @Override
-        public SerializableString key() {
-            return key;
-        }
-    }
-
-    /** The keys of an element of {@code trials}. */
+    /** The keys of an element of {@code trials} in the page's feeds. */
     public enum TrialKey implements JsonKey {
         NCT_ID, RESULT, FAILED_CRITERION, TO_VERIFY, SITES_IN_PROVINCE, SITES_IN_CANADA;
 
@@ -83,33 +84,19 @@ public final class AssessmentsJsonl implements Closeable {
     }
 
     /**
-     * Writes one person's line.
-     *
-     * @param trials the person's matches and near misses; {@code null} in a run without a catalogue (no keys)
+     * Writes one person's line: the {@link LineKey} keys, in that order. The rest of the assessment, the options and
+     * the trials are rows of {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
+     * {@code patient_id} (unique within a run).
      */
-    public void write(PatientRecord record, Assessment assessment, Integer ageAtRecurrence, List<TrialMatch> trials) {
+    public void write(PatientRecord record, Assessment assessment) {
         json.writeStartObject();
-        writeAssessment(json, record, assessment, ageAtRecurrence);
-        arrayStart(json, Key.OPTIONS);
-        for (TreatmentOption option : assessment.options()) {
-            json.writeStartObject();
-            string(json, OptionKey.RULE, option.ruleId());
-            string(json, OptionKey.OPTION_CODE, option.code());
-            string(json, OptionKey.RATIONALE_CODE, GuidelineCsv.rationaleCode(option, assessment.surgeryPossible()));
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        string(json, LineKey.PATIENT_ID, record.patientId());
+        string(json, LineKey.SOURCE_FILE, record.sourceFile());
+        number(json, LineKey.SOURCE_LINE, record.sourceLine());
+        string(json, LineKey.PATHWAY_RULE, assessment.pathwayRule());
+        // one sentence naming the person's own sites, so a fact of the person, not of the rule
+        string(json, LineKey.PATHWAY_BASIS, assessment.pathwayBasis());
         writeFacts(json, record);
-        if (trials != null) {
-            writeMatched(json, trials);
-            arrayStart(json, Key.TRIALS);
-            for (TrialMatch match : trials) {
-                json.writeStartObject();
-                writeMatchFacts(json, match);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        }
         json.writeEndObject();
         json.writeRaw('\n');
     }

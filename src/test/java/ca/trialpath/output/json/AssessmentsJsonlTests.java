@@ -27,18 +27,25 @@ class AssessmentsJsonlTests {
         // when
         String text = lines(first, second);
 
-        // then: two lines, nothing between the objects, no shared text (the LR2 rationale is a code)
+        // then: two lines, nothing between the objects, only the facts no CSV table holds
         String[] lines = text.split("\n", -1);
         assertThat(lines).hasSize(3);
         assertThat(lines[2]).isEmpty();
         JsonNode person = JSON.readTree(lines[0]);
-        List<String> keys = new ArrayList<>(person.propertyNames());
-        assertThat(keys).containsExactlyElementsOf(Arrays.stream(AssessmentsJsonl.Key.values())
-                .filter(k -> k != AssessmentsJsonl.Key.MATCHED_TRIALS && k != AssessmentsJsonl.Key.TRIALS)
-                .map(k -> k.key().getValue()).toList());
-        assertThat(person.get("options").get(0).get("rationale_code").asString()).isEqualTo("LR2.U");
-        assertThat(text).doesNotContain("option_label", "rationale\"", "guideline_version");
-        assertThat(JSON.readTree(lines[1]).get("pathway").asString()).isEqualTo("DISTANT_METASTASIS");
+        assertThat(new ArrayList<>(person.propertyNames())).containsExactly(
+                "patient_id", "source_file", "source_line", "pathway_rule", "pathway_basis", "facts");
+        assertThat(new ArrayList<>(person.propertyNames())).containsExactlyElementsOf(
+                Arrays.stream(AssessmentsJsonl.LineKey.values()).map(k -> k.key().getValue()).toList());
+        assertThat(List.of(person.get("patient_id").asString(), person.get("source_file").asString(),
+                person.get("source_line").asLong())).containsExactly("P1", "a.csv", 2L);
+        assertThat(person.get("facts").get("prior_treatments").get(0).asString()).isEqualTo("chemoradiation");
+        // one fact in one place: pathway, goal, flags, options and trials are CSV rows joined by patient_id
+        assertThat(text).doesNotContain("\"pathway\"", "\"options\"", "\"review_flags\"", "\"province\"",
+                "\"trials\"", "\"matched_trials\"", "rationale", "option_label", "guideline_version", "birth");
+        JsonNode liver = JSON.readTree(lines[1]);
+        assertThat(liver.get("pathway_rule").asString()).isEqualTo(
+                GuidelineAssessor.assess(second.toCase()).pathwayRule());
+        assertThat(liver.get("pathway_basis").asString()).contains("liver");
     }
 
     @Test
@@ -64,7 +71,7 @@ class AssessmentsJsonlTests {
         try (AssessmentsJsonl jsonl = new AssessmentsJsonl(out)) {
             for (PatientRecord person : people) {
                 Assessment assessment = GuidelineAssessor.assess(person.toCase());
-                jsonl.write(person, assessment, 60, null);
+                jsonl.write(person, assessment);
             }
         }
         return out.toString();
