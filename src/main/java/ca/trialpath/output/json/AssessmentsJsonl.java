@@ -4,7 +4,6 @@ import ca.trialpath.cohort.PatientRecord;
 import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.PriorTreatment;
 import ca.trialpath.guideline.ReviewFlag;
-import ca.trialpath.trials.Criterion;
 import ca.trialpath.trials.TrialMatch;
 import java.io.Closeable;
 import java.io.Writer;
@@ -50,17 +49,6 @@ public final class AssessmentsJsonl implements Closeable {
         }
     }
 
-    /** The keys of an element of {@code trials} in the page's feeds. */
-    public enum TrialKey implements JsonKey {
-        NCT_ID, RESULT, FAILED_CRITERION, TO_VERIFY, SITES_IN_PROVINCE, SITES_IN_CANADA;
-
-        private final SerializableString key = JsonKey.of(this);
-
-        @Override
-        public SerializableString key() {
-            return key;
-        }
-    }
 
     /** The keys of {@code facts}, the validated inputs (birth dates are not exported). */
     public enum FactKey implements JsonKey {
@@ -177,20 +165,6 @@ public final class AssessmentsJsonl implements Closeable {
         json.writeEndArray();
     }
 
-    /** The facts of one (person, trial) pair, those of its {@code trial_matches.csv} row. */
-    public static void writeMatchFacts(JsonGenerator json, TrialMatch match) {
-        string(json, TrialKey.NCT_ID, match.nctId());
-        string(json, TrialKey.RESULT, match.result().name());
-        string(json, TrialKey.FAILED_CRITERION,
-                match.failedCriterion() == null ? null : match.failedCriterion().name());
-        arrayStart(json, TrialKey.TO_VERIFY);
-        for (Criterion criterion : match.toVerify()) {
-            json.writeString(criterion.name());
-        }
-        json.writeEndArray();
-        number(json, TrialKey.SITES_IN_PROVINCE, match.sitesInProvince());
-        number(json, TrialKey.SITES_IN_CANADA, match.sitesInCanada());
-    }
 
     private static void strings(JsonGenerator json, JsonKey name, List<String> values) {
         arrayStart(json, name);
