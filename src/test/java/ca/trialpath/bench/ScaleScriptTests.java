@@ -29,6 +29,8 @@ class ScaleScriptTests {
     private static final String FAKE_JOB = """
             #!/usr/bin/env bash
             echo "fake job: $*"
+            # long enough for /usr/bin/time's hundredths, so that the ratios between runs are numbers
+            sleep 0.05
             for arg in "$@"; do
                 case $arg in output=*) out=${arg#output=} ;; runDate=*) day=${arg#runDate=} ;; esac
             done
