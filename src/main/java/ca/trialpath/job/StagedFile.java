@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,18 @@ final class StagedFile implements Closeable {
 
     Writer writer() {
         return writer;
+    }
+
+    /**
+     * Appends rows built in memory, after whatever {@link #writer()} holds: encoded in one go (the JDK's
+     * UTF-8 encoder of {@code String}) and handed to the file in one write, not a {@code Writer} call per cell.
+     */
+    void write(CharSequence rows) throws IOException {
+        writer.flush();
+        ByteBuffer bytes = ByteBuffer.wrap(rows.toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
     }
 
     /** Hands everything written so far to the operating system and returns the file's length. */

@@ -62,6 +62,11 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     private static final String REJECTS = "publish/" + RejectsCsv.FILE;
     private static final String JSONL = "publish/" + AssessmentsJsonl.FILE;
     private static final String TRIAL_MATCHES = "publish/" + TrialMatchesCsv.FILE;
+    /**
+     * Rows are handed to their file when this many characters wait (and at every commit): a person with
+     * thousands of trials (every study open) waits in memory a few of these, not a chunk's worth.
+     */
+    private static final int HAND_OVER_AT = 64 * 1024;
 
     private final RunFolders.Staging staging;
     private final int reportCap;
@@ -70,6 +75,12 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     /** Per staged file name (relative to the staging folder). */
     private final Map<String, StagedFile> files = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
+    /**
+     * What the CSV owners printed and the file has not received yet, per staged file. Commons CSV prints cell
+     * by cell, each a call on its {@link Appendable}: into a {@code StringBuilder} that costs no lock, and the
+     * file receives the rows in one write (a {@code BufferedWriter} takes its lock on every call).
+     */
+    private final Map<String, StringBuilder> pending = new LinkedHashMap<>();
     private RunTally tally = new RunTally();
     private TrialTally trialTally = new TrialTally();
     private FirstRejects firstRejects = new FirstRejects();
@@ -148,10 +159,10 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
                         : StagedFile.create(path));
             }
             // a new file gets its header; a continued one has it
-            assessments = new AssessmentsCsv(files.get(ASSESSMENTS).writer(), !resuming);
-            options = new OptionsCsv(files.get(OPTIONS).writer(), !resuming);
-            rejects = new RejectsCsv(files.get(REJECTS).writer(), !resuming);
-            trialMatches = new TrialMatchesCsv(files.get(TRIAL_MATCHES).writer(), !resuming);
+            assessments = new AssessmentsCsv(pending(ASSESSMENTS), !resuming);
+            options = new OptionsCsv(pending(OPTIONS), !resuming);
+            rejects = new RejectsCsv(pending(REJECTS), !resuming);
+            trialMatches = new TrialMatchesCsv(pending(TRIAL_MATCHES), !resuming);
             jsonl = new AssessmentsJsonl(files.get(JSONL).writer());
             trialFeed = PublishedCsv.FORMAT.print(files.get("internal/" + TRIAL_FEED).writer());
             flushAll();
@@ -173,12 +184,29 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             } else if (outcome instanceof Outcome.Rejected rejected) {
                 writeRejected(rejected.row());
             }
+            handOver(HAND_OVER_AT);
         }
         // to the operating system before the commit: the saved lengths never exceed what is on disk
         flushAll();
     }
 
+    private StringBuilder pending(String stagedFile) {
+        return pending.computeIfAbsent(stagedFile, name -> new StringBuilder(HAND_OVER_AT + HAND_OVER_AT / 4));
+    }
+
+    /** Hands each file its waiting rows once at least {@code atLeast} characters wait (0: whatever waits). */
+    private void handOver(int atLeast) throws IOException {
+        for (Map.Entry<String, StringBuilder> waiting : pending.entrySet()) {
+            StringBuilder rows = waiting.getValue();
+            if (!rows.isEmpty() && rows.length() >= atLeast) {
+                files.get(waiting.getKey()).write(rows);
+                rows.setLength(0);
+            }
+        }
+    }
+
     private void flushAll() throws IOException {
+        handOver(0);
         jsonl.flush();
         for (Map.Entry<String, StagedFile> file : files.entrySet()) {
             lengths.put(file.getKey(), file.getValue().flush());
@@ -189,7 +217,8 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         PatientRecord record = assessed.record();
         Assessment assessment = assessed.assessment();
         List<ReviewFlag> flags = assessment.orderedFlags();
-        List<TrialMatch> trials = assessed.trials();
+        // worked out once here (TrialMatcher works a person's list out when it is first read), then read as a list
+        List<TrialMatch> trials = assessed.trials() == null ? null : List.copyOf(assessed.trials());
         Integer age = assessed.ageAtRecurrence();
 
         assessments.write(record, assessment, age, trials);
@@ -291,6 +320,7 @@ class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             }
         }
         files.clear();
+        pending.clear();
         if (failure != null) {
             throw failure;
         }

@@ -27,6 +27,8 @@ import java.util.Map;
  */
 public final class TrialMatcher {
 
+    private static final Criterion[] CRITERIA = Criterion.values();
+
     private final LocalDate runDate;
     private final List<Indexed> index = new ArrayList<>();
     /** The matches of the person this thread read last: one person's at a time per thread. */
@@ -142,6 +144,17 @@ public final class TrialMatcher {
         public int size() {
             return matches().size();
         }
+
+        // the list's own iterator and array, not AbstractList's, which ask size() and get(i) of every element
+        @Override
+        public java.util.Iterator<TrialMatch> iterator() {
+            return matches().iterator();
+        }
+
+        @Override
+        public Object[] toArray() {
+            return matches().toArray();
+        }
     }
 
     static final Comparator<TrialMatch> ORDER = Comparator
@@ -157,28 +170,31 @@ public final class TrialMatcher {
 
     private TrialMatch judge(Indexed entry, PersonFacts person) {
         Study study = entry.study();
-        Map<Criterion, Verdict> verdicts = new EnumMap<>(entry.studyVerdicts());
-        for (Criterion criterion : Criterion.values()) {
-            if (!criterion.isStudyWide()) {
-                verdicts.put(criterion, personVerdict(criterion, study, entry.criteria(), person));
-            }
-        }
-        List<Criterion> failed = new ArrayList<>();
-        List<Criterion> unknown = new ArrayList<>();
-        verdicts.forEach((criterion, verdict) -> {
+        // runs for every (person, study) pair: an array, and a pair with two failures is left at the second
+        Verdict[] verdicts = new Verdict[CRITERIA.length];
+        Criterion failed = null;
+        int unknowns = 0;
+        for (Criterion criterion : CRITERIA) {
+            Verdict verdict = criterion.isStudyWide() ? entry.studyVerdicts().get(criterion)
+                    : personVerdict(criterion, study, entry.criteria(), person);
             if (verdict == Verdict.FAILED) {
-                failed.add(criterion);
+                if (failed != null || criterion.isStudyWide()) {
+                    return null; // neither a match nor a near miss
+                }
+                failed = criterion;
             } else if (verdict == Verdict.UNKNOWN) {
+                unknowns++;
+            }
+            verdicts[criterion.ordinal()] = verdict;
+        }
+        TrialMatch.Result result = failed == null ? TrialMatch.Result.MATCH : TrialMatch.Result.NEAR_MISS;
+        Map<Criterion, Verdict> byCriterion = new EnumMap<>(Criterion.class);
+        List<Criterion> unknown = new ArrayList<>(unknowns);
+        for (Criterion criterion : CRITERIA) {
+            byCriterion.put(criterion, verdicts[criterion.ordinal()]);
+            if (verdicts[criterion.ordinal()] == Verdict.UNKNOWN) {
                 unknown.add(criterion);
             }
-        });
-        TrialMatch.Result result;
-        if (failed.isEmpty()) {
-            result = TrialMatch.Result.MATCH;
-        } else if (failed.size() == 1 && !failed.get(0).isStudyWide()) {
-            result = TrialMatch.Result.NEAR_MISS;
-        } else {
-            return null;
         }
         String province = person.province();
         int inProvince = 0;
@@ -189,8 +205,8 @@ public final class TrialMatcher {
                 inProvince++;
             }
         }
-        return new TrialMatch(study, entry.criteria(), result, verdicts, failed.isEmpty() ? null : failed.get(0),
-                unknown, inProvince, inCanada, entry.cities(province));
+        return new TrialMatch(study, entry.criteria(), result, byCriterion, failed, unknown, inProvince, inCanada,
+                entry.cities(province));
     }
 
     /** Every criterion for the pair, in {@link Criterion} order. */

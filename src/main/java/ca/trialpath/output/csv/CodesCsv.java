@@ -5,6 +5,7 @@ import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TrialRule;
 import ca.trialpath.trials.Criterion;
 import ca.trialpath.trials.TrialMatch;
+import ca.trialpath.trials.Verdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,9 @@ public final class CodesCsv {
         KIND, CODE, MEANING
     }
 
-    /** The kinds of codes, each named after the column that holds them. */
+    /** The kinds of codes, each named after the column that holds them ({@code verdict}: every {@code *_verdict}). */
     public enum Kind {
-        PATHWAY_RULE, TRIAL_RULE, REVIEW_FLAG, REASON_CODE, CRITERION, RESULT
+        PATHWAY_RULE, TRIAL_RULE, REVIEW_FLAG, REASON_CODE, CRITERION, RESULT, VERDICT
     }
 
     public static final String FILE = "codes.csv";
@@ -40,6 +41,7 @@ public final class CodesCsv {
     private static final Map<ReasonCode, String> REASONS = new EnumMap<>(ReasonCode.class);
     private static final Map<Criterion, String> CRITERIA = new EnumMap<>(Criterion.class);
     private static final Map<TrialMatch.Result, String> RESULTS = new EnumMap<>(TrialMatch.Result.class);
+    private static final Map<Verdict, String> VERDICTS = new EnumMap<>(Verdict.class);
 
     static {
         PATHWAY_RULES.put("P0", "primary_site out of scope: OUT_OF_SCOPE");
@@ -78,6 +80,10 @@ public final class CodesCsv {
         RESULTS.put(TrialMatch.Result.MATCH, "no criterion failed; those in to_verify are unknown, every other one is met");
         RESULTS.put(TrialMatch.Result.NEAR_MISS, "exactly one criterion failed (failed_criterion), none of STATUS,"
                 + " CONDITION, LOCATION");
+
+        VERDICTS.put(Verdict.MET, "the pair meets the criterion");
+        VERDICTS.put(Verdict.FAILED, "the pair fails the criterion");
+        VERDICTS.put(Verdict.UNKNOWN, "the person's record lacks what the criterion needs: to verify");
     }
 
     private CodesCsv() {
@@ -108,6 +114,7 @@ public final class CodesCsv {
             case REASON_CODE -> REASONS.forEach((reason, meaning) -> meanings.put(reason.name(), meaning));
             case CRITERION -> CRITERIA.forEach((criterion, meaning) -> meanings.put(criterion.name(), meaning));
             case RESULT -> RESULTS.forEach((result, meaning) -> meanings.put(result.name(), meaning));
+            case VERDICT -> VERDICTS.forEach((verdict, meaning) -> meanings.put(verdict.name(), meaning));
         }
         return meanings;
     }

@@ -7,6 +7,7 @@ import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TrialRule;
 import ca.trialpath.trials.Criterion;
 import ca.trialpath.trials.TrialMatch;
+import ca.trialpath.trials.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ class CodesCsvTests {
         assertThat(CodesCsv.meanings(CodesCsv.Kind.REASON_CODE)).containsOnlyKeys(names(ReasonCode.values()));
         assertThat(CodesCsv.meanings(CodesCsv.Kind.CRITERION)).containsOnlyKeys(names(Criterion.values()));
         assertThat(CodesCsv.meanings(CodesCsv.Kind.RESULT)).containsOnlyKeys(names(TrialMatch.Result.values()));
+        assertThat(CodesCsv.meanings(CodesCsv.Kind.VERDICT)).containsOnlyKeys(names(Verdict.values()));
         for (CodesCsv.Kind kind : CodesCsv.Kind.values()) {
             assertThat(CodesCsv.meanings(kind).values()).as("%s", kind).allSatisfy(m -> assertThat(m).isNotBlank());
         }
