@@ -3,7 +3,15 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.CohortHeader;
 import ca.trialpath.cohort.CsvRecord;
+import ca.trialpath.cohort.CohortRowValidator;
+import ca.trialpath.cohort.InputFingerprint;
+import ca.trialpath.cohort.RejectedRow;
+import ca.trialpath.naaccr.NaaccrCohortReader;
+import ca.trialpath.naaccr.NaaccrSupplement;
+import ca.trialpath.report.RunFolders;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -25,6 +33,12 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     /** Records of the partition read (the name is older than partitions of several files). */
     static final String RECORDS_IN_FILE = "reader.file.records";
     static final String READ_PER_FILE = "reader.read.per.file";
+    /** NAACCR files: patients without an anal tumour, counted and not listed (naaccr.md). */
+    static final String NOT_IN_SCOPE_PER_FILE = "reader.not.in.scope.per.file";
+    /** NAACCR files: every {@code <Patient>} read, for the invariant read = assessed + rejected + not in scope. */
+    static final String PATIENTS_PER_FILE = "reader.patients.per.file";
+    /** NAACCR files: item 80 codes that are no Canadian province, left empty. */
+    static final String PROVINCES_DROPPED_PER_FILE = "reader.provinces.dropped.per.file";
 
     private final CohortPartition partition;
     private final List<InspectedFile> files;
@@ -36,11 +50,44 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     private int piece;
     private long readInPiece;
     private CohortFileReader reader;
+    /** The NAACCR file being read, or {@code null}. */
+    private NaaccrCohortReader extract;
+    /** The supplement's own rejects being listed, or {@code null}. */
+    private java.util.Iterator<RejectedRow> supplementRejects;
+    private final LinkedHashMap<String, Long> notInScopePerFile = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Long> patientsPerFile = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Long> provincesDroppedPerFile = new LinkedHashMap<>();
+    /** For NAACCR input: the run's date, whether messages quote values, its supplement and staging. */
+    private LocalDate runDate = LocalDate.now();
+    private boolean valuesInMessages = true;
+    private Integer supplementIndex;
+    private RunFolders.Staging staging;
+    private NaaccrSupplement supplement;
 
     CohortReader(CohortPartition partition, List<InspectedFile> files, ProgressLog progress) {
         this.partition = partition;
         this.files = files;
         this.progress = progress;
+    }
+
+    /** What reading NAACCR files and the supplement takes. */
+    CohortReader forRegistry(LocalDate runDate, boolean valuesInMessages, Integer supplementIndex,
+            RunFolders.Staging staging) {
+        this.runDate = runDate;
+        this.valuesInMessages = valuesInMessages;
+        this.supplementIndex = supplementIndex;
+        this.staging = staging;
+        return this;
+    }
+
+    private boolean readAgainWhole(CohortPartition.Piece piece) {
+        // no byte offset into XML or gzip: a restarted NAACCR partition reads its file from the start, counting
+        // again the patients out of scope, and emits none of those committed
+        return RegistryInput.isNaaccr(files.get(piece.fileIndex())) || isSupplement(piece);
+    }
+
+    private boolean isSupplement(CohortPartition.Piece piece) {
+        return supplementIndex != null && piece.fileIndex() == supplementIndex;
     }
 
     @Override
@@ -51,7 +98,7 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             // the pieces a crashed execution read and checked whole are passed over; the one it stopped in is
             // read again from its start (so that all of its bytes are checked), without emitting what was committed
             while (piece < partition.pieces().size() && resumeAt - recordsRead >= current().records()
-                    && current().records() > 0) {
+                    && current().records() > 0 && !readAgainWhole(current())) {
                 recordsRead += current().records();
                 readPerFile.put(current().fileName(), current().records());
                 piece++;
@@ -92,6 +139,13 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             }
             CohortPartition.Piece current = current();
             InspectedFile file = files.get(current.fileIndex());
+            if (readAgainWhole(current)) {
+                SourcedRecord registry = nextOfRegistry(current, file);
+                if (registry == null) {
+                    continue; // the piece is done
+                }
+                return registry;
+            }
             if (reader == null) {
                 reader = CohortFileReader.open(file, current.startByte(), current.endByte(), current.startLine());
                 readInPiece = 0;
@@ -119,6 +173,71 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
         }
     }
 
+    /** The next patient in scope of a NAACCR piece, or the next own reject of the supplement; {@code null}: done. */
+    private SourcedRecord nextOfRegistry(CohortPartition.Piece current, InspectedFile file) throws IOException {
+        if (isSupplement(current)) {
+            if (supplementRejects == null) {
+                supplement = RegistryInput.supplement(files, supplementIndex, valuesInMessages);
+                supplementRejects = RegistryInput.supplementRejects(staging, supplement).iterator();
+                readInPiece = 0;
+            }
+            if (!supplementRejects.hasNext()) {
+                if (readInPiece != current.records()) {
+                    throw CohortFileReader.changed(file, readInPiece + " of its rows join no patient now, "
+                            + current.records() + " when the run was planned");
+                }
+                supplementRejects = null;
+                piece++;
+                return null;
+            }
+            counted(current);
+            return new SourcedRecord(file.name(), null, null,
+                    new SourcedRecord.Registry(null, null, supplementRejects.next()));
+        }
+        if (extract == null) {
+            NaaccrSupplement joined = supplementIndex == null ? null
+                    : supplement != null ? supplement : (supplement = RegistryInput.supplement(files, supplementIndex, valuesInMessages));
+            extract = NaaccrCohortReader.open(Path.of(file.path()), new CohortRowValidator(runDate, valuesInMessages),
+                    valuesInMessages, joined);
+            readInPiece = 0;
+        }
+        while (true) {
+            NaaccrCohortReader.Outcome outcome = extract.next();
+            if (outcome == null) {
+                NaaccrCohortReader.Counts counts = extract.counts();
+                closeReader();
+                if (readInPiece != current.records()) {
+                    throw CohortFileReader.changed(file, "it holds " + readInPiece + " patients in scope, "
+                            + current.records() + " when the run was planned");
+                }
+                if (!InputFingerprint.sha256(Path.of(file.path())).equals(file.sha256())) {
+                    throw CohortFileReader.changed(file, "its SHA-256 is no longer " + file.sha256());
+                }
+                patientsPerFile.put(file.name(), counts.read());
+                notInScopePerFile.put(file.name(), counts.notInScope());
+                provincesDroppedPerFile.put(file.name(), counts.provincesDropped());
+                piece++;
+                return null;
+            }
+            if (outcome instanceof NaaccrCohortReader.NotInScope) {
+                continue;
+            }
+            counted(current);
+            if (outcome instanceof NaaccrCohortReader.Assessed assessed) {
+                return new SourcedRecord(file.name(), null, null,
+                        new SourcedRecord.Registry(assessed.record(), assessed.notes(), null));
+            }
+            return new SourcedRecord(file.name(), null, null, new SourcedRecord.Registry(null, null,
+                    ((NaaccrCohortReader.Rejected) outcome).rejected()));
+        }
+    }
+
+    private void counted(CohortPartition.Piece current) {
+        readInPiece++;
+        recordsRead++;
+        readPerFile.merge(current.fileName(), 1L, Long::sum);
+    }
+
     private CohortPartition.Piece current() {
         return partition.pieces().get(piece);
     }
@@ -136,6 +255,11 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     public void update(ExecutionContext context) {
         context.putLong(RECORDS_IN_FILE, recordsRead);
         context.put(READ_PER_FILE, new LinkedHashMap<>(readPerFile));
+        if (!patientsPerFile.isEmpty()) {
+            context.put(PATIENTS_PER_FILE, new LinkedHashMap<>(patientsPerFile));
+            context.put(NOT_IN_SCOPE_PER_FILE, new LinkedHashMap<>(notInScopePerFile));
+            context.put(PROVINCES_DROPPED_PER_FILE, new LinkedHashMap<>(provincesDroppedPerFile));
+        }
     }
 
     @Override
@@ -144,6 +268,14 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     }
 
     private void closeReader() {
+        if (extract != null) {
+            try {
+                extract.close();
+            } catch (IOException ignored) {
+                // read-only file
+            }
+            extract = null;
+        }
         if (reader != null) {
             try {
                 reader.close();

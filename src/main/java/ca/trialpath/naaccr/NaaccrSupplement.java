@@ -190,9 +190,15 @@ public final class NaaccrSupplement {
     public record JoinRejected(RejectedRow rejected) implements Joined {
     }
 
+    /** How a reject caused by a supplement row names it. */
+    private String where(Row row) {
+        return "supplement " + CohortRowValidator.shorten(name) + " line " + row.line() + ": ";
+    }
+
     /**
-     * The registry's row with the supplement's cells over it, validated as a cohort row. A reject names the
-     * supplement's file and line: the registry's row alone was valid (or is checked by the caller).
+     * The registry's row with the supplement's cells over it, validated as a cohort row. A reject is the patient's
+     * (its NAACCR file and {@code <Patient>} line) and its message names the supplement's file and line: the
+     * registry's row alone was valid (the caller checked it).
      *
      * @param registry a row under {@link NaaccrMapping#HEADER}
      */
@@ -200,17 +206,17 @@ public final class NaaccrSupplement {
         List<String> cells = new ArrayList<>(registry.cells());
         String site = row.cells().get(CohortColumn.PRIMARY_SITE);
         if (site != null && !"perianal_skin".equals(site)) {
-            return new JoinRejected(new RejectedRow(name, row.line(), CohortRowValidator.shorten(row.patientId()),
-                    ReasonCode.INVALID_VALUE, "supplement: column 'primary_site' may only say perianal_skin (the"
-                            + " registry gives the primary site)"));
+            return new JoinRejected(new RejectedRow(sourceFile, registry.line(),
+                    CohortRowValidator.shorten(row.patientId()), ReasonCode.INVALID_VALUE, where(row)
+                            + "column 'primary_site' may only say perianal_skin (the registry gives the primary site)"));
         }
         row.cells().forEach((column, value) -> cells.set(column.ordinal(), value));
         CsvRecord merged = new CsvRecord(registry.line(), cells, null);
         CohortRowValidator.Result result = validator.validate(sourceFile, NaaccrMapping.HEADER, merged);
         if (result instanceof CohortRowValidator.Invalid invalid) {
             RejectedRow r = invalid.rejected();
-            return new JoinRejected(new RejectedRow(name, row.line(), r.patientId(), r.reason(),
-                    "supplement: " + r.message()));
+            return new JoinRejected(new RejectedRow(sourceFile, registry.line(), r.patientId(), r.reason(),
+                    where(row) + r.message()));
         }
         return new JoinedRecord(((CohortRowValidator.Valid) result).record(),
                 row.cells().containsKey(CohortColumn.PRIOR_TREATMENTS));
