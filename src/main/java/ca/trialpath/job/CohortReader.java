@@ -187,6 +187,8 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
                             + current.records() + " when the run was planned");
                 }
                 supplementRejects = null;
+                // the supplement's rows, for the summary: read = joined + rejected
+                patientsPerFile.put(file.name(), supplement.rows());
                 piece++;
                 return null;
             }

@@ -140,8 +140,9 @@ class ReportPublisher implements Tasklet {
             InspectedFile input = inputs.get(i);
             String format = Integer.valueOf(i).equals(supplementIndex) ? RunSummary.InputFile.SUPPLEMENT
                     : RegistryInput.isNaaccr(input) ? RunSummary.InputFile.NAACCR_XML : RunSummary.InputFile.COHORT_CSV;
-            files.add(new RunSummary.InputFile(input.name(), input.sha256(), input.bytes(),
-                    readPerFile.getOrDefault(input.name(), 0L) + notInScope.getOrDefault(input.name(), 0L),
+            long fileRead = format.equals(RunSummary.InputFile.SUPPLEMENT) ? patients.getOrDefault(input.name(), 0L)
+                    : readPerFile.getOrDefault(input.name(), 0L) + notInScope.getOrDefault(input.name(), 0L);
+            files.add(new RunSummary.InputFile(input.name(), input.sha256(), input.bytes(), fileRead,
                     tally.assessed(input.name()), tally.rejected(input.name()), input.ignoredColumns(), format,
                     notInScope.getOrDefault(input.name(), 0L), provincesDropped.getOrDefault(input.name(), 0L)));
             ignored.addAll(input.ignoredColumns());

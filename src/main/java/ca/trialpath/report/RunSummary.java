@@ -35,7 +35,7 @@ public record RunSummary(
      * One input file of the run, with its own counts: read = assessed + rejected + notInScope holds for each.
      *
      * @param format     {@code cohort-csv}, {@code naaccr-xml} or {@code supplement} (the clinic's CSV joined to
-     *                   NAACCR patients: its read and rejected are its rows that joined no one)
+     *                   NAACCR patients: read is its rows, rejected those that joined no patient in scope)
      * @param notInScope NAACCR patients with no anal tumour, counted and not listed (0 for other formats)
      */
     public record InputFile(String name, String sha256, long bytes, long read, long assessed, long rejected,

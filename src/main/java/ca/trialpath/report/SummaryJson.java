@@ -177,6 +177,10 @@ public final class SummaryJson {
         json.put("assessed", file.assessed());
         json.put("rejected", file.rejected());
         json.put("not_in_scope", file.notInScope());
+        if (RunSummary.InputFile.SUPPLEMENT.equals(file.format())) {
+            // its rows: read = joined + rejected (those that joined no patient in scope, in rejects.csv)
+            json.put("joined", file.read() - file.rejected());
+        }
         if (RunSummary.InputFile.NAACCR_XML.equals(file.format())) {
             // item 80 codes that are no Canadian province (a US state): province left empty
             json.put("provinces_dropped", file.provincesDropped());
