@@ -28,6 +28,7 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <pre>
  * java -cp target/test-classes:target/classes:DEPS ca.trialpath.bench.RegistryAsCohortCsv EXTRACT SUPPLEMENT OUT.csv
+ * java -cp ... ca.trialpath.bench.RegistryAsCohortCsv --read EXTRACT SUPPLEMENT     (the time of reading it, alone)
  * </pre>
  */
 public final class RegistryAsCohortCsv {
@@ -125,7 +126,26 @@ public final class RegistryAsCohortCsv {
         return s == null ? "" : s;
     }
 
+    /** Reads the extract once with the job's reader and nothing else: the time of reading it. */
+    static long count(Path extract, Path supplement) throws Exception {
+        NaaccrSupplement joined = supplement == null ? null : NaaccrSupplement.read(supplement, true);
+        long patients = 0;
+        try (NaaccrCohortReader reader = NaaccrCohortReader.open(extract,
+                new CohortRowValidator(LocalDate.of(2026, 11, 27)), true, joined)) {
+            while (reader.next() != null) {
+                patients++;
+            }
+        }
+        return patients;
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--read")) {
+            long started = System.nanoTime();
+            long patients = count(Path.of(args[1]), args[2].equals("-") ? null : Path.of(args[2]));
+            System.out.printf("read %d patients in %.2f s%n", patients, (System.nanoTime() - started) / 1e9);
+            return;
+        }
         if (args.length != 3) {
             throw new IllegalArgumentException("usage: RegistryAsCohortCsv EXTRACT SUPPLEMENT|- OUT.csv");
         }
