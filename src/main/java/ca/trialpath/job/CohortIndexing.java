@@ -268,7 +268,8 @@ class CohortIndexing implements Tasklet {
     }
 
     /**
-     * Reads a NAACCR file whole: the ids of its valid patients go to the spill by the line of their
+     * Reads a NAACCR file whole, the only time the run parses it ({@link RegistryCache} keeps its patients in scope
+     * for its partition): the ids of its valid patients go to the spill by the line of their
      * {@code <Patient>} (the partition's only piece, so its lines are the file's); its records are the patients
      * in scope, assessed or rejected; the supplement's rows are marked joined or met out of scope.
      */
@@ -278,7 +279,8 @@ class CohortIndexing implements Tasklet {
         long lastLine = 0;
         Path path = Path.of(file.path());
         try (ca.trialpath.naaccr.NaaccrCohortReader reader = ca.trialpath.naaccr.NaaccrCohortReader.open(path,
-                validator, deidentifier == null, supplement)) {
+                validator, deidentifier == null, supplement);
+                RegistryCache.Writer cache = new RegistryCache.Writer(RegistryCache.file(staging, fileIndex))) {
             for (var outcome = reader.next(); outcome != null; outcome = reader.next()) {
                 if (outcome instanceof ca.trialpath.naaccr.NaaccrCohortReader.NotInScope out) {
                     if (joins != null) {
@@ -288,17 +290,23 @@ class CohortIndexing implements Tasklet {
                 }
                 records++;
                 if (outcome instanceof ca.trialpath.naaccr.NaaccrCohortReader.Assessed assessed) {
+                    cache.assessed(assessed.record(), assessed.notes());
                     String id = assessed.record().patientId();
                     lastLine = assessed.record().sourceLine();
                     spill.add(deidentifier == null ? id : deidentifier.pseudonym(id), lastLine);
                     if (joins != null) {
                         joins.joined(supplement.row(id));
                     }
-                } else if (outcome instanceof ca.trialpath.naaccr.NaaccrCohortReader.Rejected rejected && joins != null) {
-                    // listed in rejects.csv with its own reason: its supplement row is not unknown
-                    joins.joined(supplement.row(rejected.rejected().patientId()));
+                } else if (outcome instanceof ca.trialpath.naaccr.NaaccrCohortReader.Rejected rejected) {
+                    cache.rejected(rejected.rejected());
+                    if (joins != null) {
+                        // listed in rejects.csv with its own reason: its supplement row is not unknown
+                        joins.joined(supplement.row(rejected.rejected().patientId()));
+                    }
                 }
             }
+            var counts = reader.counts();
+            cache.end(counts.read(), counts.notInScope(), counts.provincesDropped());
         }
         // the bytes read must be those the run started for
         if (!InputFingerprint.sha256(path).equals(file.sha256())) {

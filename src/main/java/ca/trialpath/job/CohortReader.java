@@ -3,15 +3,10 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.CohortHeader;
 import ca.trialpath.cohort.CsvRecord;
-import ca.trialpath.cohort.CohortRowValidator;
-import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.cohort.RejectedRow;
-import ca.trialpath.naaccr.NaaccrCohortReader;
 import ca.trialpath.naaccr.NaaccrSupplement;
 import ca.trialpath.report.RunFolders;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -50,15 +45,14 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     private int piece;
     private long readInPiece;
     private CohortFileReader reader;
-    /** The NAACCR file being read, or {@code null}. */
-    private NaaccrCohortReader extract;
+    /** The index's reading of the NAACCR file being read, or {@code null}. */
+    private RegistryCache.Reader cache;
     /** The supplement's own rejects being listed, or {@code null}. */
     private java.util.Iterator<RejectedRow> supplementRejects;
     private final LinkedHashMap<String, Long> notInScopePerFile = new LinkedHashMap<>();
     private final LinkedHashMap<String, Long> patientsPerFile = new LinkedHashMap<>();
     private final LinkedHashMap<String, Long> provincesDroppedPerFile = new LinkedHashMap<>();
-    /** For NAACCR input: the run's date, whether messages quote values, its supplement and staging. */
-    private LocalDate runDate = LocalDate.now();
+    /** For NAACCR input: whether messages quote values, the supplement and the staging (the index's readings). */
     private boolean valuesInMessages = true;
     private Integer supplementIndex;
     private RunFolders.Staging staging;
@@ -71,9 +65,7 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     }
 
     /** What reading NAACCR files and the supplement takes. */
-    CohortReader forRegistry(LocalDate runDate, boolean valuesInMessages, Integer supplementIndex,
-            RunFolders.Staging staging) {
-        this.runDate = runDate;
+    CohortReader forRegistry(boolean valuesInMessages, Integer supplementIndex, RunFolders.Staging staging) {
         this.valuesInMessages = valuesInMessages;
         this.supplementIndex = supplementIndex;
         this.staging = staging;
@@ -196,42 +188,27 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             return new SourcedRecord(file.name(), null, null,
                     new SourcedRecord.Registry(null, null, supplementRejects.next()));
         }
-        if (extract == null) {
-            NaaccrSupplement joined = supplementIndex == null ? null
-                    : supplement != null ? supplement : (supplement = RegistryInput.supplement(files, supplementIndex, valuesInMessages));
-            extract = NaaccrCohortReader.open(Path.of(file.path()), new CohortRowValidator(runDate, valuesInMessages),
-                    valuesInMessages, joined);
+        if (cache == null) {
+            // the patients in scope as the index read them: the XML is parsed once per run
+            cache = new RegistryCache.Reader(RegistryCache.file(staging, current.fileIndex()));
             readInPiece = 0;
         }
-        while (true) {
-            NaaccrCohortReader.Outcome outcome = extract.next();
-            if (outcome == null) {
-                NaaccrCohortReader.Counts counts = extract.counts();
-                closeReader();
-                if (readInPiece != current.records()) {
-                    throw CohortFileReader.changed(file, "it holds " + readInPiece + " patients in scope, "
-                            + current.records() + " when the run was planned");
-                }
-                if (!InputFingerprint.sha256(Path.of(file.path())).equals(file.sha256())) {
-                    throw CohortFileReader.changed(file, "its SHA-256 is no longer " + file.sha256());
-                }
-                patientsPerFile.put(file.name(), counts.read());
-                notInScopePerFile.put(file.name(), counts.notInScope());
-                provincesDroppedPerFile.put(file.name(), counts.provincesDropped());
-                piece++;
-                return null;
+        SourcedRecord.Registry next = cache.next();
+        if (next == null) {
+            RegistryCache.Trailer counts = cache.trailer();
+            closeReader();
+            if (readInPiece != current.records() || counts.inScope() != current.records()) {
+                throw CohortFileReader.changed(file, "it holds " + readInPiece + " patients in scope, "
+                        + current.records() + " when the run was planned");
             }
-            if (outcome instanceof NaaccrCohortReader.NotInScope) {
-                continue;
-            }
-            counted(current);
-            if (outcome instanceof NaaccrCohortReader.Assessed assessed) {
-                return new SourcedRecord(file.name(), null, null,
-                        new SourcedRecord.Registry(assessed.record(), assessed.notes(), null));
-            }
-            return new SourcedRecord(file.name(), null, null, new SourcedRecord.Registry(null, null,
-                    ((NaaccrCohortReader.Rejected) outcome).rejected()));
+            patientsPerFile.put(file.name(), counts.patients());
+            notInScopePerFile.put(file.name(), counts.notInScope());
+            provincesDroppedPerFile.put(file.name(), counts.provincesDropped());
+            piece++;
+            return null;
         }
+        counted(current);
+        return new SourcedRecord(file.name(), null, null, next);
     }
 
     private void counted(CohortPartition.Piece current) {
@@ -270,13 +247,13 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     }
 
     private void closeReader() {
-        if (extract != null) {
+        if (cache != null) {
             try {
-                extract.close();
+                cache.close();
             } catch (IOException ignored) {
-                // read-only file
+                // read only
             }
-            extract = null;
+            cache = null;
         }
         if (reader != null) {
             try {

@@ -177,10 +177,8 @@ public class NightlyJobConfiguration {
     @StepScope
     CohortReader cohortReader(@Value(PARTITION) CohortPartition partition,
             @Value(JOB_EXECUTION) JobExecution job, ProgressLog progressLog,
-            @Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId) {
-        return new CohortReader(partition, RunState.of(job).inputs(), progressLog).forRegistry(LocalDate.parse(runDate),
-                pseudonymKeyId == null, RunState.of(job).supplementIndex(), RunState.of(job).staging());
+        return new CohortReader(partition, RunState.of(job).inputs(), progressLog).forRegistry(pseudonymKeyId == null, RunState.of(job).supplementIndex(), RunState.of(job).staging());
     }
 
     @Bean
