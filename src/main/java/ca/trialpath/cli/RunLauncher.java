@@ -82,6 +82,9 @@ public class RunLauncher {
         if (request.trialCriteria() != null) {
             parameters.addString("trialCriteria", request.trialCriteria().toString());
         }
+        if (request.supplement() != null) {
+            parameters.addString("supplement", request.supplement().toString());
+        }
         return parameters.toJobParameters();
     }
 
@@ -96,6 +99,11 @@ public class RunLauncher {
     private static String fingerprint(RunRequest request, List<Path> cohortFiles) throws IOException {
         List<InputFingerprint.FileDigest> digests = new ArrayList<>(InputFingerprint.digests(cohortFiles));
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
+        if (request.supplement() != null) {
+            // last, as the first step takes it: a corrected supplement is a new run
+            digests.add(new InputFingerprint.FileDigest(request.supplement().getFileName().toString(),
+                    InputFingerprint.sha256(request.supplement())));
+        }
         return InputFingerprint.of(digests.stream());
     }
 
@@ -119,6 +127,9 @@ public class RunLauncher {
         try {
             files = CohortFiles.resolve(request.input());
             TrialFiles.check(request.trials(), request.trialCriteria());
+            if (request.supplement() != null && !Files.isRegularFile(request.supplement())) {
+                throw new IllegalArgumentException("supplement " + request.supplement() + " does not exist or is not a file");
+            }
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return USAGE;

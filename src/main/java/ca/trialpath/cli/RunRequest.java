@@ -17,15 +17,23 @@ import java.util.regex.Pattern;
  * @param lang            the language of report.html, one of {@link ReportText#LANGUAGES}
  * @param lockWait        how long to wait for a run of the same output that is still going (a 05:00 retry meeting
  *                        the 02:00 run) before giving up; zero refuses at once. Not part of the run's identity
+ * @param supplement      the clinic's CSV completing NAACCR XML input (docs/naaccr-input.md), or {@code null}
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
         List<String> springArguments, boolean deidentify, Path trials, Path trialCriteria, String lang,
-        Duration lockWait) {
+        Duration lockWait, Path supplement) {
+
+    /** A run without a clinical supplement. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
+            boolean deidentify, Path trials, Path trialCriteria, String lang, Duration lockWait) {
+        this(input, output, runDate, maxRejectRate, springArguments, deidentify, trials, trialCriteria, lang, lockWait,
+                null);
+    }
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
     /** The parameters, in the order usage messages list them. */
     private static final List<String> PARAMETERS = List.of("input", "output", "runDate", "maxRejectRate", "deidentify",
-            "trials", "trialCriteria", "lang", "lockWait", "allowFutureRunDate");
+            "trials", "trialCriteria", "lang", "lockWait", "allowFutureRunDate", "supplement");
     /** A run date is the night's date; one past tomorrow is a typo (9999-12-31) unless asked for. */
     private static final int FUTURE_DAYS_ALLOWED = 1;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -102,8 +110,10 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
         if (!ReportText.LANGUAGES.contains(lang)) {
             throw new UsageException("lang '" + lang + "' is not one of " + String.join(", ", ReportText.LANGUAGES));
         }
+        Path supplement = arguments.path("supplement");
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
-                runDate, maxRejectRate, arguments.spring(), deidentify, trials, trialCriteria, lang, lockWait);
+                runDate, maxRejectRate, arguments.spring(), deidentify, trials, trialCriteria, lang, lockWait,
+                supplement == null ? null : supplement.toAbsolutePath().normalize());
     }
 
     /** {@code lockWait=90s}, {@code 30m}, {@code 4h} or a number of seconds; absent: zero, refuse at once. */

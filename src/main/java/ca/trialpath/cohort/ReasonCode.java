@@ -6,5 +6,7 @@ public enum ReasonCode {
     MISSING_REQUIRED,
     INVALID_VALUE,
     DUPLICATE_PATIENT_ID,
-    INCONSISTENT_DATES
+    INCONSISTENT_DATES,
+    /** A row of the clinical supplement that joins no NAACCR patient in scope (naaccr.md). */
+    UNKNOWN_PATIENT
 }

@@ -20,6 +20,10 @@ public final class GuidelineAssessor {
 
         Set<ReviewFlag> flags = EnumSet.noneOf(ReviewFlag.class);
         flags.addAll(classification.flags());
+        if (recurrence.severalAnalPrimaries()) {
+            // a fact of the record, on every pathway: which tumour was assessed is the registry's choice
+            flags.add(ReviewFlag.SEVERAL_ANAL_PRIMARIES);
+        }
         if (treatedPathway) {
             // section 0: the histology, in situ and ECOG flags apply on LOCAL_RECURRENCE, DISTANT_METASTASIS
             // and UNDETERMINED only

@@ -66,7 +66,8 @@ public final class OptionRules {
             flags.add(ReviewFlag.NODAL_RECURRENCE_ONLY);
         }
         Set<PriorTreatment> prior = c.prior();
-        if (prior.isEmpty()) {
+        if (prior.isEmpty() && !c.priorNoneGiven()) {
+            // empty and known to be none (a registry's "none given") is not missing: the rules below read it
             flags.add(ReviewFlag.PRIOR_TREATMENT_MISSING);
             return new Selection(List.of(), flags);
         }

@@ -15,6 +15,10 @@ import java.util.Set;
  * @param prior          how the original tumour was treated (empty: not recorded)
  * @param symptoms       normalised symptom terms; the pain and bleeding terms of {@link Symptoms} drive rules
  * @param ecog           ECOG performance status 0-4; {@code null} when not recorded
+ * @param priorNoneGiven {@code prior} is empty because the registry says no treatment was given (NAACCR items
+ *                       1290/1291, 1360, 1390 all "none"), not because it is not recorded (naaccr.md)
+ * @param severalAnalPrimaries the registry holds several anal tumours for the person: flag
+ *                       {@link ReviewFlag#SEVERAL_ANAL_PRIMARIES}
  */
 public record RecurrenceCase(
         PrimarySite.Scope scope,
@@ -25,7 +29,23 @@ public record RecurrenceCase(
         SurgeryPossible surgeryPossible,
         Set<String> symptoms,
         Integer ecog,
-        TreatmentWish treatmentWish) {
+        TreatmentWish treatmentWish,
+        boolean priorNoneGiven,
+        boolean severalAnalPrimaries) {
+
+    /** A case from a cohort CSV row: an empty prior is "not recorded". */
+    public RecurrenceCase(PrimarySite.Scope scope, String histology, String recurrenceCode, List<String> sites,
+            Set<PriorTreatment> prior, SurgeryPossible surgeryPossible, Set<String> symptoms, Integer ecog,
+            TreatmentWish treatmentWish) {
+        this(scope, histology, recurrenceCode, sites, prior, surgeryPossible, symptoms, ecog, treatmentWish, false,
+                false);
+    }
+
+    /** The same case with what a NAACCR registry record adds. */
+    public RecurrenceCase withRegistryNotes(boolean noneGiven, boolean severalPrimaries) {
+        return new RecurrenceCase(scope, histology, recurrenceCode, sites, prior, surgeryPossible, symptoms, ecog,
+                treatmentWish, noneGiven && prior.isEmpty(), severalPrimaries);
+    }
 
     public RecurrenceCase {
         if (recurrenceCode != null && RecurrenceCode.of(recurrenceCode).isEmpty()) {

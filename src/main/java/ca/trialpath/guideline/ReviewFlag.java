@@ -12,6 +12,7 @@ public enum ReviewFlag {
     RECURRENCE_SITE_MISSING("Neither the recurrence sites nor the recurrence type say where the cancer came back."),
     NO_RECURRENCE_RECORDED("The recurrence type says the person is disease-free with no recurrence (code 00)."),
     PERSISTENT_DISEASE("The person was never disease-free (code 70: persistent disease); the guideline is about recurrence, so the care team decides whether its options apply."),
+    SEVERAL_ANAL_PRIMARIES("The registry holds more than one anal tumour for this person; the one with a recurrence (else the one diagnosed last) was assessed, so check that it is the right one."),
     // ---- histology and in situ disease (sections 1 and 2) ----
     NON_SQUAMOUS_HISTOLOGY("The primary is not a squamous cell carcinoma (for example adenocarcinoma or melanoma); the guideline's options are for squamous cell carcinoma, so none is listed."),
     HISTOLOGY_NOT_SPECIFIC("The histology is carcinoma or neoplasm not further specified; confirm that it is squamous cell carcinoma before using the options."),

@@ -60,11 +60,21 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
 
     @Override
     public Outcome process(SourcedRecord item) throws IOException {
-        CohortRowValidator.Result result = validator.validate(item.sourceFile(), item.header(), item.record());
-        if (result instanceof CohortRowValidator.Invalid invalid) {
-            return new Outcome.Rejected(deidentifier == null ? invalid.rejected() : deidentifier.rejected(invalid.rejected()));
+        PatientRecord record;
+        if (item.registry() != null) {
+            // a NAACCR patient, mapped, validated and joined with the supplement by its file's reader
+            if (item.registry().rejected() != null) {
+                RejectedRow rejected = item.registry().rejected();
+                return new Outcome.Rejected(deidentifier == null ? rejected : deidentifier.rejected(rejected));
+            }
+            record = item.registry().record();
+        } else {
+            CohortRowValidator.Result result = validator.validate(item.sourceFile(), item.header(), item.record());
+            if (result instanceof CohortRowValidator.Invalid invalid) {
+                return new Outcome.Rejected(deidentifier == null ? invalid.rejected() : deidentifier.rejected(invalid.rejected()));
+            }
+            record = ((CohortRowValidator.Valid) result).record();
         }
-        PatientRecord record = ((CohortRowValidator.Valid) result).record();
         PatientRecord published = deidentifier == null ? record : deidentifier.record(record);
         // the index numbered each partition's lines from 1
         DuplicateCursor.FirstRow first = duplicates.firstRowOf(
@@ -78,7 +88,13 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
         }
         // assessed as published (a de-identified row keeps all the rules read: every reason quoted in the
         // assessment is then de-identified too); aged from the whole row, whose birth date is not published
-        return new Outcome.Assessed(published, GuidelineAssessor.assess(published.toCase()),
+        var recurrence = published.toCase();
+        if (item.registry() != null) {
+            // what a registry record says that a cohort row cannot (naaccr.md)
+            recurrence = recurrence.withRegistryNotes(item.registry().notes().noTreatmentGiven(),
+                    item.registry().notes().severalAnalPrimaries());
+        }
+        return new Outcome.Assessed(published, GuidelineAssessor.assess(recurrence),
                 record.ageAtRecurrence(runDate), null, record.birthDate());
     }
 

@@ -5,6 +5,7 @@ import ca.trialpath.cohort.CohortHeader;
 import ca.trialpath.cohort.CohortRowValidator;
 import ca.trialpath.cohort.CsvRecord;
 import ca.trialpath.cohort.CsvRecordReader;
+import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.deidentify.Deidentifier;
 import ca.trialpath.duplicates.DuplicateFinder;
 import ca.trialpath.duplicates.IdSpill;
@@ -80,6 +81,11 @@ class CohortIndexing implements Tasklet {
     private final long partitionRows;
     private final int maxIdsInMemory;
     private final long progressIntervalNanos;
+    /** The clinic's supplement among the files ({@link RunState#supplementIndex}), or {@code null}. */
+    private Integer supplementIndex;
+    /** What the NAACCR files' index found of the supplement's rows; {@code null} without one. */
+    private RegistryInput.Joins joins;
+    private ca.trialpath.naaccr.NaaccrSupplement supplement;
 
     CohortIndexing(LocalDate runDate, RunFolders.Staging staging, Deidentifier deidentifier, int threads,
             long partitionRows, int maxIdsInMemory) {
@@ -109,6 +115,7 @@ class CohortIndexing implements Tasklet {
         // a restart keeps the plan its completed partitions were named after, even with other settings
         List<CohortPartition> kept = RunState.of(job).partitions();
         ArrayList<CohortPartition> plan;
+        supplementIndex = RunState.of(job).supplementIndex();
         try {
             plan = index(files, kept);
         } catch (OutOfMemoryError e) {
@@ -131,6 +138,8 @@ class CohortIndexing implements Tasklet {
      */
     ArrayList<CohortPartition> index(List<InspectedFile> files, List<CohortPartition> kept) throws Exception {
         long started = System.nanoTime();
+        supplement = RegistryInput.supplement(files, supplementIndex, deidentifier == null);
+        joins = supplement == null ? null : new RegistryInput.Joins();
         List<Range> ranges = kept != null ? ranges(files, kept) : cut(files);
         List<List<Range>> partitions = kept != null ? groupsOf(kept, ranges) : group(ranges);
         List<List<RangeIndex>> indexes = indexPartitions(files, partitions);
@@ -183,10 +192,23 @@ class CohortIndexing implements Tasklet {
             List<Future<List<RangeIndex>>> running = new ArrayList<>();
             for (int p = 0; p < partitions.size(); p++) {
                 int partition = p;
+                if (isSupplement(partitions.get(partition))) {
+                    running.add(null); // after the NAACCR files: its rows' joins are known then
+                    continue;
+                }
                 running.add(pool.submit(() -> index(partition, partitions.get(partition), files, ids, progress)));
             }
-            for (Future<List<RangeIndex>> index : running) {
-                indexes.add(index.get());
+            for (int p = 0; p < running.size(); p++) {
+                indexes.add(running.get(p) == null ? null : running.get(p).get());
+            }
+            for (int p = 0; p < partitions.size(); p++) {
+                if (indexes.get(p) == null) {
+                    // the supplement's partition lists its rows that joined no patient in scope
+                    joins.write(staging, files);
+                    long rejects = RegistryInput.supplementRejects(staging, supplement).size();
+                    new IdSpill(ids, p, maxIdsInMemory).close();
+                    indexes.set(p, List.of(new RangeIndex(rejects, 0, true, files.get(supplementIndex).sha256())));
+                }
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
@@ -209,6 +231,12 @@ class CohortIndexing implements Tasklet {
         try (IdSpill spill = new IdSpill(ids, partition, maxIdsInMemory)) {
             for (Range range : ranges) {
                 InspectedFile file = files.get(range.fileIndex());
+                if (RegistryInput.isNaaccr(file)) {
+                    RangeIndex index = indexExtract(range.fileIndex(), file, validator, spill);
+                    indexes.add(index);
+                    progress.rangeIndexed(index.records());
+                    continue;
+                }
                 long records = 0;
                 try (CohortFileReader reader = CohortFileReader.open(file, range.startByte(), range.endByte(), 1)) {
                     CohortHeader header = reader.header();
@@ -237,6 +265,62 @@ class CohortIndexing implements Tasklet {
             }
         }
         return indexes;
+    }
+
+    /**
+     * Reads a NAACCR file whole, the only time the run parses it ({@link RegistryCache} keeps its patients in scope
+     * for its partition): the ids of its valid patients go to the spill by the line of their
+     * {@code <Patient>} (the partition's only piece, so its lines are the file's); its records are the patients
+     * in scope, assessed or rejected; the supplement's rows are marked joined or met out of scope.
+     */
+    private RangeIndex indexExtract(int fileIndex, InspectedFile file, CohortRowValidator validator, IdSpill spill)
+            throws IOException {
+        long records = 0;
+        long lastLine = 0;
+        Path path = Path.of(file.path());
+        try (ca.trialpath.naaccr.NaaccrCohortReader reader = ca.trialpath.naaccr.NaaccrCohortReader.open(path,
+                validator, deidentifier == null, supplement);
+                RegistryCache.Writer cache = new RegistryCache.Writer(RegistryCache.file(staging, fileIndex))) {
+            for (var outcome = reader.next(); outcome != null; outcome = reader.next()) {
+                if (outcome instanceof ca.trialpath.naaccr.NaaccrCohortReader.NotInScope out) {
+                    if (joins != null) {
+                        joins.outOfScope(supplement.row(out.patientId()), fileIndex, out.line());
+                    }
+                    continue;
+                }
+                records++;
+                if (outcome instanceof ca.trialpath.naaccr.NaaccrCohortReader.Assessed assessed) {
+                    cache.assessed(assessed.record(), assessed.notes());
+                    String id = assessed.record().patientId();
+                    lastLine = assessed.record().sourceLine();
+                    spill.add(deidentifier == null ? id : deidentifier.pseudonym(id), lastLine);
+                    if (joins != null) {
+                        joins.joined(supplement.row(id));
+                    }
+                } else if (outcome instanceof ca.trialpath.naaccr.NaaccrCohortReader.Rejected rejected) {
+                    cache.rejected(rejected.rejected());
+                    if (joins != null) {
+                        // listed in rejects.csv with its own reason: its supplement row is not unknown
+                        joins.joined(supplement.row(rejected.rejected().patientId()));
+                    }
+                }
+            }
+            var counts = reader.counts();
+            cache.end(counts.read(), counts.notInScope(), counts.provincesDropped());
+        }
+        // the bytes read must be those the run started for
+        if (!InputFingerprint.sha256(path).equals(file.sha256())) {
+            throw CohortFileReader.changed(file, "its SHA-256 is no longer " + file.sha256());
+        }
+        return new RangeIndex(records, 0, true, file.sha256());
+    }
+
+    private boolean ownPartition(InspectedFile file, int fileIndex) {
+        return RegistryInput.isNaaccr(file) || Integer.valueOf(fileIndex).equals(supplementIndex);
+    }
+
+    private boolean isSupplement(List<Range> partition) {
+        return supplementIndex != null && partition.size() == 1 && partition.get(0).fileIndex() == supplementIndex;
     }
 
     /** Logs how far the index got, at the progress interval: ten thousand files take a while too. */
@@ -274,7 +358,10 @@ class CohortIndexing implements Tasklet {
         List<Range> ranges = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             InspectedFile file = files.get(f);
-            if (threads > 1 && file.bytes() > 0) {
+            if (ownPartition(file, f)) {
+                // a NAACCR file is one partition (no byte offsets into XML or gzip), the supplement another
+                ranges.add(new Range(f, 0, file.bytes(), file.sha256(), 0, true));
+            } else if (threads > 1 && file.bytes() > 0) {
                 Scan scan = scan(Path.of(file.path()), partitionRows);
                 if (!scan.sha256().equals(file.sha256())) {
                     throw CohortFileReader.changed(file, "its SHA-256 is no longer " + file.sha256());
@@ -294,10 +381,14 @@ class CohortIndexing implements Tasklet {
     }
 
     /** Each file as one range again, after a cut fell inside a record. */
-    private static List<Range> whole(List<InspectedFile> files, List<Range> ranges) {
+    private List<Range> whole(List<InspectedFile> files, List<Range> ranges) {
         List<Range> whole = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             int file = f;
+            if (ownPartition(files.get(f), f)) {
+                whole.add(ranges.stream().filter(range -> range.fileIndex() == file).findFirst().orElseThrow());
+                continue;
+            }
             List<Range> parts = ranges.stream().filter(range -> range.fileIndex() == file).toList();
             long lines = parts.stream().anyMatch(range -> range.lines() < 0) ? -1
                     : parts.stream().mapToLong(Range::lines).sum();

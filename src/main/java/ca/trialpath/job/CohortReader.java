@@ -3,6 +3,9 @@ package ca.trialpath.job;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.CohortHeader;
 import ca.trialpath.cohort.CsvRecord;
+import ca.trialpath.cohort.RejectedRow;
+import ca.trialpath.naaccr.NaaccrSupplement;
+import ca.trialpath.report.RunFolders;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,12 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     /** Records of the partition read (the name is older than partitions of several files). */
     static final String RECORDS_IN_FILE = "reader.file.records";
     static final String READ_PER_FILE = "reader.read.per.file";
+    /** NAACCR files: patients without an anal tumour, counted and not listed (naaccr.md). */
+    static final String NOT_IN_SCOPE_PER_FILE = "reader.not.in.scope.per.file";
+    /** NAACCR files: every {@code <Patient>} read, for the invariant read = assessed + rejected + not in scope. */
+    static final String PATIENTS_PER_FILE = "reader.patients.per.file";
+    /** NAACCR files: item 80 codes that are no Canadian province, left empty. */
+    static final String PROVINCES_DROPPED_PER_FILE = "reader.provinces.dropped.per.file";
 
     private final CohortPartition partition;
     private final List<InspectedFile> files;
@@ -36,11 +45,41 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     private int piece;
     private long readInPiece;
     private CohortFileReader reader;
+    /** The index's reading of the NAACCR file being read, or {@code null}. */
+    private RegistryCache.Reader cache;
+    /** The supplement's own rejects being listed, or {@code null}. */
+    private java.util.Iterator<RejectedRow> supplementRejects;
+    private final LinkedHashMap<String, Long> notInScopePerFile = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Long> patientsPerFile = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Long> provincesDroppedPerFile = new LinkedHashMap<>();
+    /** For NAACCR input: whether messages quote values, the supplement and the staging (the index's readings). */
+    private boolean valuesInMessages = true;
+    private Integer supplementIndex;
+    private RunFolders.Staging staging;
+    private NaaccrSupplement supplement;
 
     CohortReader(CohortPartition partition, List<InspectedFile> files, ProgressLog progress) {
         this.partition = partition;
         this.files = files;
         this.progress = progress;
+    }
+
+    /** What reading NAACCR files and the supplement takes. */
+    CohortReader forRegistry(boolean valuesInMessages, Integer supplementIndex, RunFolders.Staging staging) {
+        this.valuesInMessages = valuesInMessages;
+        this.supplementIndex = supplementIndex;
+        this.staging = staging;
+        return this;
+    }
+
+    private boolean readAgainWhole(CohortPartition.Piece piece) {
+        // no byte offset into XML or gzip: a restarted NAACCR partition reads its file from the start, counting
+        // again the patients out of scope, and emits none of those committed
+        return RegistryInput.isNaaccr(files.get(piece.fileIndex())) || isSupplement(piece);
+    }
+
+    private boolean isSupplement(CohortPartition.Piece piece) {
+        return supplementIndex != null && piece.fileIndex() == supplementIndex;
     }
 
     @Override
@@ -51,7 +90,7 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             // the pieces a crashed execution read and checked whole are passed over; the one it stopped in is
             // read again from its start (so that all of its bytes are checked), without emitting what was committed
             while (piece < partition.pieces().size() && resumeAt - recordsRead >= current().records()
-                    && current().records() > 0) {
+                    && current().records() > 0 && !readAgainWhole(current())) {
                 recordsRead += current().records();
                 readPerFile.put(current().fileName(), current().records());
                 piece++;
@@ -92,6 +131,13 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             }
             CohortPartition.Piece current = current();
             InspectedFile file = files.get(current.fileIndex());
+            if (readAgainWhole(current)) {
+                SourcedRecord registry = nextOfRegistry(current, file);
+                if (registry == null) {
+                    continue; // the piece is done
+                }
+                return registry;
+            }
             if (reader == null) {
                 reader = CohortFileReader.open(file, current.startByte(), current.endByte(), current.startLine());
                 readInPiece = 0;
@@ -119,6 +165,58 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
         }
     }
 
+    /** The next patient in scope of a NAACCR piece, or the next own reject of the supplement; {@code null}: done. */
+    private SourcedRecord nextOfRegistry(CohortPartition.Piece current, InspectedFile file) throws IOException {
+        if (isSupplement(current)) {
+            if (supplementRejects == null) {
+                supplement = RegistryInput.supplement(files, supplementIndex, valuesInMessages);
+                supplementRejects = RegistryInput.supplementRejects(staging, supplement).iterator();
+                readInPiece = 0;
+            }
+            if (!supplementRejects.hasNext()) {
+                if (readInPiece != current.records()) {
+                    throw CohortFileReader.changed(file, readInPiece + " of its rows join no patient now, "
+                            + current.records() + " when the run was planned");
+                }
+                supplementRejects = null;
+                // the supplement's rows, for the summary: read = joined + rejected
+                patientsPerFile.put(file.name(), supplement.rows());
+                piece++;
+                return null;
+            }
+            counted(current);
+            return new SourcedRecord(file.name(), null, null,
+                    new SourcedRecord.Registry(null, null, supplementRejects.next()));
+        }
+        if (cache == null) {
+            // the patients in scope as the index read them: the XML is parsed once per run
+            cache = new RegistryCache.Reader(RegistryCache.file(staging, current.fileIndex()));
+            readInPiece = 0;
+        }
+        SourcedRecord.Registry next = cache.next();
+        if (next == null) {
+            RegistryCache.Trailer counts = cache.trailer();
+            closeReader();
+            if (readInPiece != current.records() || counts.inScope() != current.records()) {
+                throw CohortFileReader.changed(file, "it holds " + readInPiece + " patients in scope, "
+                        + current.records() + " when the run was planned");
+            }
+            patientsPerFile.put(file.name(), counts.patients());
+            notInScopePerFile.put(file.name(), counts.notInScope());
+            provincesDroppedPerFile.put(file.name(), counts.provincesDropped());
+            piece++;
+            return null;
+        }
+        counted(current);
+        return new SourcedRecord(file.name(), null, null, next);
+    }
+
+    private void counted(CohortPartition.Piece current) {
+        readInPiece++;
+        recordsRead++;
+        readPerFile.merge(current.fileName(), 1L, Long::sum);
+    }
+
     private CohortPartition.Piece current() {
         return partition.pieces().get(piece);
     }
@@ -136,6 +234,11 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     public void update(ExecutionContext context) {
         context.putLong(RECORDS_IN_FILE, recordsRead);
         context.put(READ_PER_FILE, new LinkedHashMap<>(readPerFile));
+        if (!patientsPerFile.isEmpty()) {
+            context.put(PATIENTS_PER_FILE, new LinkedHashMap<>(patientsPerFile));
+            context.put(NOT_IN_SCOPE_PER_FILE, new LinkedHashMap<>(notInScopePerFile));
+            context.put(PROVINCES_DROPPED_PER_FILE, new LinkedHashMap<>(provincesDroppedPerFile));
+        }
     }
 
     @Override
@@ -144,6 +247,14 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
     }
 
     private void closeReader() {
+        if (cache != null) {
+            try {
+                cache.close();
+            } catch (IOException ignored) {
+                // read only
+            }
+            cache = null;
+        }
         if (reader != null) {
             try {
                 reader.close();

@@ -33,6 +33,8 @@ class InputInspection implements Tasklet {
     private final Path trialCriteria;
     /** Above this age the catalogue is a warning (docs/trial-catalogue.md). */
     private final long catalogueMaxAgeDays;
+    /** The clinic's supplement to NAACCR input, or {@code null}. */
+    private Path supplement;
 
     InputInspection(Path input, String inputFingerprint) {
         this(input, inputFingerprint, null, null);
@@ -51,6 +53,12 @@ class InputInspection implements Tasklet {
         this.trialCriteria = trialCriteria;
     }
 
+    /** With the clinic's supplement ({@code supplement=}; {@code null}: none). */
+    InputInspection withSupplement(Path supplement) {
+        this.supplement = supplement;
+        return this;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ArrayList<InspectedFile> inspected = new ArrayList<>();
@@ -61,7 +69,9 @@ class InputInspection implements Tasklet {
         for (Path file : files) {
             // before the file is read: a file swapped in while it is read is then another file at publication
             identities.add(InputIdentity.of(file));
-            InspectedFile result = CohortFileInspector.inspect(file);
+            // each file in its own format: NAACCR XML by its name, as a cohort file by .csv
+            InspectedFile result = CohortFiles.isNaaccrFile(file) ? RegistryInput.inspectExtract(file)
+                    : CohortFileInspector.inspect(file);
             // names as a message shows values: a file or column name with a line break cannot forge a log line
             String line = "input " + CohortRowValidator.shorten(result.name()) + ": " + result.bytes() + " bytes, sha256 "
                     + result.sha256() + (result.ignoredColumns().isEmpty() ? "" : ", ignored columns "
@@ -92,6 +102,16 @@ class InputInspection implements Tasklet {
         if (catalogue != null) {
             catalogue.files().forEach(file -> digests.add(new InputFingerprint.FileDigest(file.name(), file.sha256())));
         }
+        Integer supplementIndex = null;
+        if (supplement != null) {
+            identities.add(InputIdentity.of(supplement));
+            InspectedFile extra = RegistryInput.inspectSupplement(supplement);
+            log.info("supplement {}: {} bytes, sha256 {}", CohortRowValidator.shorten(extra.name()), extra.bytes(),
+                    extra.sha256());
+            digests.add(new InputFingerprint.FileDigest(extra.name(), extra.sha256()));
+            supplementIndex = inspected.size();
+            inspected.add(extra);
+        }
         String fingerprint = InputFingerprint.of(digests.stream());
         if (!fingerprint.equals(inputFingerprint)) {
             throw new RunCheckFailedException("the input files in " + input + (trials == null ? "" : " or the trial files")
@@ -99,6 +119,7 @@ class InputInspection implements Tasklet {
                     + " (a new export arriving?); run the command again to start a run for the files as they are now");
         }
         RunState.of(chunkContext.getStepContext().getStepExecution().getJobExecution()).inspected(inspected, identities);
+        RunState.of(chunkContext.getStepContext().getStepExecution().getJobExecution()).supplementIndex(supplementIndex);
         return RepeatStatus.FINISHED;
     }
 }

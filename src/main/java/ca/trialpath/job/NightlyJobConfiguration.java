@@ -81,9 +81,10 @@ public class NightlyJobConfiguration {
     InputInspection inputInspection(@Value("#{jobParameters['input']}") String input,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['trials']}") String trials,
-            @Value("#{jobParameters['trialCriteria']}") String trialCriteria, TrialPathProperties properties) {
+            @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
+            @Value("#{jobParameters['supplement']}") String supplement, TrialPathProperties properties) {
         return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria),
-                properties.trials().catalogueMaxAgeDays());
+                properties.trials().catalogueMaxAgeDays()).withSupplement(pathOrNull(supplement));
     }
 
     private static Path pathOrNull(String path) {
@@ -175,8 +176,9 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     CohortReader cohortReader(@Value(PARTITION) CohortPartition partition,
-            @Value(JOB_EXECUTION) JobExecution job, ProgressLog progressLog) {
-        return new CohortReader(partition, RunState.of(job).inputs(), progressLog);
+            @Value(JOB_EXECUTION) JobExecution job, ProgressLog progressLog,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId) {
+        return new CohortReader(partition, RunState.of(job).inputs(), progressLog).forRegistry(pseudonymKeyId == null, RunState.of(job).supplementIndex(), RunState.of(job).staging());
     }
 
     @Bean

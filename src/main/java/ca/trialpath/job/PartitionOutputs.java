@@ -80,6 +80,19 @@ final class PartitionOutputs {
         return read;
     }
 
+    /** A count per input file that the readers saved under {@code key} ({@link CohortReader}), summed. */
+    @SuppressWarnings("unchecked")
+    Map<String, Long> perFile(String key) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ExecutionContext context : contexts) {
+            Map<String, Long> partition = (Map<String, Long>) context.get(key);
+            if (partition != null) {
+                partition.forEach((file, n) -> counts.merge(file, n, Long::sum));
+            }
+        }
+        return counts;
+    }
+
     /** Rows {@code assessments.csv} received per input file, as its owner counted them while printing. */
     Map<String, Long> assessmentRows() {
         return rowsPerFile(StagedOutputWriter.ASSESSMENT_ROWS);

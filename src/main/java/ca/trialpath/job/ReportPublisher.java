@@ -96,6 +96,9 @@ class ReportPublisher implements Tasklet {
         // one reading of the repository for all partitions (PartitionExecutions), not one each
         PartitionOutputs partitions = PartitionOutputs.of(staging, plan, PartitionExecutions.contexts(jobRepository, job, plan));
         Map<String, Long> readPerFile = partitions.readPerFile();
+        // NAACCR patients without an anal tumour: read, counted, not listed
+        Map<String, Long> notInScope = partitions.perFile(CohortReader.NOT_IN_SCOPE_PER_FILE);
+        long outOfScope = notInScope.values().stream().mapToLong(Long::longValue).sum();
         RunTally tally = partitions.tally();
         if (!Files.isDirectory(staging.publish()) && SummaryJson.isPublishedBy(folders.published(), instanceId)) {
             // this run died after its move into place but before the step's completion was committed, which
@@ -103,7 +106,8 @@ class ReportPublisher implements Tasklet {
             log.info("{} was already published by this run (job instance {}) before it stopped", folders.published(),
                     instanceId);
             long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
-            RunState.of(job).counts(read, read - tally.rejected(), tally.rejected()); // the command's last line says them
+            // the command's last line says them
+            RunState.of(job).counts(read + outOfScope, read - tally.rejected(), tally.rejected());
             history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
                     staging.internal());
             removeStagingOfThisDate();
@@ -116,26 +120,37 @@ class ReportPublisher implements Tasklet {
         log.info("put the staged files of the partitions together in {} ms", (System.nanoTime() - combining) / 1_000_000);
 
         checkReadEqualsAssessedPlusRejected(partitions, inputs, readPerFile, tally);
-        long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
+        Integer supplementIndex = RunState.of(job).supplementIndex();
+        Map<String, Long> patients = partitions.perFile(CohortReader.PATIENTS_PER_FILE);
+        checkNaaccrPatients(partitions, inputs, supplementIndex, patients, notInScope);
+        // in scope: the rows and patients the guideline is about, of which the reject rate is taken
+        long inScope = readPerFile.values().stream().mapToLong(Long::longValue).sum();
+        long read = inScope + outOfScope;
         long rejected = tally.rejected();
-        RunState.of(job).counts(read, read - rejected, rejected);
-        checkRejectRate(staging, partitions, read, rejected);
+        RunState.of(job).counts(read, inScope - rejected, rejected);
+        checkRejectRate(staging, partitions, inScope, rejected);
         // the dictionaries the per-person files join by code, once per run
         GuidelineCsv.write(staging.publish().resolve(GuidelineCsv.FILE));
         CodesCsv.write(staging.publish().resolve(CodesCsv.FILE));
 
         List<RunSummary.InputFile> files = new ArrayList<>();
         LinkedHashSet<String> ignored = new LinkedHashSet<>();
-        for (InspectedFile input : inputs) {
-            files.add(new RunSummary.InputFile(input.name(), input.sha256(), input.bytes(),
-                    readPerFile.getOrDefault(input.name(), 0L), tally.assessed(input.name()),
-                    tally.rejected(input.name()), input.ignoredColumns()));
+        Map<String, Long> provincesDropped = partitions.perFile(CohortReader.PROVINCES_DROPPED_PER_FILE);
+        for (int i = 0; i < inputs.size(); i++) {
+            InspectedFile input = inputs.get(i);
+            String format = Integer.valueOf(i).equals(supplementIndex) ? RunSummary.InputFile.SUPPLEMENT
+                    : RegistryInput.isNaaccr(input) ? RunSummary.InputFile.NAACCR_XML : RunSummary.InputFile.COHORT_CSV;
+            long fileRead = format.equals(RunSummary.InputFile.SUPPLEMENT) ? patients.getOrDefault(input.name(), 0L)
+                    : readPerFile.getOrDefault(input.name(), 0L) + notInScope.getOrDefault(input.name(), 0L);
+            files.add(new RunSummary.InputFile(input.name(), input.sha256(), input.bytes(), fileRead,
+                    tally.assessed(input.name()), tally.rejected(input.name()), input.ignoredColumns(), format,
+                    notInScope.getOrDefault(input.name(), 0L), provincesDropped.getOrDefault(input.name(), 0L)));
             ignored.addAll(input.ignoredColumns());
         }
         Instant start = job.getStartTime() == null ? Instant.now()
                 : job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
         RunSummary summary = new RunSummary(runDate, job.getId(), start, Instant.now(), GuidelineVersion.GUIDELINE,
-                GuidelineVersion.RULES, maxRejectRate, read, read - rejected, rejected, tally.pathways(),
+                GuidelineVersion.RULES, maxRejectRate, read, inScope - rejected, rejected, tally.pathways(),
                 tally.priorities(), tally.reasons(), tally.flags(), tally.rules(), files, List.copyOf(ignored));
 
         Path replacesFile = staging.internal().resolve("replaces.json");
@@ -166,7 +181,8 @@ class ReportPublisher implements Tasklet {
         // the inputs must still be what the run read: a file replaced, edited or appended to since fails it
         InputIdentity.checkUnchanged(inputs, RunState.of(job).inputIdentities());
         publish(staging, aside);
-        log.info("published {}: read {}, assessed {}, rejected {}", folders.published(), read, read - rejected, rejected);
+        log.info("published {}: read {}, assessed {}, rejected {}, not in scope {}", folders.published(), read,
+                inScope - rejected, rejected, outOfScope);
         return RepeatStatus.FINISHED;
     }
 
@@ -204,6 +220,33 @@ class ReportPublisher implements Tasklet {
                 throw new RunCheckFailedException("invariant broken for " + input.name() + ": read " + read
                         + " rows, but assessments.csv holds " + assessed + " and rejects.csv " + rejected
                         + "; nothing is published");
+            }
+        }
+    }
+
+    /**
+     * For every NAACCR file, patients read = assessed + rejected + not in scope (naaccr.md), with the patients its
+     * reader counted to the end of the file, the rows the owners of assessments.csv and rejects.csv printed, and
+     * the patients it counted out of scope; checked before anything is published.
+     */
+    static void checkNaaccrPatients(PartitionOutputs partitions, List<InspectedFile> inputs, Integer supplementIndex,
+            Map<String, Long> patients, Map<String, Long> notInScope) {
+        Map<String, Long> assessedRows = partitions.assessmentRows();
+        Map<String, Long> rejectedRows = partitions.rejectRows();
+        for (int i = 0; i < inputs.size(); i++) {
+            InspectedFile input = inputs.get(i);
+            if (!RegistryInput.isNaaccr(input) || Integer.valueOf(i).equals(supplementIndex)) {
+                continue;
+            }
+            Long read = patients.get(input.name());
+            long assessed = assessedRows.getOrDefault(input.name(), 0L);
+            long rejected = rejectedRows.getOrDefault(input.name(), 0L);
+            long out = notInScope.getOrDefault(input.name(), 0L);
+            if (read == null || read != assessed + rejected + out) {
+                throw new RunCheckFailedException("invariant broken for " + input.name() + ": "
+                        + (read == null ? "its reading did not reach the end of the file" : "read " + read + " patients")
+                        + ", but assessments.csv holds " + assessed + ", rejects.csv " + rejected + " and " + out
+                        + " are not in scope; nothing is published");
             }
         }
     }

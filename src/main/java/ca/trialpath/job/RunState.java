@@ -24,6 +24,8 @@ public final class RunState {
     private static final String INPUT_IDENTITIES = "inputIdentities";
     /** The trial catalogue's facts ({@link TrialInspection}); absent in a run without a catalogue. */
     private static final String CATALOGUE = "trialCatalogue";
+    /** The position of the clinic's supplement among {@link #INPUTS} (the last), absent without one. */
+    private static final String SUPPLEMENT = "supplementIndex";
     /** The partition plan of {@link CohortIndexing}, which a restart keeps. */
     private static final String PARTITIONS = "partitions";
     /** The run's totals ({@link RunCounts}), once it got as far as its checks. */
@@ -72,6 +74,17 @@ public final class RunState {
     void inspected(List<InspectedFile> inputs, List<InputIdentity> identities) {
         context().put(INPUTS, inputs);
         context().put(INPUT_IDENTITIES, identities);
+    }
+
+    /** @return {@code null} in a run without a supplement */
+    Integer supplementIndex() {
+        return (Integer) context().get(SUPPLEMENT);
+    }
+
+    void supplementIndex(Integer index) {
+        if (index != null) {
+            context().put(SUPPLEMENT, index);
+        }
     }
 
     /** @return {@code null} in a run without a trial catalogue */

@@ -2,7 +2,22 @@ package ca.trialpath.job;
 
 import ca.trialpath.cohort.CohortHeader;
 import ca.trialpath.cohort.CsvRecord;
+import ca.trialpath.cohort.PatientRecord;
+import ca.trialpath.cohort.RejectedRow;
+import ca.trialpath.naaccr.NaaccrNotes;
 
-/** A record together with the file it came from and that file's header. */
-record SourcedRecord(String sourceFile, CohortHeader header, CsvRecord record) {
+/**
+ * A record together with the file it came from and that file's header; or, from a NAACCR XML file, the patient
+ * as its reader already mapped and validated it ({@code registry}, then {@code header} and {@code record} are
+ * {@code null}).
+ */
+record SourcedRecord(String sourceFile, CohortHeader header, CsvRecord record, Registry registry) {
+
+    SourcedRecord(String sourceFile, CohortHeader header, CsvRecord record) {
+        this(sourceFile, header, record, null);
+    }
+
+    /** A NAACCR patient in scope: valid ({@code record}, {@code notes}) or rejected ({@code rejected}). */
+    record Registry(PatientRecord record, NaaccrNotes notes, RejectedRow rejected) {
+    }
 }

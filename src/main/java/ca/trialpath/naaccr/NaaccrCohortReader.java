@@ -26,16 +26,20 @@ public final class NaaccrCohortReader implements Closeable {
     private final NaaccrPatientSource patients;
     private final NaaccrMapping mapping;
     private final CohortRowValidator validator;
+    /** {@code null}: no supplement. */
+    private final NaaccrSupplement supplement;
     private long read;
     private long assessed;
     private long rejected;
     private long notInScope;
     private long provincesDropped;
 
-    private NaaccrCohortReader(NaaccrPatientSource patients, NaaccrMapping mapping, CohortRowValidator validator) {
+    private NaaccrCohortReader(NaaccrPatientSource patients, NaaccrMapping mapping, CohortRowValidator validator,
+            NaaccrSupplement supplement) {
         this.patients = patients;
         this.mapping = mapping;
         this.validator = validator;
+        this.supplement = supplement;
     }
 
     /**
@@ -44,7 +48,21 @@ public final class NaaccrCohortReader implements Closeable {
      */
     public static NaaccrCohortReader open(Path file, CohortRowValidator validator, boolean valuesInMessages)
             throws IOException {
-        return new NaaccrCohortReader(NaaccrExtract.open(file), new NaaccrMapping(valuesInMessages), validator);
+        return open(file, validator, valuesInMessages, null);
+    }
+
+    /**
+     * As {@link #open(Path, CohortRowValidator, boolean)}, each patient joined with its row of the clinic's
+     * supplement (naaccr.md): the supplement's cells over the registry's, validated together; a bad supplement
+     * value rejects the patient, naming the supplement's file and line. A C44.5 patient is in scope when its row
+     * says {@code primary_site = perianal_skin}.
+     *
+     * @param supplement {@code null}: none
+     */
+    public static NaaccrCohortReader open(Path file, CohortRowValidator validator, boolean valuesInMessages,
+            NaaccrSupplement supplement) throws IOException {
+        return new NaaccrCohortReader(NaaccrExtract.open(file), new NaaccrMapping(valuesInMessages), validator,
+                supplement);
     }
 
     /** A patient's outcome. */
@@ -84,18 +102,16 @@ public final class NaaccrCohortReader implements Closeable {
         if (mapped instanceof NaaccrMapping.Rejected r) {
             outcome = new Rejected(r.rejected());
         } else if (mapped instanceof NaaccrMapping.NotInScope n) {
-            outcome = new NotInScope(n.patientId(), n.line(), n.perianalSkin());
+            NaaccrSupplement.Row extra = supplement == null ? null : supplement.row(n.patientId());
+            if (n.perianalSkin() != null && extra != null && extra.saysPerianalSkin()) {
+                // the clinic says the C44.5 tumour is perianal skin: in scope (naaccr.md)
+                outcome = validated(patient.sourceFile(), n.perianalSkin(), new NaaccrNotes(false, false, false));
+            } else {
+                outcome = new NotInScope(n.patientId(), n.line(), n.perianalSkin());
+            }
         } else {
             NaaccrMapping.Row row = (NaaccrMapping.Row) mapped;
-            CohortRowValidator.Result result = validator.validate(patient.sourceFile(), NaaccrMapping.HEADER, row.record());
-            if (result instanceof CohortRowValidator.Valid valid) {
-                if (row.notes().provinceDropped()) {
-                    provincesDropped++;
-                }
-                outcome = new Assessed(valid.record(), row.notes());
-            } else {
-                outcome = new Rejected(((CohortRowValidator.Invalid) result).rejected());
-            }
+            outcome = validated(patient.sourceFile(), row.record(), row.notes());
         }
         if (outcome instanceof Assessed) {
             assessed++;
@@ -105,6 +121,32 @@ public final class NaaccrCohortReader implements Closeable {
             notInScope++;
         }
         return outcome;
+    }
+
+    /** The row validated alone, then with the supplement's row over it. */
+    private Outcome validated(String sourceFile, CsvRecord row, NaaccrNotes notes) {
+        CohortRowValidator.Result result = validator.validate(sourceFile, NaaccrMapping.HEADER, row);
+        if (result instanceof CohortRowValidator.Invalid invalid) {
+            return new Rejected(invalid.rejected());
+        }
+        PatientRecord record = ((CohortRowValidator.Valid) result).record();
+        NaaccrSupplement.Row extra = supplement == null ? null : supplement.row(record.patientId());
+        if (extra != null) {
+            NaaccrSupplement.Joined joined = supplement.join(extra, sourceFile, row, validator);
+            if (joined instanceof NaaccrSupplement.JoinRejected rejected) {
+                return new Rejected(rejected.rejected());
+            }
+            NaaccrSupplement.JoinedRecord merged = (NaaccrSupplement.JoinedRecord) joined;
+            record = merged.record();
+            if (merged.priorReplaced()) {
+                // the clinic's prior_treatments replace the registry's: "none given" was the registry's word
+                notes = new NaaccrNotes(notes.severalAnalPrimaries(), notes.provinceDropped(), false);
+            }
+        }
+        if (notes.provinceDropped()) {
+            provincesDropped++;
+        }
+        return new Assessed(record, notes);
     }
 
     public Counts counts() {

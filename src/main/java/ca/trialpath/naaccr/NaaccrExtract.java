@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -43,8 +42,7 @@ public final class NaaccrExtract {
 
     /** Whether a file of an input folder is read as NAACCR XML: by its name, as cohort files are by {@code .csv}. */
     public static boolean isNaaccrFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".xml") || name.endsWith(".xml.gz");
+        return ca.trialpath.cohort.CohortFiles.isNaaccrFile(file);
     }
 
     /**

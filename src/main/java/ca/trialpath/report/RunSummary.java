@@ -31,8 +31,24 @@ public record RunSummary(
         List<InputFile> inputFiles,
         List<String> ignoredColumns) {
 
-    /** One cohort file of the run, with its own counts (read = assessed + rejected holds for each). */
+    /**
+     * One input file of the run, with its own counts: read = assessed + rejected + notInScope holds for each.
+     *
+     * @param format     {@code cohort-csv}, {@code naaccr-xml} or {@code supplement} (the clinic's CSV joined to
+     *                   NAACCR patients: read is its rows, rejected those that joined no patient in scope)
+     * @param notInScope NAACCR patients with no anal tumour, counted and not listed (0 for other formats)
+     */
     public record InputFile(String name, String sha256, long bytes, long read, long assessed, long rejected,
-            List<String> ignoredColumns) {
+            List<String> ignoredColumns, String format, long notInScope, long provincesDropped) {
+
+        public static final String COHORT_CSV = "cohort-csv";
+        public static final String NAACCR_XML = "naaccr-xml";
+        public static final String SUPPLEMENT = "supplement";
+
+        /** A cohort CSV file. */
+        public InputFile(String name, String sha256, long bytes, long read, long assessed, long rejected,
+                List<String> ignoredColumns) {
+            this(name, sha256, bytes, read, assessed, rejected, ignoredColumns, COHORT_CSV, 0, 0);
+        }
     }
 }

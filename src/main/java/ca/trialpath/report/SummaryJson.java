@@ -80,6 +80,8 @@ public final class SummaryJson {
         json.put("read", summary.read());
         json.put("assessed", summary.assessed());
         json.put("rejected", summary.rejected());
+        // NAACCR patients without an anal tumour: read = assessed + rejected + not_in_scope (naaccr.md)
+        json.put("not_in_scope", summary.inputFiles().stream().mapToLong(RunSummary.InputFile::notInScope).sum());
         json.put("pathways", summary.pathways());
         json.put("trial_priorities", summary.priorities());
         json.put("reject_reasons", summary.rejectReasons());
@@ -168,11 +170,21 @@ public final class SummaryJson {
     private static Map<String, Object> file(RunSummary.InputFile file) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", file.name());
+        json.put("format", file.format());
         json.put("sha256", file.sha256());
         json.put("bytes", file.bytes());
         json.put("read", file.read());
         json.put("assessed", file.assessed());
         json.put("rejected", file.rejected());
+        json.put("not_in_scope", file.notInScope());
+        if (RunSummary.InputFile.SUPPLEMENT.equals(file.format())) {
+            // its rows: read = joined + rejected (those that joined no patient in scope, in rejects.csv)
+            json.put("joined", file.read() - file.rejected());
+        }
+        if (RunSummary.InputFile.NAACCR_XML.equals(file.format())) {
+            // item 80 codes that are no Canadian province (a US state): province left empty
+            json.put("provinces_dropped", file.provincesDropped());
+        }
         json.put("ignored_columns", List.copyOf(file.ignoredColumns()));
         return json;
     }

@@ -114,7 +114,7 @@ class CommandLineTests {
 
         // then
         assertThat(status).isEqualTo(RunLauncher.USAGE);
-        assertThat(last.errLines()).containsExactly("trialpath: input folder " + input + " holds no *.csv file");
+        assertThat(last.errLines()).containsExactly("trialpath: input folder " + input + " holds no *.csv, *.xml or *.xml.gz file");
         assertThat(output.resolve(DATE)).doesNotExist();
         assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
     }

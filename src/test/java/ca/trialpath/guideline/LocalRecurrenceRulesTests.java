@@ -34,6 +34,34 @@ class LocalRecurrenceRulesTests {
         assertThat(assessment.options()).contains(TreatmentOption.LR1);
     }
 
+    // a registry's "none given" (naaccr.md): not missing, read by the rules as no treatment
+
+    @Test
+    void shouldReadARegistrysNoneGivenAsNoPriorTreatmentNotAsMissing() {
+        // given
+        RecurrenceCaseBuilder recurrence = localRecurrence().priorNoneGiven();
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then: no radiation was used, so LR5
+        assertThat(assessment.flags()).doesNotContain(ReviewFlag.PRIOR_TREATMENT_MISSING);
+        assertThat(assessment.options()).containsExactly(TreatmentOption.LR5);
+    }
+
+    @Test
+    void shouldStillFlagAnEmptyPriorTreatmentThatIsNotRecorded() {
+        // given
+        RecurrenceCaseBuilder recurrence = localRecurrence();
+
+        // when
+        Assessment assessment = recurrence.assess();
+
+        // then
+        assertThat(assessment.flags()).contains(ReviewFlag.PRIOR_TREATMENT_MISSING);
+        assertThat(assessment.options()).isEmpty();
+    }
+
     static Stream<Arguments> priorsBesideSurgery() {
         return Stream.of(
                 Arguments.of("surgery and chemotherapy", new PriorTreatment[] {SURGERY, CHEMOTHERAPY}),

@@ -23,6 +23,8 @@ final class RecurrenceCaseBuilder {
     private TreatmentWish treatmentWish = TreatmentWish.WANTS_TREATMENT;
     private String histology;
     private Integer ecog;
+    private boolean priorNoneGiven;
+    private boolean severalAnalPrimaries;
 
     private RecurrenceCaseBuilder() {
     }
@@ -91,13 +93,26 @@ final class RecurrenceCaseBuilder {
         return this;
     }
 
+    /** A registry's "no treatment given" (NAACCR items 1290, 1360, 1390 all none). */
+    RecurrenceCaseBuilder priorNoneGiven() {
+        this.priorNoneGiven = true;
+        return this;
+    }
+
+    /** A registry record with several anal tumours. */
+    RecurrenceCaseBuilder severalAnalPrimaries() {
+        this.severalAnalPrimaries = true;
+        return this;
+    }
+
     RecurrenceCaseBuilder ecog(int value) {
         this.ecog = value;
         return this;
     }
 
     RecurrenceCase build() {
-        return new RecurrenceCase(scope, histology, code, sites, prior, surgeryPossible, symptoms, ecog, treatmentWish);
+        return new RecurrenceCase(scope, histology, code, sites, prior, surgeryPossible, symptoms, ecog, treatmentWish,
+                priorNoneGiven, severalAnalPrimaries);
     }
 
     Assessment assess() {

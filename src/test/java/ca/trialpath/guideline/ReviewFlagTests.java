@@ -27,6 +27,8 @@ class ReviewFlagTests {
             Map.entry(ReviewFlag.RECURRENCE_SITE_MISSING, analCanal().code("88")),
             Map.entry(ReviewFlag.NO_RECURRENCE_RECORDED, analCanal().code("00")),
             Map.entry(ReviewFlag.PERSISTENT_DISEASE, analCanal().code("70")),
+            Map.entry(ReviewFlag.SEVERAL_ANAL_PRIMARIES, localRecurrence().severalAnalPrimaries()
+                    .prior(PriorTreatment.SURGERY)),
             Map.entry(ReviewFlag.NON_SQUAMOUS_HISTOLOGY, localRecurrence().histology("8720/3")),
             Map.entry(ReviewFlag.HISTOLOGY_NOT_SPECIFIC, localRecurrence().histology("8010/3")),
             Map.entry(ReviewFlag.PRIMARY_NOT_INVASIVE, localRecurrence().histology("8052/0")),
@@ -47,12 +49,13 @@ class ReviewFlagTests {
             Map.entry(ReviewFlag.RECURRENCE_SITE_MISSING, analCanal().code("88").sites("anus")),
             Map.entry(ReviewFlag.NO_RECURRENCE_RECORDED, analCanal().code("70")),
             Map.entry(ReviewFlag.PERSISTENT_DISEASE, analCanal().code("00")),
+            Map.entry(ReviewFlag.SEVERAL_ANAL_PRIMARIES, localRecurrence().prior(PriorTreatment.SURGERY)),
             Map.entry(ReviewFlag.NON_SQUAMOUS_HISTOLOGY, localRecurrence().histology("8123/3")),
             Map.entry(ReviewFlag.HISTOLOGY_NOT_SPECIFIC, localRecurrence().histology("8070/3")),
             Map.entry(ReviewFlag.PRIMARY_NOT_INVASIVE, localRecurrence().histology("8070/9")),
             Map.entry(ReviewFlag.PRIMARY_IN_SITU, localRecurrence().histology("8077/3").code("15")),
             Map.entry(ReviewFlag.IN_SITU_RECURRENCE, analCanal().code("16")),
-            Map.entry(ReviewFlag.PRIOR_TREATMENT_MISSING, localRecurrence().prior(PriorTreatment.SURGERY)),
+            Map.entry(ReviewFlag.PRIOR_TREATMENT_MISSING, localRecurrence().priorNoneGiven()),
             Map.entry(ReviewFlag.NO_STANDARD_OPTION, localRecurrence().prior(PriorTreatment.CHEMOTHERAPY)),
             Map.entry(ReviewFlag.NODAL_RECURRENCE_ONLY, analCanal().sites("inguinal_nodes", "rectum")
                     .prior(PriorTreatment.CHEMORADIATION)),

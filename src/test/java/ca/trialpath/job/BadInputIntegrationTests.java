@@ -111,7 +111,7 @@ class BadInputIntegrationTests {
                     .isEqualTo(file.get("assessed").asLong() + file.get("rejected").asLong());
         }
         assertThat(summary.get("reject_reasons").toString()).isEqualTo("{\"MALFORMED_RECORD\":1,"
-                + "\"MISSING_REQUIRED\":2,\"INVALID_VALUE\":2,\"DUPLICATE_PATIENT_ID\":2,\"INCONSISTENT_DATES\":1}");
+                + "\"MISSING_REQUIRED\":2,\"INVALID_VALUE\":2,\"DUPLICATE_PATIENT_ID\":2,\"INCONSISTENT_DATES\":1,\"UNKNOWN_PATIENT\":0}");
         List<CSVRecord> assessed = records(published.resolve("assessments.csv"));
         assertThat(assessed).hasSize(101);
         assertThat(assessed).filteredOn(a -> a.get("patient_id").equals("G0005")).singleElement()

@@ -64,6 +64,7 @@ public final class CodesCsv {
         REASONS.put(ReasonCode.INVALID_VALUE, "a cell is not one of its allowed values or formats");
         REASONS.put(ReasonCode.DUPLICATE_PATIENT_ID, "a patient_id already seen in this run (the first row is kept)");
         REASONS.put(ReasonCode.INCONSISTENT_DATES, "recurrence_date after the run date or before birth_date");
+        REASONS.put(ReasonCode.UNKNOWN_PATIENT, "a row of the clinical supplement whose patient_id is no NAACCR patient in scope");
 
         CRITERIA.put(Criterion.STATUS, "the study is RECRUITING");
         CRITERIA.put(Criterion.CONDITION, "the study concerns anal cancer, or its curated conditionMatch is true");
