@@ -7,6 +7,7 @@ import ca.trialpath.job.JobNames;
 import ca.trialpath.job.RunFailures;
 import ca.trialpath.job.RunCounts;
 import ca.trialpath.job.RunState;
+import ca.trialpath.job.ScreeningInspection;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
@@ -82,12 +83,16 @@ public class RunLauncher {
         if (request.trialCriteria() != null) {
             parameters.addString("trialCriteria", request.trialCriteria().toString());
         }
+        if (request.screening() != null) {
+            parameters.addString("screening", request.screening().toString());
+        }
         return parameters.toJobParameters();
     }
 
     /**
      * The fingerprint of everything the run reads: the cohort files and, when given, the trial catalogue and
-     * criteria, so a changed catalogue is a new run just like a changed cohort.
+     * criteria and the coordinators' screening log, so a changed catalogue or log is a new run just like a changed
+     * cohort (a night given back an edited log is published again, not "already published").
      */
     public static String fingerprint(RunRequest request) throws IOException {
         return fingerprint(request, CohortFiles.resolve(request.input()));
@@ -96,6 +101,9 @@ public class RunLauncher {
     private static String fingerprint(RunRequest request, List<Path> cohortFiles) throws IOException {
         List<InputFingerprint.FileDigest> digests = new ArrayList<>(InputFingerprint.digests(cohortFiles));
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
+        if (request.screening() != null) {
+            digests.add(ScreeningInspection.digest(request.screening()));
+        }
         return InputFingerprint.of(digests.stream());
     }
 
@@ -119,6 +127,7 @@ public class RunLauncher {
         try {
             files = CohortFiles.resolve(request.input());
             TrialFiles.check(request.trials(), request.trialCriteria());
+            ScreeningInspection.check(request.screening());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return USAGE;
