@@ -120,8 +120,8 @@ final class ScreeningFeed {
 
     /**
      * A version of the trial's curated criteria as read (docs/screening.md, "Reopened"): the SHA-256 of their values
-     * in a fixed order, so that any change of what the coordinators curated is a change of the pair's facts;
-     * {@code ""} for a study nobody curated.
+     * in a fixed order, so that any change of a condition the coordinators curated is a change of the pair's facts
+     * (the note, shown and never judged, is not a condition); {@code ""} for a study nobody curated.
      */
     static String criteriaVersion(TrialCriteria criteria) {
         if (criteria == null || criteria.equals(TrialCriteria.NONE)) {
@@ -133,8 +133,7 @@ final class ScreeningFeed {
                 + "\npriorRequired=" + sorted(criteria.priorTreatmentsRequired().stream().map(PriorTreatment::name).toList())
                 + "\npriorExcluded=" + sorted(criteria.priorTreatmentsExcluded().stream().map(PriorTreatment::name).toList())
                 + "\nsurgeryPossible=" + criteria.surgeryPossible()
-                + "\nconditionMatch=" + criteria.conditionMatch()
-                + "\nnote=" + criteria.note();
+                + "\nconditionMatch=" + criteria.conditionMatch();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

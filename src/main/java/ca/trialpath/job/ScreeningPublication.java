@@ -9,6 +9,7 @@ import ca.trialpath.screening.ScreeningNight;
 import ca.trialpath.screening.ScreeningPair;
 import ca.trialpath.screening.ScreeningStatus;
 import ca.trialpath.screening.TonightsMatch;
+import ca.trialpath.screening.WorklistGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,13 @@ class ScreeningPublication {
         summary.put("on_worklist", night.worklist().size());
         summary.put("new_tonight", night.pairs().stream().filter(ScreeningPair::newTonight).count());
         summary.put("reopened", night.pairs().stream().filter(ScreeningPair::reopened).count());
+        Map<String, Long> worklist = new LinkedHashMap<>();
+        for (WorklistGroup group : WorklistGroup.values()) {
+            if (group.onWorklist()) {
+                worklist.put(group.name(), night.pairs().stream().filter(pair -> pair.group() == group).count());
+            }
+        }
+        summary.put("worklist", worklist);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         night.countsByStatus().forEach((status, count) -> byStatus.put(status.name(), count));
         summary.put("by_status", byStatus);
