@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,7 @@ import tools.jackson.databind.JsonNode;
         "logging.level.ca.trialpath=OFF",
         "logging.level.org.springframework.batch=OFF" })
 @SpringBatchTest
+@Import(ScreeningRunIntegrationTests.FailingChunkConfiguration.class) // for the PostgreSQL subclass too
 class ScreeningRunIntegrationTests {
 
     static final Path SAMPLE = Path.of("sample-data");
