@@ -18,6 +18,10 @@
 #   TRIALPATH_CATALOGUE  a folder: download the trial catalogue into it first (fetch-trials), match on DIR/current
 #   TRIALPATH_TRIALS   without TRIALPATH_CATALOGUE: a catalogue file or folder to match on as it is
 #   TRIALPATH_TRIAL_CRITERIA  the coordinators' curated criteria (with a catalogue)
+#   TRIALPATH_SCREENING  the screening log the coordinators give back (their edited screening_log.csv, docs/screening.md),
+#                      with a catalogue; empty (default): none, the run history carries the statuses from night to
+#                      night. A file named here that is not there yet is said on standard error and the night runs
+#                      without it
 #   TRIALPATH_LANG     the language of report.html: en (default) or fr
 #   TRIALPATH_DEIDENTIFY  true for a de-identified export (needs TRIALPATH_PSEUDONYM_KEY_FILE, see README)
 #   TRIALPATH_PROFILE  empty: the H2 file repository of the config; postgres: the job repository on PostgreSQL
@@ -55,6 +59,7 @@ TRIALPATH_MAX_REJECT_RATE="${TRIALPATH_MAX_REJECT_RATE:-0.10}"
 TRIALPATH_CATALOGUE="${TRIALPATH_CATALOGUE:-}"
 TRIALPATH_TRIALS="${TRIALPATH_TRIALS:-}"
 TRIALPATH_TRIAL_CRITERIA="${TRIALPATH_TRIAL_CRITERIA:-}"
+TRIALPATH_SCREENING="${TRIALPATH_SCREENING:-}"
 TRIALPATH_DEIDENTIFY="${TRIALPATH_DEIDENTIFY:-false}"
 TRIALPATH_LANG="${TRIALPATH_LANG:-en}"
 TRIALPATH_PROFILE="${TRIALPATH_PROFILE:-}"
@@ -138,6 +143,16 @@ if [ -n "$trials" ]; then
     trial_args+=("trials=$trials")
     if [ -n "$TRIALPATH_TRIAL_CRITERIA" ]; then
         trial_args+=("trialCriteria=$TRIALPATH_TRIAL_CRITERIA")
+    fi
+fi
+# --- the coordinators' screening log: given back when they have edited it; until then the history carries the
+# statuses (giving the published log back unedited changes nothing), so a file not there yet does not stop the night
+if [ -n "$TRIALPATH_SCREENING" ]; then
+    if [ -e "$TRIALPATH_SCREENING" ]; then
+        trial_args+=("screening=$TRIALPATH_SCREENING")
+    else
+        echo "$SELF: TRIALPATH_SCREENING names $TRIALPATH_SCREENING, which is not there (yet): tonight runs on the" \
+            "screening statuses kept in the run history" >&2
     fi
 fi
 

@@ -7,6 +7,7 @@ import ca.trialpath.job.JobNames;
 import ca.trialpath.job.RunFailures;
 import ca.trialpath.job.RunCounts;
 import ca.trialpath.job.RunState;
+import ca.trialpath.job.ScreeningInspection;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;
@@ -85,12 +86,16 @@ public class RunLauncher {
         if (request.supplement() != null) {
             parameters.addString("supplement", request.supplement().toString());
         }
+        if (request.screening() != null) {
+            parameters.addString("screening", request.screening().toString());
+        }
         return parameters.toJobParameters();
     }
 
     /**
      * The fingerprint of everything the run reads: the cohort files and, when given, the trial catalogue and
-     * criteria, so a changed catalogue is a new run just like a changed cohort.
+     * criteria and the coordinators' screening log, so a changed catalogue or log is a new run just like a changed
+     * cohort (a night given back an edited log is published again, not "already published").
      */
     public static String fingerprint(RunRequest request) throws IOException {
         return fingerprint(request, CohortFiles.resolve(request.input()));
@@ -100,9 +105,13 @@ public class RunLauncher {
         List<InputFingerprint.FileDigest> digests = new ArrayList<>(InputFingerprint.digests(cohortFiles));
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
         if (request.supplement() != null) {
-            // last, as the first step takes it: a corrected supplement is a new run
+            // after the catalogue, as the first step takes it: a corrected supplement is a new run
             digests.add(new InputFingerprint.FileDigest(request.supplement().getFileName().toString(),
                     InputFingerprint.sha256(request.supplement())));
+        }
+        if (request.screening() != null) {
+            // last, as the first step takes it: an edited screening log is a new run
+            digests.add(ScreeningInspection.digest(request.screening()));
         }
         return InputFingerprint.of(digests.stream());
     }
@@ -130,6 +139,7 @@ public class RunLauncher {
             if (request.supplement() != null && !Files.isRegularFile(request.supplement())) {
                 throw new IllegalArgumentException("supplement " + request.supplement() + " does not exist or is not a file");
             }
+            ScreeningInspection.check(request.screening());
         } catch (IllegalArgumentException e) {
             err.println("trialpath: " + e.getMessage());
             return USAGE;

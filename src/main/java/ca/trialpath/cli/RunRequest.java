@@ -18,26 +18,41 @@ import java.util.regex.Pattern;
  * @param lockWait        how long to wait for a run of the same output that is still going (a 05:00 retry meeting
  *                        the 02:00 run) before giving up; zero refuses at once. Not part of the run's identity
  * @param supplement      the clinic's CSV completing NAACCR XML input (docs/naaccr-input.md), or {@code null}
+ * @param screening       the coordinators' screening log (docs/screening.md), {@code null} when not given; its
+ *                        SHA-256 is part of the run's identity, like every input's
  */
 public record RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate,
         List<String> springArguments, boolean deidentify, Path trials, Path trialCriteria, String lang,
-        Duration lockWait, Path supplement) {
+        Duration lockWait, Path supplement, Path screening) {
 
-    /** A run without a clinical supplement. */
+    /** A run with a clinical supplement and without a screening log. */
     public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
-            boolean deidentify, Path trials, Path trialCriteria, String lang, Duration lockWait) {
+            boolean deidentify, Path trials, Path trialCriteria, String lang, Duration lockWait, Path supplement) {
         this(input, output, runDate, maxRejectRate, springArguments, deidentify, trials, trialCriteria, lang, lockWait,
-                null);
+                supplement, null);
     }
 
     public static final double DEFAULT_MAX_REJECT_RATE = 0.10;
     /** The parameters, in the order usage messages list them. */
     private static final List<String> PARAMETERS = List.of("input", "output", "runDate", "maxRejectRate", "deidentify",
-            "trials", "trialCriteria", "lang", "lockWait", "allowFutureRunDate", "supplement");
+            "trials", "trialCriteria", "screening", "lang", "lockWait", "allowFutureRunDate", "supplement");
     /** A run date is the night's date; one past tomorrow is a typo (9999-12-31) unless asked for. */
     private static final int FUTURE_DAYS_ALLOWED = 1;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern LOCK_WAIT = Pattern.compile("(\\d{1,6})([smh]?)");
+
+    /** A run without a clinical supplement or a screening log. */
+    public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
+            boolean deidentify, Path trials, Path trialCriteria, String lang, Duration lockWait) {
+        this(input, output, runDate, maxRejectRate, springArguments, deidentify, trials, trialCriteria, lang,
+                lockWait, null, null);
+    }
+
+    /** This request with the coordinators' screening log {@code screening}. */
+    public RunRequest withScreening(Path screening) {
+        return new RunRequest(input, output, runDate, maxRejectRate, springArguments, deidentify, trials,
+                trialCriteria, lang, lockWait, supplement, screening);
+    }
 
     /** A run that does not wait for another run of its output. */
     public RunRequest(Path input, Path output, LocalDate runDate, double maxRejectRate, List<String> springArguments,
@@ -106,6 +121,14 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
         if (trialCriteria != null && trials == null) {
             throw new UsageException("trialCriteria=PATH needs trials=PATH: criteria without a catalogue match nothing");
         }
+        Path screening = arguments.path("screening");
+        if (screening != null && trials == null) {
+            throw new UsageException("screening=PATH needs trials=PATH: the screening log is about trial matches");
+        }
+        if (screening != null && deidentify) {
+            throw new UsageException("screening=PATH cannot be given with deidentify=true: the log names people by"
+                    + " their patient ids and holds the coordinators' notes (a de-identified run keeps no screening)");
+        }
         String lang = arguments.value("lang", ReportText.DEFAULT_LANGUAGE);
         if (!ReportText.LANGUAGES.contains(lang)) {
             throw new UsageException("lang '" + lang + "' is not one of " + String.join(", ", ReportText.LANGUAGES));
@@ -113,7 +136,7 @@ public record RunRequest(Path input, Path output, LocalDate runDate, double maxR
         Path supplement = arguments.path("supplement");
         return new RunRequest(Path.of(input).toAbsolutePath().normalize(), Path.of(output).toAbsolutePath().normalize(),
                 runDate, maxRejectRate, arguments.spring(), deidentify, trials, trialCriteria, lang, lockWait,
-                supplement == null ? null : supplement.toAbsolutePath().normalize());
+                supplement == null ? null : supplement.toAbsolutePath().normalize(), screening);
     }
 
     /** {@code lockWait=90s}, {@code 30m}, {@code 4h} or a number of seconds; absent: zero, refuse at once. */

@@ -82,8 +82,8 @@ public class TrialPathCommand {
         } catch (UsageException e) {
             // one line: what is wrong, then how it is called
             err.println("trialpath: " + e.getMessage() + " (usage: java -jar trialpath.jar input=PATH [output=DIR]"
-                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [deidentify=false] [trials=PATH [trialCriteria=FILE]]"
-                    + " [lang=en|fr] [lockWait=4h] [allowFutureRunDate=true] [supplement=CSV])");
+                    + " [runDate=YYYY-MM-DD] [maxRejectRate=0.10] [deidentify=false] [trials=PATH [trialCriteria=FILE]"
+                    + " [screening=FILE]] [lang=en|fr] [lockWait=4h] [allowFutureRunDate=true] [supplement=CSV])");
             return RunLauncher.USAGE;
         }
         RunRequest request;
@@ -132,7 +132,7 @@ public class TrialPathCommand {
         spring.add(noLogFile);
         return new RunRequest(request.input(), request.output(), request.runDate(), request.maxRejectRate(),
                 List.copyOf(spring), request.deidentify(), request.trials(), request.trialCriteria(), request.lang(),
-                request.lockWait(), request.supplement());
+                request.lockWait(), request.supplement(), request.screening());
     }
 
     private int runHoldingTheLock(RunRequest request, List<Path> files, RunFolders folders) throws IOException {

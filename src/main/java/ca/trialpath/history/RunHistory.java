@@ -343,7 +343,7 @@ public class RunHistory {
 
     /**
      * Deletes a run's blocks {@link #BLOCKS_PER_COMMIT} at a time, its rows from before the blocks
-     * {@link #ROWS_PER_COMMIT} at a time, then the run.
+     * {@link #ROWS_PER_COMMIT} at a time, its screening pairs ({@link ScreeningHistory}), then the run.
      */
     private void deleteRun(long runId) {
         Integer lastBlock = ownTransaction.execute(status -> jdbc.queryForObject(
@@ -360,6 +360,8 @@ public class RunHistory {
             ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM trialpath_person_result"
                     + " WHERE run_id = ? AND ordinal > ? AND ordinal <= ?", runId, after, after + ROWS_PER_COMMIT));
         }
+        // the screening snapshot refers to the run: it goes first (a few rows per pair, one transaction)
+        ownTransaction.executeWithoutResult(status -> ScreeningHistory.delete(jdbc, runId));
         ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM trialpath_run WHERE run_id = ?", runId));
     }
 

@@ -1,6 +1,7 @@
 package ca.trialpath.job;
 
 import ca.trialpath.history.RunHistory;
+import ca.trialpath.history.ScreeningHistory;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ({@code db/migration}), so that a database created by an older TrialPath is upgraded at start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HistoryProperties.class)
+@EnableConfigurationProperties({ HistoryProperties.class, ScreeningProperties.class })
 class HistoryConfiguration {
 
     @Bean
@@ -21,7 +22,18 @@ class HistoryConfiguration {
     }
 
     @Bean
-    HistoryRecorder historyRecorder(RunHistory runHistory, HistoryProperties properties) {
-        return new HistoryRecorder(runHistory, properties.runs());
+    ScreeningHistory screeningHistory(DataSource dataSource) {
+        return new ScreeningHistory(dataSource);
+    }
+
+    @Bean
+    HistoryRecorder historyRecorder(RunHistory runHistory, ScreeningHistory screeningHistory,
+            HistoryProperties properties) {
+        return new HistoryRecorder(runHistory, screeningHistory, properties.runs());
+    }
+
+    @Bean
+    ScreeningPublication screeningPublication(ScreeningProperties properties) {
+        return new ScreeningPublication(properties.maxPairs());
     }
 }

@@ -4,13 +4,16 @@ import ca.trialpath.history.AssessmentRows;
 import ca.trialpath.history.PreviousRun;
 import ca.trialpath.history.RunHistory;
 import ca.trialpath.history.RunTotals;
+import ca.trialpath.history.ScreeningHistory;
 import ca.trialpath.report.ChangesCsv;
 import ca.trialpath.report.OvernightChanges;
+import ca.trialpath.screening.RememberedPair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,11 +35,26 @@ class HistoryRecorder {
     private static final Logger log = LoggerFactory.getLogger(HistoryRecorder.class);
 
     private final RunHistory history;
+    private final ScreeningHistory screening;
     private final int runsKept;
 
-    HistoryRecorder(RunHistory history, int runsKept) {
+    HistoryRecorder(RunHistory history, ScreeningHistory screening, int runsKept) {
         this.history = history;
+        this.screening = screening;
         this.runsKept = runsKept;
+    }
+
+    /**
+     * The screening pairs the last published run of the output folder kept (the run {@link #record} compares with):
+     * a rerun or a restart of the same night reads the same ones. Empty on the first night.
+     */
+    List<RememberedPair> screeningBefore(String output, long runId, LocalDate runDate) {
+        return history.previousRun(output, runId, runDate).map(run -> screening.pairs(run.runId())).orElse(List.of());
+    }
+
+    /** The screening pairs a run stored. */
+    List<RememberedPair> screeningOf(long runId) {
+        return screening.pairs(runId);
     }
 
     /**
@@ -45,10 +63,13 @@ class HistoryRecorder {
      *
      * @param scratch a folder that is not published (the run's staging {@code internal/}) for the files of the
      *                history's sorts; they are deleted before return
+     * @param pairs   the screening pairs the run keeps for the next night, stored in the caller's transaction;
+     *                {@code null}: none (a de-identified run)
      */
     OvernightChanges record(Path folder, String output, long jobExecutionId, RunTotals totals, int maxRowsPerList,
-            Path scratch) throws IOException {
+            Path scratch, List<RememberedPair> pairs) throws IOException {
         stage(folder, output, jobExecutionId, totals, scratch);
+        storeScreening(totals.runId(), pairs);
         Optional<PreviousRun> previous = history.previousRun(output, totals.runId(), totals.runDate());
         OvernightChanges.Gatherer changes = new OvernightChanges.Gatherer(previous.orElse(null), maxRowsPerList);
         try (ChangesCsv csv = new ChangesCsv(folder.resolve(CHANGES_CSV))) {
@@ -69,10 +90,18 @@ class HistoryRecorder {
      * Stores a run that was already moved into place by an execution that stopped before its commit: its
      * changes.csv is published already, only the database lacks the run.
      */
-    void recordPublished(Path published, String output, long jobExecutionId, RunTotals totals, Path scratch)
-            throws IOException {
+    void recordPublished(Path published, String output, long jobExecutionId, RunTotals totals, Path scratch,
+            List<RememberedPair> pairs) throws IOException {
         stage(published, output, jobExecutionId, totals, scratch);
+        storeScreening(totals.runId(), pairs);
         publish(output, totals);
+    }
+
+    /** After the run's row is staged, before it is marked published: in the publish step's transaction. */
+    private void storeScreening(long runId, List<RememberedPair> pairs) {
+        if (pairs != null) {
+            screening.store(runId, pairs);
+        }
     }
 
     /** The totals of the last runs of the output folder, oldest first (for the trend of the report). */

@@ -31,6 +31,7 @@ class InputInspection implements Tasklet {
     private final String inputFingerprint;
     private final Path trials;
     private final Path trialCriteria;
+    private final Path screening;
     /** Above this age the catalogue is a warning (docs/trial-catalogue.md). */
     private final long catalogueMaxAgeDays;
     /** The clinic's supplement to NAACCR input, or {@code null}. */
@@ -46,6 +47,13 @@ class InputInspection implements Tasklet {
     }
 
     InputInspection(Path input, String inputFingerprint, Path trials, Path trialCriteria, long catalogueMaxAgeDays) {
+        this(input, inputFingerprint, trials, trialCriteria, catalogueMaxAgeDays, null);
+    }
+
+    /** @param screening the coordinators' screening log, {@code null} without {@code screening=} */
+    InputInspection(Path input, String inputFingerprint, Path trials, Path trialCriteria, long catalogueMaxAgeDays,
+            Path screening) {
+        this.screening = screening;
         this.catalogueMaxAgeDays = catalogueMaxAgeDays;
         this.input = input;
         this.inputFingerprint = inputFingerprint;
@@ -61,6 +69,9 @@ class InputInspection implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        // the coordinators' log first, whole: a bad cell fails the run before any person is read
+        InputFingerprint.FileDigest screeningDigest = screening == null ? null
+                : ScreeningInspection.inspect(screening, chunkContext.getStepContext().getStepExecution().getJobExecution());
         ArrayList<InspectedFile> inspected = new ArrayList<>();
         ArrayList<InputIdentity> identities = new ArrayList<>();
         List<Path> files = CohortFiles.resolve(input);
@@ -112,9 +123,13 @@ class InputInspection implements Tasklet {
             supplementIndex = inspected.size();
             inspected.add(extra);
         }
+        if (screeningDigest != null) {
+            digests.add(screeningDigest);
+        }
         String fingerprint = InputFingerprint.of(digests.stream());
         if (!fingerprint.equals(inputFingerprint)) {
             throw new RunCheckFailedException("the input files in " + input + (trials == null ? "" : " or the trial files")
+                    + (screening == null ? "" : " or the screening log")
                     + " changed after this run was started"
                     + " (a new export arriving?); run the command again to start a run for the files as they are now");
         }

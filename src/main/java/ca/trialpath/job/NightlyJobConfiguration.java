@@ -82,9 +82,10 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['trials']}") String trials,
             @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
-            @Value("#{jobParameters['supplement']}") String supplement, TrialPathProperties properties) {
+            @Value("#{jobParameters['supplement']}") String supplement,
+            @Value("#{jobParameters['screening']}") String screening, TrialPathProperties properties) {
         return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria),
-                properties.trials().catalogueMaxAgeDays()).withSupplement(pathOrNull(supplement));
+                properties.trials().catalogueMaxAgeDays(), pathOrNull(screening)).withSupplement(pathOrNull(supplement));
     }
 
     private static Path pathOrNull(String path) {
@@ -204,9 +205,16 @@ public class NightlyJobConfiguration {
     TrialMatching trialMatching(AssessmentProcessor assessmentProcessor,
             @Value("#{jobParameters['trials']}") String trials,
             @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
-            @Value(JOB_EXECUTION) JobExecution job, @Value("#{jobParameters['runDate']}") String runDate) {
+            @Value(JOB_EXECUTION) JobExecution job, @Value("#{jobParameters['runDate']}") String runDate,
+            @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
+            @Value(PARTITION) CohortPartition partition,
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId) {
+        // tonight's pairs for the screening log; a de-identified run keeps no screening (docs/screening.md)
+        ScreeningFeed screening = pseudonymKeyId == null || pseudonymKeyId.isEmpty()
+                ? new ScreeningFeed(folders(output, runDate).staging(jobInstanceId).partition(partition.name()).internal())
+                : null;
         return new TrialMatching(assessmentProcessor, pathOrNull(trials), pathOrNull(trialCriteria),
-                RunState.of(job).catalogue(), LocalDate.parse(runDate));
+                RunState.of(job).catalogue(), LocalDate.parse(runDate), screening);
     }
 
     @Bean
@@ -231,7 +239,7 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['maxRejectRate']}") Double maxRejectRate,
             @Value("#{jobParameters['inputFingerprint']}") String inputFingerprint,
             @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, SafeExportProperties safeExport,
-            HistoryRecorder historyRecorder,
+            HistoryRecorder historyRecorder, ScreeningPublication screeningPublication,
             @Value("#{jobParameters['trials']}") String trials,
             @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
             @Value("#{jobParameters['lang'] ?: 'en'}") String lang) {
@@ -239,7 +247,7 @@ public class NightlyJobConfiguration {
                 maxRejectRate, inputFingerprint, properties.maxRowsPerList(), pseudonymKeyId,
                 safeExport.publishPermissions(), historyRecorder, new TrialPublication(pathOrNull(trials),
                         pathOrNull(trialCriteria), LocalDate.parse(runDate), properties.maxRowsPerTrial()),
-                ReportText.of(lang));
+                ReportText.of(lang), screeningPublication);
     }
 
     private static RunFolders folders(String output, String runDate) {

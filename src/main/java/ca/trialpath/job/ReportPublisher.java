@@ -18,6 +18,8 @@ import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.RunSummary;
 import ca.trialpath.report.SummaryJson;
 import ca.trialpath.report.TrialReport;
+import ca.trialpath.screening.RememberedPair;
+import ca.trialpath.screening.ScreeningNight;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -69,11 +71,13 @@ class ReportPublisher implements Tasklet {
     private final String pseudonymKeyId;
     private final PublishPermissions permissions;
     private final TrialPublication trials;
+    private final ScreeningPublication screening;
 
     ReportPublisher(JobRepository jobRepository, RunFolders folders, LocalDate runDate, double maxRejectRate,
             String inputFingerprint, int maxRowsPerList, String pseudonymKeyId, PublishPermissions permissions,
-            HistoryRecorder history, TrialPublication trials, ReportText text) {
+            HistoryRecorder history, TrialPublication trials, ReportText text, ScreeningPublication screening) {
         this.trials = trials;
+        this.screening = screening;
         this.pseudonymKeyId = pseudonymKeyId;
         this.permissions = permissions;
         this.jobRepository = jobRepository;
@@ -109,7 +113,7 @@ class ReportPublisher implements Tasklet {
             // the command's last line says them
             RunState.of(job).counts(read + outOfScope, read - tally.rejected(), tally.rejected());
             history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
-                    staging.internal());
+                    staging.internal(), screeningOfAPublishedRun(job, instanceId, partitions, staging));
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
         }
@@ -170,10 +174,15 @@ class ReportPublisher implements Tasklet {
                 tally.priority(TrialPriority.HIGH) + tally.priority(TrialPriority.ROUTINE));
         // the people are staged in transactions of their own; the run counts as published in this step's
         // transaction, which commits with the step, after the move into place
+        // screening_log.csv from last night's pairs, tonight's and the coordinators' file; its pairs are stored
+        // with the run, in this step's transaction
+        ScreeningPublication.Tonight screened = screening(job, instanceId, partitions, staging.publish());
         OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
-                totals(instanceId, readPerFile, tally), maxRowsPerList, staging.internal());
+                totals(instanceId, readPerFile, tally), maxRowsPerList, staging.internal(), screened.memory());
         SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes, trialReport,
-                staging.publish().resolve("summary.json"));
+                screened.summary(), staging.publish().resolve("summary.json"));
+        // the morning worklist of the page (docs/screening.md, "Plugging in"); null when no log was written tonight
+        ScreeningNight night = screened.night();
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
@@ -184,6 +193,45 @@ class ReportPublisher implements Tasklet {
         log.info("published {}: read {}, assessed {}, rejected {}, not in scope {}", folders.published(), read,
                 inScope - rejected, rejected, outOfScope);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Tonight's screening: {@code publish} gets {@code screening_log.csv} (not in a de-identified run). */
+    private ScreeningPublication.Tonight screening(JobExecution job, long instanceId, PartitionOutputs partitions,
+            Path publish) throws IOException {
+        boolean deidentified = pseudonymKeyId != null;
+        List<TrialPublication.Partition> parts = partitions.trialPartitions();
+        boolean matching = job.getJobParameters().getString("trials") != null;
+        List<Path> feeds = matching ? feeds(parts) : null;
+        TrialTally tally = TrialTally.merge(parts.stream().map(TrialPublication.Partition::tally).toList());
+        List<RememberedPair> previous = deidentified ? List.of()
+                : history.screeningBefore(outputKey(), instanceId, runDate);
+        return screening.publish(runDate, deidentified, previous, feeds, tally.matches() + tally.nearMisses(),
+                RunState.of(job).screening(), job.getJobParameters().getString("screening") != null, publish);
+    }
+
+    /**
+     * The screening pairs of a run that was moved into place before it stopped: the same night again from the
+     * partitions' feeds, its log written aside (the published one is the same). Without the feeds (the staging
+     * folder was removed too), the last run's pairs are kept as they were, and tonight's changes are lost.
+     */
+    private List<RememberedPair> screeningOfAPublishedRun(JobExecution job, long instanceId,
+            PartitionOutputs partitions, RunFolders.Staging staging) throws IOException {
+        if (pseudonymKeyId != null) {
+            return null;
+        }
+        if (job.getJobParameters().getString("trials") != null
+                && !ScreeningPublication.allThere(feeds(partitions.trialPartitions()))) {
+            log.warn("the screening feeds of this run are gone with its staging folder: the run history keeps the"
+                    + " screening statuses of the run before; give tonight's screening_log.csv back with screening="
+                    + " to record tonight's decisions");
+            return history.screeningBefore(outputKey(), instanceId, runDate);
+        }
+        Files.createDirectories(staging.internal());
+        return screening(job, instanceId, partitions, staging.internal()).memory();
+    }
+
+    private static List<Path> feeds(List<TrialPublication.Partition> parts) {
+        return parts.stream().map(part -> part.staging().internal().resolve(ScreeningFeed.FILE)).toList();
     }
 
     /**

@@ -2,10 +2,14 @@ package ca.trialpath.job;
 
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.report.RunFolders;
+import ca.trialpath.screening.Decision;
+import ca.trialpath.screening.PairKey;
 import ca.trialpath.trials.CatalogueFacts;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -26,6 +30,8 @@ public final class RunState {
     private static final String CATALOGUE = "trialCatalogue";
     /** The position of the clinic's supplement among {@link #INPUTS} (the last), absent without one. */
     private static final String SUPPLEMENT = "supplementIndex";
+    /** The coordinators' screening decisions ({@link ScreeningInspection}); absent without {@code screening=}. */
+    private static final String SCREENING = "screening";
     /** The partition plan of {@link CohortIndexing}, which a restart keeps. */
     private static final String PARTITIONS = "partitions";
     /** The run's totals ({@link RunCounts}), once it got as far as its checks. */
@@ -94,6 +100,17 @@ public final class RunState {
 
     void catalogue(CatalogueFacts facts) {
         context().put(CATALOGUE, facts);
+    }
+
+    /** @return the decisions of {@code screening=} in file order; empty without the file */
+    @SuppressWarnings("unchecked")
+    Map<PairKey, Decision> screening() {
+        Object decisions = context().get(SCREENING);
+        return decisions == null ? Map.of() : (Map<PairKey, Decision>) decisions;
+    }
+
+    void screening(LinkedHashMap<PairKey, Decision> decisions) {
+        context().put(SCREENING, decisions);
     }
 
     /** @return {@code null} before the index step planned them */

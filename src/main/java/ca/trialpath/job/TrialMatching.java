@@ -25,16 +25,25 @@ class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream
     private final Path trialCriteria;
     private final CatalogueFacts inspected;
     private final LocalDate runDate;
+    /** {@code null}: no screening log tonight (a de-identified run, or a test of the matching alone). */
+    private final ScreeningFeed screening;
     private TrialMatcher matcher;
 
     /** @param trials {@code null}: no catalogue, no matching */
     TrialMatching(AssessmentProcessor assessment, Path trials, Path trialCriteria, CatalogueFacts inspected,
             LocalDate runDate) {
+        this(assessment, trials, trialCriteria, inspected, runDate, null);
+    }
+
+    /** @param screening where tonight's pairs go for the screening log; {@code null} for none */
+    TrialMatching(AssessmentProcessor assessment, Path trials, Path trialCriteria, CatalogueFacts inspected,
+            LocalDate runDate, ScreeningFeed screening) {
         this.assessment = assessment;
         this.trials = trials;
         this.trialCriteria = trialCriteria;
         this.inspected = inspected;
         this.runDate = runDate;
+        this.screening = trials == null ? null : screening;
     }
 
     @Override
@@ -46,14 +55,35 @@ class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream
         try {
             // the files the first step validated, not a catalogue that arrived since
             matcher = TrialInspection.readUnchanged(trials, trialCriteria, runDate, inspected).matcher();
+            if (screening != null) {
+                screening.open(context);
+            }
         } catch (IOException e) {
             throw new ItemStreamException("cannot read the trial catalogue " + trials, e);
         }
     }
 
     @Override
+    public void update(ExecutionContext context) {
+        if (screening != null) {
+            try {
+                screening.update(context);
+            } catch (IOException e) {
+                throw new ItemStreamException("cannot write " + ScreeningFeed.FILE, e);
+            }
+        }
+    }
+
+    @Override
     public void close() {
         assessment.close();
+        if (screening != null) {
+            try {
+                screening.close();
+            } catch (IOException e) {
+                throw new ItemStreamException("cannot close " + ScreeningFeed.FILE, e);
+            }
+        }
     }
 
     @Override
@@ -65,6 +95,11 @@ class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream
         List<TrialMatch> matches = assessed.assessment().trialDiscussion()
                 ? matcher.match(PersonFacts.of(assessed.record(), assessed.assessment(), assessed.birthDate()))
                 : List.of();
+        if (screening != null) {
+            // before the chunk is written; a chunk that does not commit is cut off the feed on restart
+            screening.write(assessed.record().patientId(), assessed.assessment(), assessed.record().recurrenceDate(),
+                    matches);
+        }
         return new Outcome.Assessed(assessed.record(), assessed.assessment(), assessed.ageAtRecurrence(), matches,
                 assessed.birthDate());
     }

@@ -58,6 +58,16 @@ public final class SummaryJson {
      */
     public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
             String pseudonymKeyId, OvernightChanges changes, TrialReport trials, Path target) throws IOException {
+        write(summary, inputFingerprint, jobInstanceId, replaces, pseudonymKeyId, changes, trials, null, target);
+    }
+
+    /**
+     * As above, followed by {@code screening} (docs/outputs.md, "Screening": the pairs by status, the rows of
+     * {@code screening=} older than the history) when given.
+     */
+    public static void write(RunSummary summary, String inputFingerprint, long jobInstanceId, ReplacedRun replaces,
+            String pseudonymKeyId, OvernightChanges changes, TrialReport trials, Map<String, Object> screening,
+            Path target) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("outputs_version", OUTPUTS_VERSION);
         json.put("run_date", summary.runDate().toString());
@@ -103,6 +113,9 @@ public final class SummaryJson {
         }
         if (trials != null) {
             json.put("trials", trials(trials));
+        }
+        if (screening != null) {
+            json.put("screening", screening);
         }
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), json);
     }

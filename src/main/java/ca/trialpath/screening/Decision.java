@@ -1,5 +1,6 @@
 package ca.trialpath.screening;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param note        free text; {@code ""} when none
  */
 public record Decision(ScreeningStatus status, LocalDate statusDate, String reason, LocalDate revisitDate,
-        String screenedBy, String note) {
+        String screenedBy, String note) implements Serializable {
 
     public Decision {
         Objects.requireNonNull(status, "status");

@@ -203,6 +203,27 @@ class NightlyWrapperTests {
     }
 
     @Test
+    void shouldGiveTheCoordinatorsScreeningLogToTheNightWhenItIsThere() throws Exception {
+        Path log = Files.writeString(temp.resolve("screening-log.csv"), "patient_id,nct_id,status,status_date\n");
+
+        int status = wrapper(Map.of("TRIALPATH_TRIALS", "/trials", "TRIALPATH_SCREENING", log.toString()));
+
+        assertThat(status).isZero();
+        assertThat(calls()).singleElement().asString().contains("trials=/trials").contains("screening=" + log);
+    }
+
+    @Test
+    void shouldRunTheNightOnTheKeptStatusesWhenTheScreeningLogIsNotThereYet() throws Exception {
+        Path missing = temp.resolve("not-yet.csv");
+
+        int status = wrapper(Map.of("TRIALPATH_TRIALS", "/trials", "TRIALPATH_SCREENING", missing.toString()));
+
+        assertThat(status).isZero();
+        assertThat(calls()).singleElement().asString().doesNotContain("screening=");
+        assertThat(err).contains("TRIALPATH_SCREENING names " + missing).contains("not there");
+    }
+
+    @Test
     void shouldLogToTheJournalOnlyUnderSystemd() throws Exception {
         wrapper(Map.of("INVOCATION_ID", "0123456789abcdef"));
 

@@ -56,7 +56,7 @@ class RepositoryUpgradeTests {
         // then
         assertThat(status).as(err).isEqualTo(RunLauncher.PUBLISHED);
         db = database();
-        assertThat(migrations(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 JDBC");
+        assertThat(migrations(db)).containsExactly("0 BASELINE", "1 SQL", "2 SQL", "3 JDBC", "4 SQL");
         assertThat(db.queryForObject("SELECT SUM(people) FROM trialpath_run_block", Long.class)).isEqualTo(214L);
         closeDatabase(db);
     }
@@ -73,7 +73,8 @@ class RepositoryUpgradeTests {
         JdbcTemplate db = database();
         assertThat(tables(db)).contains("batch_job_execution", "trialpath_run", "trialpath_run_block",
                 "trialpath_person_result", "flyway_schema_history");
-        assertThat(migrations(db)).as("no baseline on an empty repository").containsExactly("1 SQL", "2 SQL", "3 JDBC");
+        assertThat(migrations(db)).as("no baseline on an empty repository").containsExactly("1 SQL", "2 SQL", "3 JDBC",
+                "4 SQL");
         assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_run", Long.class)).isEqualTo(2L);
         closeDatabase(db);
         JsonNode summary = PublishedOutputs.json(output.resolve("2026-11-27/summary.json"));
@@ -88,7 +89,8 @@ class RepositoryUpgradeTests {
         // tables made by Boot's script runner (the same Spring Batch script), Flyway's history ending at V2
         assertThat(run("2026-11-26")).as(err).isEqualTo(RunLauncher.PUBLISHED);
         JdbcTemplate db = database();
-        db.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '3'");
+        dropScreeningTables(db);
+        db.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('3', '4')");
         assertThat(migrations(db)).containsExactly("1 SQL", "2 SQL");
         closeDatabase(db);
         // nor did it leave a watermark beside the published folders
@@ -103,9 +105,51 @@ class RepositoryUpgradeTests {
         assertThat(same.out()).contains("already published").contains("(execution ");
         assertThat(next).as(err).isEqualTo(RunLauncher.PUBLISHED);
         db = database();
-        assertThat(migrations(db)).containsExactly("1 SQL", "2 SQL", "3 JDBC");
+        assertThat(migrations(db)).containsExactly("1 SQL", "2 SQL", "3 JDBC", "4 SQL");
         assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_run", Long.class)).isEqualTo(2L);
         closeDatabase(db);
+    }
+
+    @Test
+    void shouldAddTheScreeningTablesToARepositoryOfVersion3AndKeepItsNights() throws IOException {
+        // given: a night with the sample catalogue published by the release before the screening log (Flyway's
+        // history ending at V3, no screening tables)
+        assertThat(run("2026-11-26", TRIALS)).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        JdbcTemplate db = database();
+        dropScreeningTables(db);
+        db.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '4'");
+        assertThat(migrations(db)).containsExactly("1 SQL", "2 SQL", "3 JDBC");
+        assertThat(tables(db)).doesNotContain("trialpath_screening_pair");
+        closeDatabase(db);
+
+        // when: the next night, with the coordinators' log
+        List<String> screening = new ArrayList<>(TRIALS);
+        screening.add("screening=" + SAMPLE.resolve("screening/screening-log.csv"));
+        int next = run("2026-11-27", screening);
+
+        // then: migration 4 ran, the night before is still the one compared with, and the night's pairs are stored
+        assertThat(next).as(err).isEqualTo(RunLauncher.PUBLISHED);
+        db = database();
+        assertThat(migrations(db)).containsExactly("1 SQL", "2 SQL", "3 JDBC", "4 SQL");
+        assertThat(tables(db)).contains("trialpath_screening_pair", "trialpath_screening_decision",
+                "trialpath_screening_fact_change");
+        long pairs = PublishedOutputs.records(output.resolve("2026-11-27/screening_log.csv")).size();
+        assertThat(pairs).isPositive();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_screening_pair", Long.class)).isEqualTo(pairs);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM trialpath_screening_decision WHERE status = 'ENROLLED'",
+                Long.class)).isEqualTo(1L);
+        closeDatabase(db);
+        JsonNode summary = PublishedOutputs.json(output.resolve("2026-11-27/summary.json"));
+        assertThat(summary.get("previous_run").get("run_date").asString()).isEqualTo("2026-11-26");
+        assertThat(summary.get("screening").get("by_status").get("ENROLLED").asInt()).isEqualTo(1);
+    }
+
+    /** As the release before left them: no screening tables. */
+    private static void dropScreeningTables(JdbcTemplate db) {
+        for (String table : List.of("trialpath_screening_fact_change", "trialpath_screening_decision",
+                "trialpath_screening_pair")) {
+            db.execute("DROP TABLE " + table);
+        }
     }
 
     @Test
@@ -123,8 +167,16 @@ class RepositoryUpgradeTests {
         assertThat(traced).doesNotContain("already exists").doesNotContain("Syntax error");
     }
 
+    private static final List<String> TRIALS = List.of("trials=" + SAMPLE.resolve("trials"),
+            "trialCriteria=" + SAMPLE.resolve("trial-criteria.json"));
+
     private Console command(String runDate) {
+        return command(runDate, List.of());
+    }
+
+    private Console command(String runDate, List<String> more) {
         List<String> args = new ArrayList<>(List.of("input=" + SAMPLE, "output=" + output, "runDate=" + runDate));
+        args.addAll(more);
         args.addAll(CommandConsole.QUIET);
         args.addAll(databaseArguments());
         Console console = CommandConsole.command(args);
@@ -134,6 +186,10 @@ class RepositoryUpgradeTests {
 
     private int run(String runDate) {
         return command(runDate).status();
+    }
+
+    private int run(String runDate, List<String> more) {
+        return command(runDate, more).status();
     }
 
     List<String> databaseArguments() {
