@@ -180,9 +180,16 @@ final class ScreeningHtml {
     // ---- per trial ----
 
     /** A trial's list for its section, ranked and cut, with its counts over the whole run. */
-    Capped<PairRow> trialList(String nctId, Rows rows) {
+    Capped<PairRow> trialList(TrialReport.Section section, Rows rows) {
+        String nctId = section.nctId();
         long[] counts = trialCounts.getOrDefault(nctId, new long[3]);
         long total = counts[0] + counts[1] + counts[2];
+        if (night.pairs().isEmpty()) {
+            // no screening night (a page written without one): the catalogue's counts, and the file with the rows
+            long candidates = section.candidates() + section.nearMisses();
+            return new Capped<>(List.of(), candidates == 0 ? text.get("perTrial.noPeople") : null, candidates == 0 ? null
+                    : text.get("list.more", text.number(candidates), "trial_matches.csv"));
+        }
         if (!listedTrials.contains(nctId)) {
             return new Capped<>(List.of(), total == 0 ? text.get("perTrial.noPeople") : null, total == 0 ? null
                     : text.get("perTrial.notListed", text.number(TRIALS_WITH_PEOPLE), allRowsFile));
@@ -195,7 +202,11 @@ final class ScreeningHtml {
         return capped(shown, total, text.get("perTrial.noPeople"));
     }
 
+    /** The trial's counts over the whole night, {@code null} without a night. */
     String trialCounts(String nctId) {
+        if (night.pairs().isEmpty()) {
+            return null;
+        }
         long[] c = trialCounts.getOrDefault(nctId, new long[3]);
         return text.get("perTrial.counts", text.number(c[0] + c[1]), text.number(c[0]), text.number(c[1]),
                 text.number(c[2]));

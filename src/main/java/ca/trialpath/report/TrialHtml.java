@@ -72,7 +72,7 @@ final class TrialHtml {
         return new ReportView.Study("t-" + s.nctId(), s.nctId(), s.briefTitle(), facts,
                 s.note() == null ? null : text.get("trials.note", s.note()), studyRecord(s, text), sites(s, text),
                 screening.trialCounts(s.nctId()), text.get("perTrial.caption", s.nctId()),
-                screening.trialList(s.nctId(), rows));
+                screening.trialList(s, rows));
     }
 
     /** The study's page and last update, each only where the record gives it (no empty label). */
