@@ -78,7 +78,7 @@ public final class ScreeningPages {
         return String.format(Locale.ROOT, "NCT990%05d", trial + 1);
     }
 
-    static TrialReport trials() {
+    public static TrialReport trials() {
         List<TrialReport.Section> sections = new ArrayList<>();
         for (int t = 0; t < TRIALS; t++) {
             List<TrialCatalogue.SiteRow> sites = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class ScreeningPages {
     }
 
     /** About 1.3 pairs per flagged person (six in ten people flagged), every status and group present. */
-    static ScreeningNight night(long people, TrialReport trials) {
+    public static ScreeningNight night(long people, TrialReport trials) {
         List<TonightsMatch> tonight = new ArrayList<>();
         List<RememberedPair> previous = new ArrayList<>();
         Map<PairKey, Decision> fromFile = new HashMap<>();

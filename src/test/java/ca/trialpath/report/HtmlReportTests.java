@@ -316,7 +316,7 @@ class HtmlReportTests {
         assertThat(script.group(1)).isEqualTo(resource("/report/report.js"));
         assertThat(html).contains("<style>\n" + resource("/report/report.css") + "</style>");
         assertThat(html).contains("@media print", "nav.skip, form.controls, figure.chart svg, details { display: none; }",
-                "#cards, #people, #run, #at-a-glance figure.trend { display: none; }");
+                "#cards, #people, #run, #review, #rejects, #at-a-glance figure.trend, #trials .table-wrap { display: none; }");
     }
 
     @Test
