@@ -194,6 +194,27 @@ class ScreeningPageTests {
         assertThat(html).doesNotContain("<section id=\"counts\"");
     }
 
+    @Test
+    void shouldEscapeWhatTheNightCarries() throws IOException {
+        // given: markup in a patient id, a trial's title and a coordinator's reason
+        String script = "<script>alert(1)</script>";
+        String breakout = "\"><img src=x onerror=alert(1)>";
+        // a trial the catalogue section does not have: its title is the night's
+        TonightsMatch hostile = new TonightsMatch(new PairKey(breakout, "NCT99000009"), script,
+                match("P1", SALVAGE, TrialMatch.Result.MATCH, true, List.of(), null).facts(), List.of(), true, null);
+        Map<PairKey, Decision> file = Map.of(new PairKey(breakout, "NCT99000009"),
+                new Decision(ScreeningStatus.PENDING, RUN.minusDays(1), script, null, script, script));
+        ScreeningNight night = ScreeningMemory.tonight(RUN, List.of(), List.of(hostile), file);
+
+        // when
+        String html = render(1000, ReportText.english(), night);
+
+        // then
+        assertThat(html).doesNotContain("<script>alert", "<img", "\"><img")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "\"&gt;&lt;img src=x onerror=alert(1)&gt;", "href=\"#" + ScreeningHtml.cardAnchor(breakout) + "\"",
+                        "id=\"" + ScreeningHtml.cardAnchor(breakout) + "\"");
+    }
+
     // ---- fixtures ----
 
     private String render(int cap, ReportText text, ScreeningNight night) throws IOException {
