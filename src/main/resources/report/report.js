@@ -1,10 +1,13 @@
 (function () {
   "use strict";
   // report.html without this script is complete: tables in page order, every control hidden.
-  // With it: click-to-sort headers and the filters above the worklist and the review list.
+  // With it: click-to-sort headers and the filters above today's list and the review list. Both work on every
+  // row the page holds; when a list is cut, the page says so above its filters.
   var each = function (list, f) { Array.prototype.forEach.call(list, f); };
   var rowsOf = function (table) { return Array.prototype.slice.call(table.tBodies[0].rows); };
   var lang = document.documentElement.lang || "en";
+  // one collator for every comparison: localeCompare with options makes one per call
+  var collator = new Intl.Collator(lang, { numeric: true, sensitivity: "base" });
 
   function cellValue(row, index) {
     var cell = row.cells[index];
@@ -15,7 +18,7 @@
   function compare(a, b) {
     var x = Number(a), y = Number(b);
     if (a !== "" && b !== "" && !isNaN(x) && !isNaN(y)) { return x - y; }
-    return a.localeCompare(b, lang, { numeric: true, sensitivity: "base" });
+    return collator.compare(a, b);
   }
 
   function makeSortable(table) {
@@ -32,14 +35,19 @@
         each(headers, function (other) { other.setAttribute("aria-sort", "none"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var body = table.tBodies[0];
-        var rows = rowsOf(table);
-        rows.sort(function (r1, r2) {
-          var c = compare(cellValue(r1, index), cellValue(r2, index));
-          if (!ascending) { c = -c; }
-          // equal values keep the page's order (HIGH first, then input order)
-          return c !== 0 ? c : Number(r1.getAttribute("data-order")) - Number(r2.getAttribute("data-order"));
+        // every row of the table, hidden by a filter or not: each cell read once, then sorted in memory
+        var keyed = rowsOf(table).map(function (row) {
+          return { row: row, value: cellValue(row, index), order: Number(row.getAttribute("data-order")) };
         });
-        rows.forEach(function (row) { body.appendChild(row); });
+        keyed.sort(function (k1, k2) {
+          var c = compare(k1.value, k2.value);
+          if (!ascending) { c = -c; }
+          // equal values keep the page's order (the ranking)
+          return c !== 0 ? c : k1.order - k2.order;
+        });
+        var sorted = document.createDocumentFragment();
+        keyed.forEach(function (k) { sorted.appendChild(k.row); });
+        body.appendChild(sorted);
       });
     });
   }

@@ -10,6 +10,7 @@ import ca.trialpath.output.csv.RejectsCsv;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.OvernightChanges;
 import ca.trialpath.report.PublishPermissions;
+import ca.trialpath.report.PublishedNight;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.ReplacedRun;
@@ -186,7 +187,7 @@ class ReportPublisher implements Tasklet {
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
-                staging.publish().resolve("report.html"));
+                PublishedNight.of(staging.publish(), trialReport, runDate), staging.publish().resolve("report.html"));
         // the inputs must still be what the run read: a file replaced, edited or appended to since fails it
         InputIdentity.checkUnchanged(inputs, RunState.of(job).inputIdentities());
         publish(staging, aside);

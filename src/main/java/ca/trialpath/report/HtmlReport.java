@@ -10,6 +10,7 @@ import ca.trialpath.report.ReportView.CountTable;
 import ca.trialpath.report.ReportView.Item;
 import ca.trialpath.report.ReportView.Txt;
 import ca.trialpath.report.ReportView.Val;
+import ca.trialpath.screening.ScreeningNight;
 import gg.jte.output.WriterOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,14 @@ public final class HtmlReport {
     /** The Content Security Policy admits this one script by the hash of the bytes the page holds, and nothing else. */
     private static final String SCRIPT_HASH = sha256Base64(SCRIPT);
 
+    /** A night without screening pairs: a run without trial matching, or before the screening log is kept. */
+    public static final ScreeningNight NO_SCREENING = new ScreeningNight(List.of(), List.of());
+
+    /** Rows of each trial's list at most (as {@code maxRowsPerTrial} of the job's properties). */
+    public static final int MAX_ROWS_PER_TRIAL = 100;
+
     private final int maxRowsPerList;
+    private final int maxRowsPerTrial = MAX_ROWS_PER_TRIAL;
     private final ReportText text;
     /** The pseudonym key's tag in a de-identified run, else {@code null}. */
     private final String pseudonymKeyId;
@@ -120,14 +128,27 @@ public final class HtmlReport {
     }
 
     /**
-     * As {@link #write(RunSummary, ReportFeeds, ReportHistory, Path)}, with the trial part of the run.
+     * As {@link #write(RunSummary, ReportFeeds, ReportHistory, Path)}, with the trial part of the run and no
+     * screening worklist.
      *
      * @param trials the trial part of the run, {@code null} to leave it out
      */
     public void write(RunSummary summary, ReportFeeds feeds, ReportHistory history, TrialReport trials, Path target)
             throws IOException {
+        write(summary, feeds, history, trials, NO_SCREENING, target);
+    }
+
+    /**
+     * The page of a run: "Today" (the night's worklist of pairs) first, each trial's candidates, the counts of the
+     * whole run, then the run's other lists, each person, and the run's details last.
+     *
+     * @param trials the trial part of the run, {@code null} to leave it out
+     * @param night  the night's screening pairs, ranked (screening.md); {@link #NO_SCREENING} for none
+     */
+    public void write(RunSummary summary, ReportFeeds feeds, ReportHistory history, TrialReport trials,
+            ScreeningNight night, Path target) throws IOException {
         write(summary, feeds, history.changes(), history.lastRuns().stream().map(TrendPoint::of).toList(), trials,
-                target);
+                night, target);
     }
 
     /**
@@ -139,22 +160,53 @@ public final class HtmlReport {
      */
     public void write(RunSummary summary, ReportFeeds feeds, List<TrendPoint> earlierRuns, Path target)
             throws IOException {
-        write(summary, feeds, OvernightChanges.firstRun(), earlierRuns, TrialReport.NO_MATCHING, target);
+        write(summary, feeds, OvernightChanges.firstRun(), earlierRuns, TrialReport.NO_MATCHING, NO_SCREENING, target);
     }
 
     private void write(RunSummary summary, ReportFeeds feeds, OvernightChanges changes, List<TrendPoint> earlierRuns,
-            TrialReport trials, Path target) throws IOException {
+            TrialReport trials, ScreeningNight night, Path target) throws IOException {
         boolean withTrials = trials != null && trials.matching();
+        List<TrendPoint> trend = trend(summary, earlierRuns);
+        ScreeningHtml screening = new ScreeningHtml(night == null ? NO_SCREENING : night, trials, text,
+                maxRowsPerList, Math.min(maxRowsPerList, maxRowsPerTrial),
+                pseudonymKeyId == null ? "screening_log.csv" : "trial_matches.csv");
+        Set<String> shownPeople = new java.util.HashSet<>(screening.cardPeople());
+        ScreeningHtml.Rows rows = screening.new Rows(PublishedProvinces.of(target.resolveSibling("assessments.csv"),
+                shownPeople));
+        Set<String> fullRecords = peopleShownInFull(feeds, shownPeople);
+        long flagged = count(summary.priorities(), "HIGH") + count(summary.priorities(), "ROUTINE");
         ReportView.Page page = new ReportView.Page(text, text.language(), SCRIPT_HASH, CSS, SCRIPT,
                 text.get("page.title", String.valueOf(summary.runDate())), header(summary),
-                ChangesSection.of(changes, maxRowsPerList, text), glance(summary, trend(summary, earlierRuns)),
-                worklist(feeds, withTrials), trials == null ? null : TrialHtml.trials(trials, text), review(feeds),
-                rejects(feeds), people(feeds));
+                screening.today(withTrials, rows),
+                trials == null ? null : TrialHtml.trials(trials, text, screening, rows),
+                screening.counts(withTrials, flagged, trend.stream().map(TrendPoint::runDate).toList()),
+                ChangesSection.of(changes, maxRowsPerList, text), glance(summary, trend), review(feeds),
+                rejects(feeds), screening.cards(rows, fullRecords), people(feeds), runDetails(summary));
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             Html.render("report.jte", page, new WriterOutput(out));
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a feed that could not be read while the people were written
         }
+    }
+
+    private static long count(Map<String, Long> counts, String key) {
+        Long n = counts == null ? null : counts.get(key);
+        return n == null ? 0 : n;
+    }
+
+    /** Which of {@code people} "Each person" shows in full (the first of the run): their cards link there. */
+    private Set<String> peopleShownInFull(ReportFeeds feeds, Set<String> people) throws IOException {
+        Set<String> shown = new java.util.HashSet<>();
+        if (people.isEmpty() || !Files.exists(feeds.peopleFile())) {
+            return shown;
+        }
+        CappedList<String> list = new CappedList<>(maxRowsPerList);
+        forEachAssessment(feeds.peopleFile(), a -> {
+            if (list.admit() && people.contains(a.patientId())) {
+                shown.add(a.patientId());
+            }
+        });
+        return shown;
     }
 
     /** The runs the trend draws: the last ones before this run, oldest first, and this run. */
@@ -174,6 +226,13 @@ public final class HtmlReport {
     // ---- 1. the header ----
 
     private ReportView.Header header(RunSummary s) {
+        return new ReportView.Header(String.valueOf(s.runDate()),
+                pseudonymKeyId == null ? null : text.get("header.deidentified.explained", pseudonymKeyId));
+    }
+
+    // ---- last: the run's details, for operators ----
+
+    private ReportView.RunDetails runDetails(RunSummary s) {
         List<Item> facts = new ArrayList<>();
         facts.add(new Item(text.get("header.runDate"), Val.text(String.valueOf(s.runDate()))));
         facts.add(new Item(text.get("header.jobExecutionId"), Val.text(String.valueOf(s.jobExecutionId()))));
@@ -186,8 +245,7 @@ public final class HtmlReport {
         facts.add(new Item(text.get("header.guideline"), Val.text(text.get("guideline.name"))));
         facts.add(new Item(text.get("header.guidelineVersion"), Val.of(value(GuidelineVersion.ID))));
         facts.add(new Item(text.get("header.rulesVersion"), Val.of(value(s.rulesVersion()))));
-        return new ReportView.Header(String.valueOf(s.runDate()), facts,
-                pseudonymKeyId == null ? null : text.get("header.deidentified.explained", pseudonymKeyId));
+        return new ReportView.RunDetails(facts);
     }
 
     // ---- 2. the run at a glance ----
@@ -253,37 +311,6 @@ public final class HtmlReport {
         List<String> ignored = s.ignoredColumns() == null ? List.of() : s.ignoredColumns();
         return new ReportView.Files(rows, anyIgnored,
                 ignored.isEmpty() ? null : text.get("files.ignoredSentence", String.join(", ", ignored)));
-    }
-
-    // ---- 3. trial-discussion worklist ----
-
-    /** @param withTrials the run matched people to trials: a column gives each person's matches and near misses */
-    private ReportView.Worklist worklist(ReportFeeds feeds, boolean withTrials) throws IOException {
-        CappedList<ReportView.WorklistRow> list = new CappedList<>(maxRowsPerList);
-        // HIGH first: the two priorities were gathered apart, each in input order
-        long[] order = {0};
-        forEachAssessment(feeds.highFile(), a -> list.offer(() -> worklistRow(a, order[0]++, withTrials)));
-        forEachAssessment(feeds.routineFile(), a -> list.offer(() -> worklistRow(a, order[0]++, withTrials)));
-        return new ReportView.Worklist(controls("worklist-table", List.of("priority", "pathway", "province", "flag")),
-                withTrials, list.finish(feeds.high() + feeds.routine(), text.get("worklist.empty"), "assessments.csv", text));
-    }
-
-    private ReportView.WorklistRow worklistRow(AssessmentLine a, long order, boolean withTrials) {
-        String priority = a.trialPriority() == null ? "" : a.trialPriority();
-        return new ReportView.WorklistRow(data(a, order), "HIGH".equals(priority) ? 0 : 1,
-                priority.toLowerCase(Locale.ROOT),
-                Val.of(a.trialPriority() == null ? value(null) : Txt.text(name("priority.", a.trialPriority()))),
-                patientLink(a), Val.of(code("pathway.", a.pathway())), Val.of(codeCell("extent.", a.extent())),
-                Val.of(cell(a.province())), Val.of(cell(a.ageAtRecurrence())), joined(a.ruleIds()), codes(a.reviewFlags()),
-                withTrials ? trialsCell(a) : null);
-    }
-
-    /** Matches and near misses at a glance, sorted by matches; the person's section lists them with their criteria. */
-    private ReportView.TrialsCell trialsCell(AssessmentLine a) {
-        long matches = a.trials() == null ? 0 : a.trials().stream().filter(t -> "MATCH".equals(t.result())).count();
-        long nearMisses = a.trials() == null ? 0 : a.trials().size() - matches;
-        return new ReportView.TrialsCell(matches * 100_000 + nearMisses,
-                text.get("worklist.trials", String.valueOf(matches), String.valueOf(nearMisses)));
     }
 
     /** What the page's filters read: the codes of the CSV files, never the words, so they work in any language. */

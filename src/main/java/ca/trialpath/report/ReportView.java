@@ -92,13 +92,73 @@ final class ReportView {
 
     // ---- the page ----
 
+    /** The page in its order: the morning worklist first, the run's details last. */
     record Page(ReportText t, String lang, String scriptHash, String css, String script, String title, Header header,
-            Changes changes, Glance glance, Worklist worklist, Trials trials, Review review, Rejects rejects,
-            People people) {
+            Today today, Trials trials, ScreeningCounts counts, Changes changes, Glance glance, Review review,
+            Rejects rejects, Cards cards, People people, RunDetails run) {
     }
 
     /** @param deidentified in a de-identified run, the sentence saying the ids are pseudonyms; else {@code null} */
-    record Header(String runDate, List<Item> facts, String deidentified) {
+    record Header(String runDate, String deidentified) {
+    }
+
+    /** The operators' facts of the run (execution id, times, versions), last on the page. */
+    record RunDetails(List<Item> facts) {
+    }
+
+    // ---- today: the morning worklist of pairs ----
+
+    /**
+     * @param matching the run matched people to trials (without it there is no worklist)
+     * @param scope    the sentence above the controls when the list is cut: sorting and filters see only the rows
+     *                 on the page; {@code null} when every row is shown
+     */
+    record Today(boolean matching, Controls controls, String scope, Capped<PairRow> list) {
+    }
+
+    /**
+     * One (person, trial) pair of a list, ranked.
+     *
+     * @param order   its rank on the page (1 first), what sorting falls back on
+     * @param marks   "new tonight", "reopened: ...", "revisit due since ...": what the coordinator must notice
+     * @param link    the study's ClinicalTrials.gov page
+     * @param fits    the criteria met, in words, in one sentence
+     * @param verify  what to verify, one sentence per criterion
+     */
+    record PairRow(long order, String group, String groupLabel, String status, String statusLabel, String statusDate,
+            String inProvince, String province, PersonLink patient, String nctId, String title, String link,
+            Val result, String site, List<String> marks, String fits, List<String> verify, String trialAnchor) {
+    }
+
+    // ---- counts of the whole run ----
+
+    /** @param perTrial per trial, matches in the person's province and elsewhere; the bars draw them */
+    record ScreeningCounts(boolean matching, CountTable byStatus, List<TrialCountRow> perTrial, SplitBars perTrialBars,
+            Chart funnel, String funnelNote, Chart newPairs) {
+    }
+
+    record TrialCountRow(String nctId, String title, Val inProvince, Val elsewhere, Val nearMisses) {
+    }
+
+    /** Bars of two parts each: in the person's province (dark) and elsewhere (light). */
+    record SplitBars(String id, String title, String desc, int width, int height, List<SplitBar> bars) {
+    }
+
+    record SplitBar(String label, int labelX, int textY, int barX, int barY, long first, long second, int barHeight,
+            long valueX, String value) {
+    }
+
+    // ---- people on the lists ----
+
+    record Cards(List<Card> cards) {
+    }
+
+    /**
+     * A person of the lists: what the pairs know of them, each of their trials, and a link to their full record
+     * when "Each person" shows it ({@code fullAnchor}, else {@code null}).
+     */
+    record Card(String anchor, String patientId, Val pathway, Val options, String fullAnchor, String caption,
+            List<PairRow> pairs) {
     }
 
     // ---- what changed ----
@@ -158,17 +218,6 @@ final class ReportView {
 
     /** A patient id, linked to the person's entry when "Each person" shows it ({@code anchor} else {@code null}). */
     record PersonLink(String anchor, Val id) {
-    }
-
-    record Worklist(Controls controls, boolean withTrials, Capped<WorklistRow> list) {
-    }
-
-    /** @param trials the matches and near misses in words; {@code null} in a run without trial matching */
-    record WorklistRow(Data data, int prioritySort, String priorityClass, Val priority, PersonLink patient,
-            Val pathway, Val extent, Val province, Val age, Val rules, Val flags, TrialsCell trials) {
-    }
-
-    record TrialsCell(long sort, String words) {
     }
 
     record Review(Controls controls, Capped<ReviewRow> list) {
@@ -237,7 +286,7 @@ final class ReportView {
      * @param record   the study's page and last update, {@code null} when the record gives neither
      */
     record Study(String anchor, String nctId, String briefTitle, String facts, String note, StudyRecord record,
-            List<Site> sites, String peopleCaption, Capped<StudyPerson> people) {
+            List<Site> sites, String counts, String peopleCaption, Capped<PairRow> people) {
     }
 
     /** @param link {@code null} for none; @param lastUpdate the sentence, {@code null} for none */
@@ -253,8 +302,5 @@ final class ReportView {
 
     /** The bundle's words before and after a value shown as markup. */
     record Around(String before, Val value, String after) {
-    }
-
-    record StudyPerson(String patientId, Val result, Val toVerify, String sitesInProvince, String cities) {
     }
 }

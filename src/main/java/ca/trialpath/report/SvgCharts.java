@@ -19,6 +19,10 @@ public final class SvgCharts {
     public record Bar(String label, long value) {
     }
 
+    /** One bar of two parts: a trial's candidates with a site in the person's province, and elsewhere. */
+    record Split(String label, long first, long second) {
+    }
+
     /** A bar chart as drawn: its size, words and bars. @param id unique in the page, the prefix of the title's and description's ids */
     record Bars(String id, String title, String desc, int width, int height, List<DrawnBar> bars) {
     }
@@ -86,6 +90,33 @@ public final class SvgCharts {
                     LABEL_WIDTH + length + 5, text.number(bar.value())));
         }
         return new Bars(id, title, String.join(" ", words), width, height, drawn);
+    }
+
+    /**
+     * A horizontal bar chart of two-part bars (in the person's province, elsewhere), scaled to the longest bar.
+     */
+    static ReportView.SplitBars split(String id, String title, List<Split> bars, ReportText text) {
+        long max = bars.stream().mapToLong(b -> b.first() + b.second()).max().orElse(0);
+        int height = Math.max(1, bars.size()) * ROW + 4;
+        int width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
+        List<String> words = new ArrayList<>();
+        List<ReportView.SplitBar> drawn = new ArrayList<>();
+        for (int i = 0; i < bars.size(); i++) {
+            Split bar = bars.get(i);
+            words.add(text.get("counts.bar", bar.label(), text.number(bar.first()), text.number(bar.second())));
+            int y = i * ROW + 2;
+            long first = length(bar.first(), max);
+            long second = length(bar.second(), max);
+            drawn.add(new ReportView.SplitBar(bar.label(), LABEL_WIDTH - 6, y + 15, LABEL_WIDTH, y + 3, first, second,
+                    ROW - 6, LABEL_WIDTH + first + second + 5,
+                    text.number(bar.first()) + " + " + text.number(bar.second())));
+        }
+        return new ReportView.SplitBars(id, title, String.join(" ", words), width, height, drawn);
+    }
+
+    private static long length(long value, long max) {
+        long length = max == 0 ? 0 : Math.round((double) value * BAR_WIDTH / max);
+        return value > 0 && length == 0 ? 1 : length; // a count above zero stays visible
     }
 
     /**

@@ -26,6 +26,16 @@ final class TrialHtml {
     }
 
     static ReportView.Trials trials(TrialReport trials, ReportText text) {
+        return trials(trials, text, new ScreeningHtml(HtmlReport.NO_SCREENING, trials, text, 0, 0, "trial_matches.csv"),
+                null);
+    }
+
+    /**
+     * @param screening each trial's candidates, ranked, and their counts over the whole run
+     * @param rows      the rows' words; {@code null} with a screening that lists nobody
+     */
+    static ReportView.Trials trials(TrialReport trials, ReportText text, ScreeningHtml screening,
+            ScreeningHtml.Rows rows) {
         if (!trials.matching()) {
             return new ReportView.Trials(false, null, null, List.of(), List.of(), true, List.of());
         }
@@ -47,25 +57,22 @@ final class TrialHtml {
         counts.add(row(text.get("trials.peopleWithMatch"), trials.peopleWithMatch(), text));
         counts.add(row(text.get("trials.peopleWithNearMissOnly"), trials.peopleWithNearMissOnly(), text));
         List<String> warnings = c.warnings().stream().map(w -> warning(w, text)).toList();
-        Iterable<ReportView.Study> studies = () -> trials.sections().stream().map(s -> study(s, text)).iterator();
+        Iterable<ReportView.Study> studies = () -> trials.sections().stream()
+                .map(s -> study(s, text, screening, rows)).iterator();
         return new ReportView.Trials(true, downloaded, c.stale() ? "flags" : null, counts, warnings,
                 trials.sections().isEmpty(), studies);
     }
 
-    private static ReportView.Study study(TrialReport.Section s, ReportText text) {
+    private static ReportView.Study study(TrialReport.Section s, ReportText text, ScreeningHtml screening,
+            ScreeningHtml.Rows rows) {
         String facts = text.get("trials.sectionFacts",
                 s.phases().isEmpty() ? text.get("trials.noPhase") : String.join(", ", s.phases()),
                 s.provinces().isEmpty() ? text.get("trials.noProvince") : String.join(", ", s.provinces()),
                 text.number(s.candidates()), text.number(s.nearMisses()));
-        CappedList<ReportView.StudyPerson> people = new CappedList<>(s.shown().size());
-        for (TrialReport.Person p : s.shown()) {
-            people.offer(() -> new ReportView.StudyPerson(p.patientId(), result(p.result(), p.failedCriterion(), text),
-                    codes(p.toVerify(), text), String.valueOf(p.sitesInProvince()), String.join(", ", p.siteCities())));
-        }
         return new ReportView.Study("t-" + s.nctId(), s.nctId(), s.briefTitle(), facts,
                 s.note() == null ? null : text.get("trials.note", s.note()), studyRecord(s, text), sites(s, text),
-                text.get("trials.peopleToScreen", s.nctId()),
-                people.finish(s.candidates() + s.nearMisses(), text.get("trials.noPeople"), "trial_matches.csv", text));
+                screening.trialCounts(s.nctId()), text.get("perTrial.caption", s.nctId()),
+                screening.trialList(s, rows));
     }
 
     /** The study's page and last update, each only where the record gives it (no empty label). */

@@ -72,7 +72,7 @@ public final class ReportPageBench {
     }
 
     /** Writes the five feeds: each list's first entries, at most the cap; returns the run's summary. */
-    private static RunSummary feeds(Path folder, long people, int cap) throws IOException {
+    static RunSummary feeds(Path folder, long people, int cap) throws IOException {
         int shown = (int) Math.min(cap, people);
         StringBuilder high = new StringBuilder();
         StringBuilder routine = new StringBuilder();

@@ -32,12 +32,14 @@ class HtmlReportTests {
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">");
         assertThat(html.indexOf("<h1>TrialPath report")).isPositive();
-        assertThat(Arrays.asList(html.indexOf("<h1>TrialPath report"), html.indexOf("id=\"at-a-glance\""),
-                html.indexOf("id=\"worklist\""), html.indexOf("id=\"review\""), html.indexOf("id=\"rejects\""),
-                html.indexOf("id=\"people\""))).doesNotContain(-1).isSorted();
+        // the morning's worklist first, the operators' details of the run last
+        assertThat(Arrays.asList(html.indexOf("<h1>TrialPath report"), html.indexOf("id=\"today\""),
+                html.indexOf("id=\"changes\""), html.indexOf("id=\"at-a-glance\""), html.indexOf("id=\"review\""),
+                html.indexOf("id=\"rejects\""), html.indexOf("id=\"people\""), html.indexOf("id=\"run\"")))
+                .doesNotContain(-1).isSorted();
         assertThat(html.indexOf("<nav")).isLessThan(html.indexOf("<h1>"));
-        assertThat(html).contains("href=\"#worklist\"", "href=\"#review\"", "href=\"#rejects\"", "href=\"#people\"",
-                "href=\"#at-a-glance\"");
+        assertThat(html).contains("href=\"#today\"", "href=\"#review\"", "href=\"#rejects\"", "href=\"#people\"",
+                "href=\"#at-a-glance\"", "href=\"#run\"");
     }
 
     @Test
@@ -55,20 +57,10 @@ class HtmlReportTests {
         assertThat(glance).contains("<th scope=\"row\">Distant metastasis</th><td class=\"num\">3</td>",
                 "<th scope=\"row\">HIGH</th><td class=\"num\">3</td>",
                 "<th scope=\"row\">Invalid value</th><td class=\"num\">1</td>",
-                ReviewFlag.SURGICAL_ASSESSMENT_NEEDED.explanation(),
+                ReviewFlag.SURGICAL_ASSESSMENT_NEEDED.explanation());
+        assertThat(section(html, "run")).contains("Job execution id", "<dd>42</dd>",
                 "title=\"" + "ab".repeat(32) + "\"", ">abababababab…</code>", "1,234",
                 "Columns the cohort format does not know, ignored: notes.");
-    }
-
-    @Test
-    void shouldListHighBeforeRoutineInInputOrderWithinEachPriority() throws IOException {
-        String html = render(5000, List.of(local("R1"), distant("H1", "HIGH"), local("R2"), distant("H2", "HIGH"),
-                outOfScope("N1")), List.of());
-
-        String worklist = section(html, "worklist");
-        assertThat(Arrays.asList(worklist.indexOf(">H1</a>"), worklist.indexOf(">H2</a>"), worklist.indexOf(">R1</a>"),
-                worklist.indexOf(">R2</a>"))).doesNotContain(-1).isSorted();
-        assertThat(worklist).doesNotContain("N1").contains("href=\"#p-H1\"", "DM1, DM2", "ON", "63");
     }
 
     @Test
@@ -118,8 +110,6 @@ class HtmlReportTests {
         }
         String html = render(2, people, rejects);
 
-        assertThat(section(html, "worklist")).contains("3 more not shown: see assessments.csv")
-                .contains(">P1</a>", ">P2</a>").doesNotContain("P3");
         assertThat(section(html, "review")).contains("3 more not shown: see assessments.csv");
         assertThat(section(html, "rejects")).contains("3 more not shown: see rejects.csv").doesNotContain("X3");
         assertThat(section(html, "people")).contains("3 more not shown: see assessments.csv")
@@ -128,9 +118,9 @@ class HtmlReportTests {
 
     @Test
     void shouldLinkOnlyToPeopleThePageShows() throws IOException {
-        String html = render(1, List.of(outOfScope("N1"), distant("H1", "HIGH")), List.of());
+        String html = render(1, List.of(outOfScope("N1"), local("R1")), List.of());
 
-        assertThat(section(html, "worklist")).contains("H1").doesNotContain("href=\"#p-H1\"");
+        assertThat(section(html, "review")).contains("R1").doesNotContain("href=\"#p-R1\"");
     }
 
     @Test
@@ -178,7 +168,7 @@ class HtmlReportTests {
     void shouldSaySoWhenListsAreEmpty() throws IOException {
         String html = render(5000, List.of(), List.of());
 
-        assertThat(section(html, "worklist")).contains("No people for a trial discussion.").doesNotContain("<table");
+        assertThat(section(html, "today")).contains("No trial matching was done").doesNotContain("<table");
         assertThat(section(html, "review")).contains("No people need review.");
         assertThat(section(html, "rejects")).contains("No rejected rows.");
         assertThat(section(html, "people")).contains("No people were assessed.");
@@ -240,7 +230,7 @@ class HtmlReportTests {
         // then
         assertThat(html).contains("<html lang=\"fr\">", "<title>Rapport TrialPath 2026-11-27</title>",
                 "<h2 id=\"at-a-glance-h\">L’exécution en un coup d’œil</h2>",
-                "<h2 id=\"worklist-h\">Liste de travail : discussion d’essai clinique</h2>",
+                "<h2 id=\"today-h\">Aujourd’hui : qui présélectionner, pour quel essai, et pourquoi</h2>",
                 "<h2 id=\"review-h\">Personnes à examiner</h2>", "<h2 id=\"rejects-h\">Lignes rejetées</h2>",
                 "<h2 id=\"people-h\">Chaque personne</h2>", "<th scope=\"row\">Métastases à distance</th><td class=\"num\">3</td>",
                 "<th scope=\"row\">HAUTE</th>", "1\u00a0234");
@@ -252,8 +242,8 @@ class HtmlReportTests {
                 "<td>Métastases à distance</td>");
         assertThat(section(html, "review")).contains("<code>SURGICAL_ASSESSMENT_NEEDED</code>: Une option chirurgicale est présentée",
                 "data-flag=\"SURGICAL_ASSESSMENT_NEEDED\"");
-        assertThat(section(html, "worklist")).contains("data-priority=\"HIGH\"", "data-pathway=\"DISTANT_METASTASIS\"",
-                "<option value=\"LOCAL_RECURRENCE\">Récidive locale</option>", "<span class=\"prio prio-high\">HAUTE</span>");
+        assertThat(section(html, "review")).contains("data-pathway=\"LOCAL_RECURRENCE\"",
+                "<option value=\"LOCAL_RECURRENCE\">Récidive locale</option>");
         assertThat(section(html, "rejects")).contains("<code>INVALID_VALUE</code>");
     }
 
@@ -298,20 +288,17 @@ class HtmlReportTests {
         quebec.put("review_flags", List.of("UNKNOWN_SITE_TERM", "SURGICAL_ASSESSMENT_NEEDED"));
         String html = render(5000, List.of(local("R1"), distant("H1", "HIGH"), quebec), List.of());
 
-        String worklist = section(html, "worklist");
-        assertThat(worklist).contains("<table class=\"sortable\" id=\"worklist-table\">",
-                "<form class=\"controls\" data-table=\"worklist-table\" role=\"search\"",
-                "<tr data-order=\"0\" data-id=\"H1\" data-priority=\"HIGH\" data-pathway=\"DISTANT_METASTASIS\" data-province=\"ON\" data-flag=\"\">",
+        String review = section(html, "review");
+        assertThat(review).contains("<table class=\"sortable\" id=\"review-table\">",
+                "<form class=\"controls\" data-table=\"review-table\" role=\"search\"",
+                "<tr data-order=\"0\" data-id=\"R1\" data-priority=\"ROUTINE\" data-pathway=\"LOCAL_RECURRENCE\" data-province=\"ON\" data-flag=\"SURGICAL_ASSESSMENT_NEEDED\">",
                 "<tr data-order=\"1\" data-id=\"H2\" data-priority=\"HIGH\" data-pathway=\"DISTANT_METASTASIS\" data-province=\"QC\" "
                         + "data-flag=\"UNKNOWN_SITE_TERM SURGICAL_ASSESSMENT_NEEDED\">",
-                "<tr data-order=\"2\" data-id=\"R1\" data-priority=\"ROUTINE\"",
-                "data-filter=\"priority\"", "data-filter=\"pathway\"", "data-filter=\"province\"", "data-filter=\"flag\"",
+                "data-filter=\"pathway\"", "data-filter=\"flag\"",
                 "data-filter=\"id\"", "data-pattern=\"{0} of {1} rows shown\"",
-                "<option value=\"HIGH\">HIGH</option>", "<option value=\"NO_STANDARD_OPTION\">NO_STANDARD_OPTION</option>");
+                "<option value=\"NO_STANDARD_OPTION\">NO_STANDARD_OPTION</option>");
         // without the script the filters do nothing, so the page hides them until the script shows them
-        assertThat(worklist).containsPattern("<form class=\"controls\"[^>]* hidden>");
-        assertThat(section(html, "review")).contains("<table class=\"sortable\" id=\"review-table\">",
-                "data-table=\"review-table\"");
+        assertThat(review).containsPattern("<form class=\"controls\"[^>]* hidden>");
     }
 
     @Test
@@ -329,7 +316,7 @@ class HtmlReportTests {
         assertThat(script.group(1)).isEqualTo(resource("/report/report.js"));
         assertThat(html).contains("<style>\n" + resource("/report/report.css") + "</style>");
         assertThat(html).contains("@media print", "nav.skip, form.controls, figure.chart svg, details { display: none; }",
-                "#worklist { break-before: page; }");
+                "#cards, #people, #run, #review, #rejects, #at-a-glance figure.trend, #trials .table-wrap { display: none; }");
     }
 
     @Test
@@ -394,13 +381,12 @@ class HtmlReportTests {
         // then
         long rows = count(tenMillion, "<tr");
         assertThat(rows).as("table rows of the page for 10M people").isEqualTo(count(twoHundredThousand, "<tr"))
-                // three capped tables (worklist, review, rejects); for each person shown, an options table of a
+                // two capped tables (review, rejects); for each person shown, an options table of a
                 // header and at most five options; the count and trend tables, and the headers
-                .isLessThanOrEqualTo(3L * cap + 6L * cap + 100);
+                .isLessThanOrEqualTo(2L * cap + 6L * cap + 100);
         assertThat(count(tenMillion, "<article class=\"person\"")).isEqualTo(cap);
         assertThat(Math.abs(tenMillion.length() - twoHundredThousand.length())).as("bytes apart").isLessThan(500);
         assertThat((long) tenMillion.length()).isLessThan(cap * 8_000L);
-        assertThat(section(tenMillion, "worklist")).contains("5,999,900 more not shown: see assessments.csv");
         assertThat(section(tenMillion, "review")).contains("1,999,900 more not shown: see assessments.csv");
         assertThat(section(tenMillion, "rejects")).contains("199,900 more not shown: see rejects.csv");
         assertThat(section(tenMillion, "people")).contains("9,999,900 more not shown: see assessments.csv and options.csv");
