@@ -10,7 +10,6 @@ import ca.trialpath.output.csv.RejectsCsv;
 import ca.trialpath.report.HtmlReport;
 import ca.trialpath.report.OvernightChanges;
 import ca.trialpath.report.PublishPermissions;
-import ca.trialpath.report.PublishedNight;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.ReplacedRun;
@@ -182,12 +181,12 @@ class ReportPublisher implements Tasklet {
                 totals(instanceId, readPerFile, tally), maxRowsPerList, staging.internal(), screened.memory());
         SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes, trialReport,
                 screened.summary(), staging.publish().resolve("summary.json"));
-        // the morning worklist of the page (docs/screening.md, "Plugging in"); null when no log was written tonight
-        ScreeningNight night = screened.night();
+        // the morning worklist of the page (docs/screening.md, "Plugging in"); none without a judged night
+        ScreeningNight night = screened.night() == null ? HtmlReport.NO_SCREENING : screened.night();
         ReportFeeds feeds = new ReportFeeds(staging.internal(), tally.priority(TrialPriority.HIGH),
                 tally.priority(TrialPriority.ROUTINE), tally.flagged(), tally.assessed(), tally.rejected());
         html.write(summary, feeds, new ReportHistory(changes, history.lastRuns(outputKey())), trialReport,
-                PublishedNight.of(staging.publish(), trialReport, runDate), staging.publish().resolve("report.html"));
+                night, staging.publish().resolve("report.html"));
         // the inputs must still be what the run read: a file replaced, edited or appended to since fails it
         InputIdentity.checkUnchanged(inputs, RunState.of(job).inputIdentities());
         publish(staging, aside);
