@@ -48,20 +48,23 @@ public final class TrialMatchesCsv {
 
     /** Prints the person's trials in their order (trials.md). */
     public void write(String patientId, List<TrialMatch> trials) throws IOException {
+        String person = SpreadsheetSafe.cell(patientId); // once for the person's rows
         for (TrialMatch match : trials) {
-            PublishedCsv.cell(printer, patientId);
+            // every criterion is judged for a pair that is listed (TrialMatcher); a gap would be a bug
+            if (match.verdicts().size() != CRITERIA.length) {
+                java.util.Set<Criterion> missing = java.util.EnumSet.allOf(Criterion.class);
+                missing.removeAll(match.verdicts().keySet());
+                throw new IllegalStateException(match.nctId() + " has no verdict for " + missing);
+            }
+            printer.print(person);
             PublishedCsv.cell(printer, match.nctId());
             printer.print(match.result().name());
             printer.print(match.failedCriterion() == null ? "" : match.failedCriterion().name());
             PublishedCsv.list(printer, match.toVerify());
             PublishedCsv.number(printer, match.sitesInProvince());
             PublishedCsv.number(printer, match.sitesInCanada());
-            for (Criterion criterion : CRITERIA) {
-                Verdict verdict = match.verdicts().get(criterion);
-                // every criterion is judged for a pair that is listed (TrialMatcher); a gap would be a bug
-                if (verdict == null) {
-                    throw new IllegalStateException(match.nctId() + " has no verdict for " + criterion);
-                }
+            // an EnumMap: its values come in Criterion order, the order of the columns
+            for (Verdict verdict : match.verdicts().values()) {
                 printer.print(verdict.name());
             }
             printer.println();
