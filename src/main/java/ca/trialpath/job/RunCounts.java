@@ -8,6 +8,9 @@ public record RunCounts(long read, long assessed, long rejected) {
 
     @Override
     public String toString() {
-        return "read " + read + ", assessed " + assessed + ", rejected " + rejected;
+        // NAACCR patients without an anal tumour: read, counted, not listed
+        long notInScope = read - assessed - rejected;
+        return "read " + read + ", assessed " + assessed + ", rejected " + rejected
+                + (notInScope > 0 ? ", not in scope " + notInScope : "");
     }
 }
