@@ -50,6 +50,8 @@ class CommandLineTests {
             sample-data                              | unexpected argument 'sample-data'
             trialCriteria=sample-data/trial-criteria.json | trialCriteria=PATH needs trials=PATH
             trials=                                  | parameter trials is empty
+            screening=sample-data/screening/screening-log.csv | screening=PATH needs trials=PATH
+            screening=                               | parameter screening is empty
             deidentify=yes                           | deidentify 'yes' is not true or false
             lang=de                                  | lang 'de' is not one of en, fr
             lang=FR                                  | lang 'FR' is not one of en, fr
