@@ -122,6 +122,24 @@ class CommandLineTests {
     }
 
     @Test
+    void shouldExitWithUsageForAScreeningLogThatIsMissingOrGivenToADeidentifiedRun() {
+        // when
+        int missingStatus = run("input=sample-data", "output=" + output, "runDate=" + DATE,
+                "trials=sample-data/trials", "screening=" + temp.resolve("no-such-log.csv"));
+        List<String> missingMessage = last.errLines();
+        int deidentifiedStatus = run("input=sample-data", "output=" + output, "runDate=" + DATE,
+                "trials=sample-data/trials", "screening=sample-data/screening/screening-log.csv", "deidentify=true");
+
+        // then
+        assertThat(missingStatus).isEqualTo(RunLauncher.USAGE);
+        assertThat(missingMessage).containsExactly("trialpath: screening " + temp.resolve("no-such-log.csv")
+                .toAbsolutePath().normalize() + " is not a readable file");
+        assertThat(deidentifiedStatus).isEqualTo(RunLauncher.USAGE);
+        assertThat(last.errLines().get(0)).contains("screening=PATH cannot be given with deidentify=true");
+        assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
+    }
+
+    @Test
     void shouldExitWithUsageWhenTheTrialCatalogueOrCriteriaAreMissing() throws Exception {
         // given
         Path missing = temp.resolve("no-such-catalogue");
