@@ -154,7 +154,7 @@ class ScreeningRunIntegrationTests {
     void shouldCarryTheStatusesToTheNextNightsWithoutTheFile() throws Exception {
         // given
         Path output = temp.resolve("reports");
-        long first = night(output, NIGHT_1, SAMPLE_LOG);
+        long firstRun = night(output, NIGHT_1, SAMPLE_LOG);
 
         // when: two more nights, no screening= (trialpath.history.runs=2: the first night is forgotten)
         night(output, NIGHT_2, null);
@@ -171,7 +171,7 @@ class ScreeningRunIntegrationTests {
             }
         }
         for (String table : List.of("trialpath_screening_pair", "trialpath_screening_decision")) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Long.class, first))
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Long.class, firstRun))
                     .as("forgotten with its run: " + table).isZero();
         }
         assertThat(screening(output, NIGHT_2.plusDays(1)).get("file_given").asBoolean()).isFalse();
