@@ -86,7 +86,7 @@ public final class ScreeningInspection {
         try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes), utf8)) {
             return new LinkedHashMap<>(ScreeningLog.read(screening.toString(), in, runDate));
         } catch (ScreeningLogException e) {
-            throw new RunCheckFailedException(e.getMessage() + "\nNothing is published; correct the file and run the"
+            throw new RunCheckFailedException(e.getMessage() + "\nCorrect the file and run the"
                     + " command again.");
         }
     }

@@ -50,6 +50,8 @@ class CommandLineTests {
             sample-data                              | unexpected argument 'sample-data'
             trialCriteria=sample-data/trial-criteria.json | trialCriteria=PATH needs trials=PATH
             trials=                                  | parameter trials is empty
+            screening=sample-data/screening/screening-log.csv | screening=PATH needs trials=PATH
+            screening=                               | parameter screening is empty
             deidentify=yes                           | deidentify 'yes' is not true or false
             lang=de                                  | lang 'de' is not one of en, fr
             lang=FR                                  | lang 'FR' is not one of en, fr
@@ -116,6 +118,24 @@ class CommandLineTests {
         assertThat(status).isEqualTo(RunLauncher.USAGE);
         assertThat(last.errLines()).containsExactly("trialpath: input folder " + input + " holds no *.csv, *.xml or *.xml.gz file");
         assertThat(output.resolve(DATE)).doesNotExist();
+        assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
+    }
+
+    @Test
+    void shouldExitWithUsageForAScreeningLogThatIsMissingOrGivenToADeidentifiedRun() {
+        // when
+        int missingStatus = run("input=sample-data", "output=" + output, "runDate=" + DATE,
+                "trials=sample-data/trials", "screening=" + temp.resolve("no-such-log.csv"));
+        List<String> missingMessage = last.errLines();
+        int deidentifiedStatus = run("input=sample-data", "output=" + output, "runDate=" + DATE,
+                "trials=sample-data/trials", "screening=sample-data/screening/screening-log.csv", "deidentify=true");
+
+        // then
+        assertThat(missingStatus).isEqualTo(RunLauncher.USAGE);
+        assertThat(missingMessage).containsExactly("trialpath: screening " + temp.resolve("no-such-log.csv")
+                .toAbsolutePath().normalize() + " is not a readable file");
+        assertThat(deidentifiedStatus).isEqualTo(RunLauncher.USAGE);
+        assertThat(last.errLines().get(0)).contains("screening=PATH cannot be given with deidentify=true");
         assertThat(repository.getParent()).as("Spring (and its job repository) never started").doesNotExist();
     }
 

@@ -61,5 +61,9 @@ class DeidentifiedTrialRunIntegrationTests {
             assertThat(a.get(0)).as("row %d", i + 1).isNotEqualTo(e.get(0)).doesNotContain("TP-26");
         }
         assertThat(PublishedOutputs.read(published.resolve("report.html"))).doesNotContain("TP-26-");
+        // no screening log: it names people by patient id and holds the coordinators' notes (docs/screening.md)
+        assertThat(published.resolve("screening_log.csv")).doesNotExist();
+        assertThat(PublishedOutputs.json(published.resolve("summary.json")).get("screening").get("kept").asBoolean())
+                .isFalse();
     }
 }

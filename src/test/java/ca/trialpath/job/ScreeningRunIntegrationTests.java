@@ -31,12 +31,13 @@ import tools.jackson.databind.JsonNode;
  * The screening log through the real job, over several nights of the sample cohort and catalogue with the sample
  * screening log (docs/screening.md): statuses carried from night to night, a closed decision reopened when the
  * trial's criteria change (and one left closed when nothing changed), a revisit that comes due, an old copy of the
- * file counted and outranked, the published log given back changing nothing, a restart writing the same log, and a
- * bad log failing the run before any person is read.
+ * file counted and outranked, the published log given back changing nothing, a restart writing the same log, a
+ * forgotten run's pairs deleted with it, and a bad log failing the run before any person is read.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:screening-run-tests;DB_CLOSE_DELAY=-1",
         "trialpath.chunk-size=20",
+        "trialpath.history.runs=2",
         "logging.level.ca.trialpath=OFF",
         "logging.level.org.springframework.batch=OFF" })
 @SpringBatchTest
@@ -153,9 +154,9 @@ class ScreeningRunIntegrationTests {
     void shouldCarryTheStatusesToTheNextNightsWithoutTheFile() throws Exception {
         // given
         Path output = temp.resolve("reports");
-        night(output, NIGHT_1, SAMPLE_LOG);
+        long firstRun = night(output, NIGHT_1, SAMPLE_LOG);
 
-        // when: two more nights, no screening=
+        // when: two more nights, no screening= (trialpath.history.runs=2: the first night is forgotten)
         night(output, NIGHT_2, null);
         night(output, NIGHT_2.plusDays(1), null);
 
@@ -168,6 +169,10 @@ class ScreeningRunIntegrationTests {
                     "first_seen", "still_matching")) {
                 assertThat(third.get(pair).get(column)).as(pair + " " + column).isEqualTo(first.get(pair).get(column));
             }
+        }
+        for (String table : List.of("trialpath_screening_pair", "trialpath_screening_decision")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_id = ?", Long.class, firstRun))
+                    .as("forgotten with its run: " + table).isZero();
         }
         assertThat(screening(output, NIGHT_2.plusDays(1)).get("file_given").asBoolean()).isFalse();
         assertThat(screening(output, NIGHT_2.plusDays(1)).get("new_tonight").asInt()).isZero();
