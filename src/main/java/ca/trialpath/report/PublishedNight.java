@@ -84,23 +84,22 @@ public final class PublishedNight {
         return ScreeningMemory.tonight(runDate, List.of(), tonight, Map.of());
     }
 
+    /** One row of trial_matches.csv as tonight's match; {@code people}: pathway and options per id as written. */
     private static TonightsMatch match(CSVRecord row, Map<String, String> titles, Map<String, String[]> people) {
-        {
-            String nct = row.get("nct_id");
-            TrialMatch.Result result = TrialMatch.Result.valueOf(row.get("result"));
-            Map<Criterion, Verdict> verdicts = new EnumMap<>(Criterion.class);
-            for (Criterion criterion : Criterion.values()) {
-                verdicts.put(criterion, Verdict.MET);
-            }
-            List<Criterion> toVerify = criteria(row.get("to_verify"));
-            toVerify.forEach(criterion -> verdicts.put(criterion, Verdict.UNKNOWN));
-            criteria(row.get("failed_criterion")).forEach(criterion -> verdicts.put(criterion, Verdict.FAILED));
-            String[] person = people.get(row.get("patient_id"));
-            List<String> options = person == null || person[1].isEmpty() ? List.of() : Arrays.asList(person[1].split(";"));
-            return new TonightsMatch(new PairKey(unquoted(row.get("patient_id")), nct), titles.get(nct),
-                    new PairFacts(result, person == null ? "" : person[0], options, verdicts, ""), toVerify,
-                    Integer.parseInt(row.get("sites_in_province")) > 0, null);
+        String nct = row.get("nct_id");
+        TrialMatch.Result result = TrialMatch.Result.valueOf(row.get("result"));
+        Map<Criterion, Verdict> verdicts = new EnumMap<>(Criterion.class);
+        for (Criterion criterion : Criterion.values()) {
+            verdicts.put(criterion, Verdict.MET);
         }
+        List<Criterion> toVerify = criteria(row.get("to_verify"));
+        toVerify.forEach(criterion -> verdicts.put(criterion, Verdict.UNKNOWN));
+        criteria(row.get("failed_criterion")).forEach(criterion -> verdicts.put(criterion, Verdict.FAILED));
+        String[] person = people.get(row.get("patient_id"));
+        List<String> options = person == null || person[1].isEmpty() ? List.of() : Arrays.asList(person[1].split(";"));
+        return new TonightsMatch(new PairKey(unquoted(row.get("patient_id")), nct), titles.get(nct),
+                new PairFacts(result, person == null ? "" : person[0], options, verdicts, ""), toVerify,
+                Integer.parseInt(row.get("sites_in_province")) > 0, null);
     }
 
     private static List<Criterion> criteria(String cell) {
