@@ -226,8 +226,8 @@ class CommandLineTests {
         // then
         assertThat(first).as(last.err()).isEqualTo(RunLauncher.PUBLISHED);
         String html = Files.readString(output.resolve(DATE).resolve("report.html"));
-        assertThat(html).contains("<html lang=\"fr\">", "Liste de travail : discussion d’essai clinique")
-                .doesNotContain("Trial-discussion worklist");
+        assertThat(html).contains("<html lang=\"fr\">", "Aujourd’hui : qui présélectionner, pour quel essai, et pourquoi")
+                .doesNotContain("Today: who to screen");
         assertThat(Files.readString(output.resolve(DATE).resolve("assessments.csv")))
                 .as("the CSV codes stay as they are").contains("DISTANT_METASTASIS", "HIGH").doesNotContain("HAUTE");
 

@@ -307,38 +307,44 @@ class TrialRunIntegrationTests {
     }
 
     @Test
-    void shouldGiveEachWorklistRowItsMatchesAndNearMisses() throws Exception {
+    void shouldOpenTheReportOnTodaysPairsFromTrialMatchesCsvRankedAndCut() throws Exception {
         // when
         TestRuns.Launch withTrials = TestRuns.launch(runLauncher, request(TRIALS, CRITERIA));
         TestRuns.Launch without = TestRuns.launch(runLauncher,
                 TestRuns.request(SAMPLE, temp.resolve("plain"), TestRuns.SAMPLE_RUN_DATE, 0.10));
 
-        // then: every worklist row counts what trial_matches.csv holds for the person
+        // then: every row of today's list is a pair of trial_matches.csv, the matches first, the list cut after
+        // ranking with the count of the whole run
         assertThat(withTrials.exitStatus()).as(withTrials.err()).isEqualTo(RunLauncher.PUBLISHED);
         Path published = temp.resolve("reports").resolve(DATE);
-        Map<String, long[]> perPerson = new HashMap<>();
+        Map<String, String> results = new HashMap<>();
         for (CSVRecord row : records(published.resolve("trial_matches.csv"))) {
-            perPerson.computeIfAbsent(row.get("patient_id"), id -> new long[2])["MATCH".equals(row.get("result")) ? 0 : 1]++;
+            results.put(row.get("patient_id") + " " + row.get("nct_id"), row.get("result"));
         }
         String page = PublishedOutputs.read(published.resolve("report.html"));
-        String worklist = page.substring(page.indexOf("<section id=\"worklist\""), page.indexOf("</section>",
-                page.indexOf("<section id=\"worklist\"")));
-        assertThat(worklist).contains("Trials (match/near)");
-        int rows = 0;
-        for (String row : worklist.split("<tr data-order=")) {
-            int at = row.indexOf("data-id=\"");
-            if (at < 0) {
-                continue;
-            }
-            String id = row.substring(at + 9, row.indexOf('"', at + 9));
-            long[] counts = perPerson.getOrDefault(id, new long[2]);
-            assertThat(row).as(id).contains(">" + counts[0] + " / " + counts[1] + "</td>");
-            rows++;
+        String today = page.substring(page.indexOf("<section id=\"today\""), page.indexOf("</section>",
+                page.indexOf("<section id=\"today\"")));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "<tr data-order=\"\\d+\" data-id=\"([^\"]+)\" data-group=\"([A-Z_]+)\" data-status=\"NEW\" data-trial=\"([^\"]+)\"")
+                .matcher(today);
+        List<String> shown = new java.util.ArrayList<>();
+        while (row.find()) {
+            String result = results.get(row.group(1) + " " + row.group(3));
+            assertThat(result).as(row.group(1) + " " + row.group(3)).isNotNull();
+            assertThat(row.group(2)).isEqualTo("MATCH".equals(result) ? "NEW_MATCH" : "NEW_NEAR_MISS");
+            shown.add(row.group(2));
         }
-        assertThat(rows).isEqualTo(187);
+        assertThat(shown).hasSize((int) Math.min(1000, results.size()));
+        assertThat(shown.lastIndexOf("NEW_MATCH") < shown.indexOf("NEW_NEAR_MISS") || !shown.contains("NEW_NEAR_MISS"))
+                .isTrue();
+        if (results.size() > 1000) {
+            assertThat(today).contains(String.format(java.util.Locale.ROOT, "The page shows the first 1,000 of %,d, ranked",
+                    results.size()));
+        }
         assertThat(without.exitStatus()).as(without.err()).isEqualTo(RunLauncher.PUBLISHED);
         assertThat(PublishedOutputs.read(temp.resolve("plain").resolve(DATE).resolve("report.html")))
-                .as("no trials column in a run without a catalogue").doesNotContain("Trials (match/near)");
+                .as("no worklist in a run without a catalogue").contains("No trial matching was done")
+                .doesNotContain("id=\"today-table\"");
     }
 
     private Path copyOfSampleCatalogue() throws IOException {

@@ -284,29 +284,14 @@ class SpecCohortIntegrationTests {
     }
 
     @Test
-    void reportHtmlIsSelfContainedAndListsHighBeforeRoutine() throws IOException {
+    void reportHtmlIsSelfContainedAndOpensOnToday() throws IOException {
         assertThat(status).isZero();
         String html = Files.readString(published.resolve("report.html"));
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//")
                 .doesNotContainPattern("(?i)@import|url\\(\\s*[\"']?https?:");
-        int start = html.indexOf("id=\"worklist\"");
-        assertThat(start).as("worklist section").isPositive();
-        String worklist = html.substring(start, html.indexOf("</section>", start));
-        Matcher m = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(worklist);
-        List<String> priorities = new ArrayList<>();
-        while (m.find()) {
-            String row = m.group(1);
-            if (row.contains(">HIGH<")) {
-                priorities.add("HIGH");
-            } else if (row.contains(">ROUTINE<")) {
-                priorities.add("ROUTINE");
-            }
-        }
-        long high = expected.stream().filter(e -> e.get("trial_priority").equals("HIGH")).count();
-        long routine = expected.stream().filter(e -> e.get("trial_priority").equals("ROUTINE")).count();
-        assertThat(priorities).hasSize((int) (high + routine));
-        assertThat(priorities.lastIndexOf("HIGH")).as("last HIGH row before first ROUTINE row")
-                .isLessThan(priorities.indexOf("ROUTINE"));
+        // the page opens on today's worklist, before the run's other lists
+        assertThat(html.indexOf("<section id=\"today\"")).as("today section").isPositive()
+                .isLessThan(html.indexOf("<section id=\"review\""));
     }
 
     // ------------------------------------------------------------------ helpers
