@@ -429,6 +429,11 @@ public final class SampleDataBuilder {
                 The rows that are not listed below are background rows from `CohortGenerator` (seed %d): valid,
                 realistic, and assessed like any other row (some of them raise flags too).
 
+                `screening/screening-log.csv` is a coordinators' screening log (docs/screening.md) with one row of every status, on
+                pairs the sample run with `trials=sample-data/trials trialCriteria=sample-data/trial-criteria.json` matches; give
+                it with `screening=sample-data/screening/screening-log.csv`. It lives in a folder of its own: a CSV beside the
+                cohort files would be read as one.
+
                 ## Special rows
 
                 `line` is the physical line on which the record starts (the header is line 1; in file b a record

@@ -408,16 +408,26 @@ class RestartIntegrationTests {
             when = null;
         }
 
+        /** The number this thread's chunk drew in beforeWrite: with several threads the shared count moves on. */
+        private final ThreadLocal<Integer> thisChunk = new ThreadLocal<>();
+
         @Override
         public void beforeWrite(Chunk<? extends Outcome> items) {
-            if (when != null && chunks.incrementAndGet() == failingChunk && when == When.BEFORE_WRITE) {
+            if (when == null) {
+                return;
+            }
+            int chunk = chunks.incrementAndGet();
+            thisChunk.set(chunk);
+            if (chunk == failingChunk && when == When.BEFORE_WRITE) {
                 throw new IllegalStateException("chunk " + failingChunk + " fails before it is written, on purpose");
             }
         }
 
         @Override
         public void afterWrite(Chunk<? extends Outcome> items) {
-            if (when == When.AFTER_WRITE && chunks.get() == failingChunk) {
+            Integer chunk = thisChunk.get();
+            thisChunk.remove();
+            if (when == When.AFTER_WRITE && chunk != null && chunk == failingChunk) {
                 throw new IllegalStateException("chunk " + failingChunk + " fails after it was written, on purpose");
             }
         }
