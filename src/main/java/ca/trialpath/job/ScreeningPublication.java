@@ -62,10 +62,8 @@ class ScreeningPublication {
         if (deidentified) {
             summary.put("kept", false);
             summary.put("note", "a de-identified run keeps no screening log: it names people by patient id");
-            // the page still ranks tonight's pairs (by pseudonym), every one NEW: nothing is remembered or written
-            ScreeningNight night = feeds == null || pairs > maxPairs ? null
-                    : ScreeningMemory.tonight(runDate, List.of(), ScreeningFeed.read(feeds), Map.of());
-            return new Tonight(night, null, summary);
+            // no feed was written either (TrialMatching): the page says the run keeps no worklist
+            return new Tonight(null, null, summary);
         }
         summary.put("kept", true);
         summary.put("file_given", fileGiven);

@@ -177,7 +177,7 @@ public final class HtmlReport {
         long flagged = count(summary.priorities(), "HIGH") + count(summary.priorities(), "ROUTINE");
         ReportView.Page page = new ReportView.Page(text, text.language(), SCRIPT_HASH, CSS, SCRIPT,
                 text.get("page.title", String.valueOf(summary.runDate())), header(summary),
-                screening.today(withTrials, rows),
+                screening.today(withTrials, pseudonymKeyId != null, rows),
                 trials == null ? null : TrialHtml.trials(trials, text, screening, rows),
                 screening.counts(withTrials, flagged, trend.stream().map(TrendPoint::runDate).toList()),
                 ChangesSection.of(changes, maxRowsPerList, text), glance(summary, trend), review(feeds),

@@ -128,13 +128,20 @@ final class ScreeningHtml {
 
     // ---- today ----
 
-    ReportView.Today today(boolean matching, Rows rows) {
+    /**
+     * @param matching     whether the run matched trials
+     * @param deidentified a de-identified run keeps no screening memory or log: an empty list says so, not "nothing
+     *                     to act on"
+     */
+    ReportView.Today today(boolean matching, boolean deidentified, Rows rows) {
         List<PairRow> shown = new ArrayList<>();
         int order = 1;
         for (ScreeningPair pair : todayShown()) {
             shown.add(rows.row(pair, order++));
         }
-        Capped<PairRow> list = capped(shown, worklist.size(), matching ? text.get("today.empty") : text.get("today.noMatching"));
+        String none = !matching ? text.get("today.noMatching")
+                : deidentified ? text.get("today.deidentified") : text.get("today.empty");
+        Capped<PairRow> list = capped(shown, worklist.size(), none);
         String scope = worklist.size() > shown.size()
                 ? text.get("today.scope", text.number(shown.size()), text.number(worklist.size()), allRowsFile) : null;
         return new ReportView.Today(matching, controls(), scope, list);

@@ -63,6 +63,9 @@ class DeidentifiedTrialRunIntegrationTests {
         assertThat(PublishedOutputs.read(published.resolve("report.html"))).doesNotContain("TP-26-");
         // no screening log: it names people by patient id and holds the coordinators' notes (docs/screening.md)
         assertThat(published.resolve("screening_log.csv")).doesNotExist();
+        assertThat(PublishedOutputs.read(published.resolve("report.html")))
+                .as("today's list says why it is empty, rather than 'nothing to act on'")
+                .contains("A de-identified run keeps no screening worklist").doesNotContain("Nothing to act on today.");
         assertThat(PublishedOutputs.json(published.resolve("summary.json")).get("screening").get("kept").asBoolean())
                 .isFalse();
     }
