@@ -39,6 +39,11 @@ class RemotePartitioningIT {
     private static final String DATE = "2026-11-27";
     private static final int FILES = 4;
     private static final int PER_FILE = 300;
+    private static final Path EXTRACT = Path.of("sample-data/naaccr/registry-extract.xml");
+    private static final Path SUPPLEMENT = Path.of("sample-data/naaccr/supplement.csv");
+    /** The sample extract: 320 patients, 29 with an anal tumour (docs/naaccr-input.md), none rejected. */
+    private static final int EXTRACT_IN_SCOPE = 29;
+    private static final int EXTRACT_NOT_IN_SCOPE = 291;
     /** Each file cut in three: partitions of one file go to the worker's two threads at once. */
     private static final int PARTITION_ROWS = 110;
     private static final Duration PROCESS_LIMIT = Duration.ofMinutes(3);
@@ -63,6 +68,8 @@ class RemotePartitioningIT {
         PostgresTestDatabase.assumeAvailable();
         cohort = work.resolve("cohort");
         CohortGenerator.write(cohort, (long) FILES * PER_FILE, FILES, 20261127L, 0.02);
+        // and the registry's NAACCR XML extract beside them, with its supplement: one partition of its own
+        Files.copy(EXTRACT, cohort.resolve(EXTRACT.getFileName()));
     }
 
     @AfterAll
@@ -112,11 +119,16 @@ class RemotePartitioningIT {
         }
         PublishedOutputs.assertSameSummary(remote.resolve("summary.json"), reference.resolve("summary.json"));
         assertThat(PublishedOutputs.records(remote.resolve("assessments.csv")).size()
-                + PublishedOutputs.records(remote.resolve("rejects.csv")).size()).isEqualTo(FILES * PER_FILE);
+                + PublishedOutputs.records(remote.resolve("rejects.csv")).size())
+                .as("every generated row, and the extract's patients with an anal tumour")
+                .isEqualTo(FILES * PER_FILE + EXTRACT_IN_SCOPE);
+        assertThat(PublishedOutputs.json(remote.resolve("summary.json")).get("not_in_scope").asLong())
+                .isEqualTo(EXTRACT_NOT_IN_SCOPE);
 
         // and: every partition was assessed by the worker, none by the manager
         List<String> partitions = partitionsIn(repository);
-        assertThat(partitions).as("files cut into partitions").hasSize(FILES * 3);
+        assertThat(partitions).as("cohort files cut into partitions, the extract (and the supplement's own) whole")
+                .hasSizeGreaterThanOrEqualTo(FILES * 3 + 1).hasSizeLessThanOrEqualTo(FILES * 3 + 2);
         for (String partition : partitions) {
             assertThat(worker.log()).as("the worker's log").containsPattern(
                     "worker it-worker assessed " + partition + " of job execution \\d+: COMPLETED");
@@ -134,7 +146,7 @@ class RemotePartitioningIT {
 
     private static List<String> run(Path output) {
         return List.of("input=" + cohort, "output=" + output, "runDate=" + DATE, "trials=" + TRIALS,
-                "trialCriteria=" + CRITERIA);
+                "trialCriteria=" + CRITERIA, "supplement=" + SUPPLEMENT.toAbsolutePath());
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
