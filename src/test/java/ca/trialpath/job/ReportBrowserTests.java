@@ -39,6 +39,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -239,7 +240,7 @@ class ReportBrowserTests {
         assertThat(visibleToday("data-id")).isNotEmpty().containsOnly(CHANGED_PERSON);
 
         // when
-        browser.findElement(By.cssSelector("form[data-table='today-table'] button[type='reset']")).click();
+        resetToday();
 
         // then
         assertThat(visibleToday("data-id")).hasSize(all);
@@ -292,7 +293,7 @@ class ReportBrowserTests {
 
         // then: every row is sorted, the hidden ones too, so clearing the filter shows them all in order
         assertThat(patient.getAttribute("aria-sort")).isEqualTo("ascending");
-        browser.findElement(By.cssSelector("form[data-table='today-table'] button[type='reset']")).click();
+        resetToday();
         List<String> ids = visibleToday("data-id");
         assertThat(ids).hasSize(browser.findElements(By.cssSelector("#today-table tbody tr")).size()).isSorted();
 
@@ -327,7 +328,7 @@ class ReportBrowserTests {
         browser.findElement(By.id("today-table-id")).sendKeys(tenth);
         List<String> found = visibleToday("data-id");
         browser.findElement(By.cssSelector("#today-table thead th:nth-child(2) button.sort")).click();
-        browser.findElement(By.cssSelector("form[data-table='today-table'] button[type='reset']")).click();
+        resetToday();
 
         // then
         assertThat(found).contains(tenth).hasSizeLessThan(10).allSatisfy(id -> assertThat(id).contains(tenth));
@@ -431,6 +432,16 @@ class ReportBrowserTests {
     }
 
     /** The given attribute of each row of today's list the browser lays out, in page order (one call, not one per row). */
+    /**
+     * The form's reset button: the page re-applies the cleared filters after the reset event (a timeout of 0), so
+     * wait until that ran, that is until every row of the list shows again (a reset clears every filter).
+     */
+    private void resetToday() {
+        browser.findElement(By.cssSelector("form[data-table='today-table'] button[type='reset']")).click();
+        int rows = browser.findElements(By.cssSelector("#today-table tbody tr")).size();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> visibleToday("data-id").size() == rows);
+    }
+
     private List<String> visibleToday(String attribute) {
         return visible("#today-table tbody tr", "row.getAttribute('" + attribute + "')");
     }
