@@ -52,7 +52,7 @@ class AssessmentProcessor implements ItemProcessor<SourcedRecord, Outcome>, Item
         this.validator = new CohortRowValidator(runDate, deidentifier == null);
         this.deidentifier = deidentifier;
         this.runDate = runDate;
-        this.ids = CohortIndexing.idsFolder(staging);
+        this.ids = staging.ids();
         this.partition = partition;
         this.plan = List.copyOf(plan);
         this.pieces = partition.piecesByFile();

@@ -54,7 +54,7 @@ final class CohortFileReader implements Closeable {
         FileChannel channel = FileChannel.open(path);
         try {
             if (channel.size() != file.bytes()) {
-                throw changed(file, file.bytes() + " bytes then, " + channel.size() + " now");
+                throw InputIdentity.changed(file, file.bytes() + " bytes then, " + channel.size() + " now");
             }
             channel.position(startByte);
             DigestedBytes bytes = new DigestedBytes(Channels.newInputStream(channel), startByte, endByte);
@@ -80,10 +80,6 @@ final class CohortFileReader implements Closeable {
     }
 
     /** Why a run fails when an input is no longer what it was when the run started. */
-    static CohortFileException changed(InspectedFile file, String how) {
-        return new CohortFileException(file.path(), "the file changed since the run started (" + how
-                + "); nothing is published: run the command again to start a run for the file as it is now");
-    }
 
     private static InputStreamReader utf8(InputStream in) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -96,7 +92,7 @@ final class CohortFileReader implements Closeable {
         CsvRecord headerRecord = records.next();
         if (headerRecord == null || headerRecord.isMalformed()) {
             // inspected before the step; the file changed under the run
-            throw changed(file, "its header no longer reads");
+            throw InputIdentity.changed(file, "its header no longer reads");
         }
         return headerRecord.cells();
     }
@@ -124,11 +120,11 @@ final class CohortFileReader implements Closeable {
     void checkRead(String sha256, String what) throws IOException {
         String read = digest();
         if (!read.equals(sha256)) {
-            throw changed(file, "bytes " + bytes.start + " to " + bytes.end + " (" + what
+            throw InputIdentity.changed(file, "bytes " + bytes.start + " to " + bytes.end + " (" + what
                     + ") no longer hold what they held when the run started");
         }
         if (channel.size() != file.bytes()) {
-            throw changed(file, file.bytes() + " bytes then, " + channel.size() + " now");
+            throw InputIdentity.changed(file, file.bytes() + " bytes then, " + channel.size() + " now");
         }
     }
 

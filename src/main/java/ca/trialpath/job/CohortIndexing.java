@@ -57,8 +57,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class CohortIndexing implements Tasklet {
 
-    /** Where the ids and duplicates are, under the run's staging folder. */
-    static final String IDS_FOLDER = "ids";
     /**
      * Whole files per partition at most: the partition's step execution context names them all and is saved at
      * every chunk, so it must stay small.
@@ -101,10 +99,6 @@ class CohortIndexing implements Tasklet {
         this.partitionRows = partitionRows;
         this.maxIdsInMemory = maxIdsInMemory;
         this.progressIntervalNanos = progressInterval.toNanos();
-    }
-
-    static Path idsFolder(RunFolders.Staging staging) {
-        return staging.internal().resolve(IDS_FOLDER);
     }
 
     @Override
@@ -154,7 +148,7 @@ class CohortIndexing implements Tasklet {
             partitions = group(ranges);
             indexes = indexPartitions(files, partitions);
         }
-        DuplicateFinder.Summary duplicates = DuplicateFinder.find(idsFolder(staging), partitions.size(), maxIdsInMemory);
+        DuplicateFinder.Summary duplicates = DuplicateFinder.find(staging.ids(), partitions.size(), maxIdsInMemory);
         ArrayList<CohortPartition> plan = plan(files, partitions, indexes);
         long records = plan.stream().mapToLong(CohortPartition::records).sum();
         log.info("indexed {} rows of {} files in {} ms: {} valid ids, {} of them duplicates; {} partitions on {} threads",
@@ -182,7 +176,7 @@ class CohortIndexing implements Tasklet {
 
     private List<List<RangeIndex>> indexPartitions(List<InspectedFile> files, List<List<Range>> partitions)
             throws Exception {
-        Path ids = idsFolder(staging);
+        Path ids = staging.ids();
         RunFolders.deleteRecursively(ids);
         Files.createDirectories(ids);
         Progress progress = new Progress(partitions.stream().mapToLong(List::size).sum());
@@ -252,7 +246,7 @@ class CohortIndexing implements Tasklet {
                     long read = range.startByte() + csv.bytesTaken();
                     String sha256 = reader.digest();
                     if (!sha256.equals(range.sha256())) {
-                        throw CohortFileReader.changed(file, "bytes " + range.startByte() + " to " + range.endByte()
+                        throw InputIdentity.changed(file, "bytes " + range.startByte() + " to " + range.endByte()
                                 + " no longer hold what they held when the run started");
                     }
                     // the first range's lines include the header's
@@ -310,7 +304,7 @@ class CohortIndexing implements Tasklet {
         }
         // the bytes read must be those the run started for
         if (!InputFingerprint.sha256(path).equals(file.sha256())) {
-            throw CohortFileReader.changed(file, "its SHA-256 is no longer " + file.sha256());
+            throw InputIdentity.changed(file, "its SHA-256 is no longer " + file.sha256());
         }
         return new RangeIndex(records, 0, true, file.sha256());
     }
@@ -364,7 +358,7 @@ class CohortIndexing implements Tasklet {
             } else if (threads > 1 && file.bytes() > 0) {
                 Scan scan = scan(Path.of(file.path()), partitionRows);
                 if (!scan.sha256().equals(file.sha256())) {
-                    throw CohortFileReader.changed(file, "its SHA-256 is no longer " + file.sha256());
+                    throw InputIdentity.changed(file, "its SHA-256 is no longer " + file.sha256());
                 }
                 long start = 0;
                 for (int k = 0; k <= scan.cuts().size(); k++) {

@@ -149,7 +149,7 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             CsvRecord record = reader.records().next();
             if (record == null) {
                 // the index counted more: the file changed under the run
-                throw CohortFileReader.changed(file, "it ends after " + readInPiece + " of the " + current.records()
+                throw InputIdentity.changed(file, "it ends after " + readInPiece + " of the " + current.records()
                         + " rows of " + partition.name());
             }
             readInPiece++;
@@ -175,7 +175,7 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             }
             if (!supplementRejects.hasNext()) {
                 if (readInPiece != current.records()) {
-                    throw CohortFileReader.changed(file, readInPiece + " of its rows join no patient now, "
+                    throw InputIdentity.changed(file, readInPiece + " of its rows join no patient now, "
                             + current.records() + " when the run was planned");
                 }
                 supplementRejects = null;
@@ -198,7 +198,7 @@ class CohortReader implements ItemStreamReader<SourcedRecord> {
             RegistryCache.Trailer counts = cache.trailer();
             closeReader();
             if (readInPiece != current.records() || counts.inScope() != current.records()) {
-                throw CohortFileReader.changed(file, "it holds " + readInPiece + " patients in scope, "
+                throw InputIdentity.changed(file, "it holds " + readInPiece + " patients in scope, "
                         + current.records() + " when the run was planned");
             }
             patientsPerFile.put(file.name(), counts.patients());

@@ -1,5 +1,6 @@
 package ca.trialpath.job;
 
+import ca.trialpath.cohort.CohortFileException;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.InputFingerprint;
 import java.io.IOException;
@@ -52,19 +53,25 @@ record InputIdentity(long bytes, String fileKey, long modifiedNanos) implements 
             try {
                 now = of(Path.of(input.path()));
             } catch (NoSuchFileException e) {
-                throw CohortFileReader.changed(input, "it is no longer there");
+                throw changed(input, "it is no longer there");
             }
             if (now.bytes() != then.bytes()) {
-                throw CohortFileReader.changed(input, then.bytes() + " bytes then, " + now.bytes() + " now");
+                throw changed(input, then.bytes() + " bytes then, " + now.bytes() + " now");
             }
             if (!Objects.equals(now.fileKey(), then.fileKey()) || now.modifiedNanos() != then.modifiedNanos()) {
                 String sha256 = InputFingerprint.sha256(Path.of(input.path()));
                 if (!sha256.equals(input.sha256())) {
-                    throw CohortFileReader.changed(input, Objects.equals(now.fileKey(), then.fileKey())
+                    throw changed(input, Objects.equals(now.fileKey(), then.fileKey())
                             ? "it was written to, and its SHA-256 is no longer " + input.sha256()
                             : "another file was put in its place, with another SHA-256");
                 }
             }
         }
+    }
+
+    /** The error of an input that is not what it was when the run started. */
+    public static CohortFileException changed(InspectedFile file, String how) {
+        return new CohortFileException(file.path(), "the file changed since the run started (" + how
+                + "); nothing is published: run the command again to start a run for the file as it is now");
     }
 }

@@ -42,7 +42,7 @@ final class RegistryCache {
     }
 
     static Path file(RunFolders.Staging staging, int fileIndex) {
-        return CohortIndexing.idsFolder(staging).resolve("naaccr-" + fileIndex + ".cache");
+        return staging.ids().resolve("naaccr-" + fileIndex + ".cache");
     }
 
     /** The counts of a whole file, from the trailer. */

@@ -75,7 +75,7 @@ final class RegistryInput {
         InspectedFile file = inputs.get(supplementIndex);
         Path path = Path.of(file.path());
         if (!InputFingerprint.sha256(path).equals(file.sha256())) {
-            throw CohortFileReader.changed(file, "its SHA-256 is no longer " + file.sha256());
+            throw InputIdentity.changed(file, "its SHA-256 is no longer " + file.sha256());
         }
         return NaaccrSupplement.read(path, valuesInMessages);
     }
@@ -105,7 +105,7 @@ final class RegistryInput {
 
         /** Writes them for the supplement's partition (which may run on another machine sharing the staging). */
         void write(RunFolders.Staging staging, List<InspectedFile> inputs) throws IOException {
-            Path file = CohortIndexing.idsFolder(staging).resolve(SUPPLEMENT_JOINS);
+            Path file = staging.ids().resolve(SUPPLEMENT_JOINS);
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 for (Long line : joined.keySet().stream().sorted().toList()) {
                     out.write(line + "\tJ\n");
@@ -126,7 +126,7 @@ final class RegistryInput {
     static List<RejectedRow> supplementRejects(RunFolders.Staging staging, NaaccrSupplement supplement)
             throws IOException {
         Map<Long, String> status = new HashMap<>();
-        Path file = CohortIndexing.idsFolder(staging).resolve(SUPPLEMENT_JOINS);
+        Path file = staging.ids().resolve(SUPPLEMENT_JOINS);
         if (Files.exists(file)) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -79,6 +79,11 @@ public record RunFolders(Path output, LocalDate runDate) {
             return root.resolve("internal");
         }
 
+        /** The index's duplicate ids and the registry's caches, which the partitions read. */
+        public Path ids() {
+            return internal().resolve("ids");
+        }
+
         /**
          * The staging folder of one partition of the run: laid out as a run's own, and put together with the
          * others at publication.

@@ -118,7 +118,7 @@ class CohortIndexingTests {
         CohortPartition last = plan.get(plan.size() - 1);
         CohortPartition.Piece lastPiece = last.pieces().get(last.pieces().size() - 1);
         try (ca.trialpath.duplicates.DuplicateCursor cursor = ca.trialpath.duplicates.DuplicateCursor.open(
-                CohortIndexing.idsFolder(staging), last.index())) {
+                staging.ids(), last.index())) {
             ca.trialpath.duplicates.DuplicateCursor.FirstRow first = cursor.firstRowOf(
                     CohortPartition.relativeLine(lastPiece, 2));
             assertThat(first).isNotNull();

@@ -96,7 +96,7 @@ class DeidentifiedThreadsTests {
         }
         List<String> duplicates = new ArrayList<>();
         for (CohortPartition partition : plan) {
-            try (DuplicateCursor cursor = DuplicateCursor.open(CohortIndexing.idsFolder(staging), partition.index())) {
+            try (DuplicateCursor cursor = DuplicateCursor.open(staging.ids(), partition.index())) {
                 for (CohortPartition.Piece piece : partition.pieces()) {
                     InspectedFile file = files.get(piece.fileIndex());
                     try (CohortFileReader reader = CohortFileReader.open(file, piece.startByte(), piece.endByte(),
