@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows between the packages of src/main/java (docs/layout.md): which package uses which, read from the
- * sources, with no circle; and the steps' classes depend on the job's names and its run state, not on its wiring.
+ * sources, with no circle; and the steps' classes depend on the job's names and its run state, not on its wiring,
+ * and on earlier steps only.
  */
 class PackageArrowsTests {
 
@@ -80,8 +81,9 @@ class PackageArrowsTests {
         // the reading itself: an arrow known to be there is found, and one known not to be is not
         Map<String, Set<String>> arrows = arrows();
 
-        assertThat(arrows.get("ca.trialpath.cli")).contains("ca.trialpath.job", "ca.trialpath.remote");
-        assertThat(arrows.get("ca.trialpath.job")).contains("ca.trialpath.cohort").doesNotContain("ca.trialpath.cli");
+        assertThat(arrows.get("ca.trialpath.cli")).contains("ca.trialpath.batch.run", "ca.trialpath.remote");
+        assertThat(arrows.get("ca.trialpath.batch.assess")).contains("ca.trialpath.batch.run", "ca.trialpath.cohort")
+                .doesNotContain("ca.trialpath.cli", "ca.trialpath.batch");
         assertThat(arrows.get("ca.trialpath.guideline")).isEmpty();
         assertThat(arrows.get("ca.trialpath")).as("the application knows nothing of the command").isEmpty();
     }
@@ -94,6 +96,33 @@ class PackageArrowsTests {
                 .map(s -> s.file().toString()).toList();
 
         assertThat(users).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheStepsPackagesBelowTheJobsWiring() {
+        // batch.{inspect,index,assess,publish} and what they share (batch.run, batch.input) never use the package
+        // that wires them; a step may use an earlier step's classes, never a later one's
+        Map<String, Set<String>> arrows = arrows();
+        List<String> steps = List.of("inspect", "index", "assess", "publish");
+        List<String> wrong = new ArrayList<>();
+        arrows.forEach((from, to) -> {
+            if (from.startsWith("ca.trialpath.batch.")) {
+                if (to.contains("ca.trialpath.batch")) {
+                    wrong.add(from + " -> ca.trialpath.batch");
+                }
+                int step = steps.indexOf(from.substring("ca.trialpath.batch.".length()));
+                for (String target : to) {
+                    int later = target.startsWith("ca.trialpath.batch.")
+                            ? steps.indexOf(target.substring("ca.trialpath.batch.".length())) : -1;
+                    if (later >= 0 && (step < 0 || later > step)) {
+                        wrong.add(from + " -> " + target);
+                    }
+                }
+            }
+        });
+
+        assertThat(arrows).containsKeys(steps.stream().map(s -> "ca.trialpath.batch." + s).toArray(String[]::new));
+        assertThat(wrong).isEmpty();
     }
 
     @Test

@@ -1,13 +1,13 @@
 package ca.trialpath.cli;
 
+import ca.trialpath.batch.inspect.ScreeningInspection;
+import ca.trialpath.batch.run.JobNames;
+import ca.trialpath.batch.run.RunCounts;
+import ca.trialpath.batch.run.RunFailures;
+import ca.trialpath.batch.run.RunState;
 import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.deidentify.PseudonymKey;
-import ca.trialpath.job.JobNames;
-import ca.trialpath.job.RunFailures;
-import ca.trialpath.job.RunCounts;
-import ca.trialpath.job.RunState;
-import ca.trialpath.job.ScreeningInspection;
 import ca.trialpath.report.PublishPermissions;
 import ca.trialpath.report.RunFolders;
 import ca.trialpath.report.SummaryJson;

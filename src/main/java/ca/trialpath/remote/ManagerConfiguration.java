@@ -1,6 +1,6 @@
 package ca.trialpath.remote;
 
-import ca.trialpath.job.JobNames;
+import ca.trialpath.batch.run.JobNames;
 import jakarta.jms.ConnectionFactory;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -68,7 +68,7 @@ class ManagerConfiguration {
                 .get();
     }
 
-    /** Stands in for the local thread pool of the job's wiring (ca.trialpath.job.NightlyJobConfiguration) under this profile. */
+    /** Stands in for the local thread pool of the job's wiring (ca.trialpath.batch.NightlyJobConfiguration) under this profile. */
     @Bean
     PartitionHandler partitionHandler(DirectChannel partitionRequests, JobRepository jobRepository,
             RemoteProperties remote, @Value("${spring.datasource.url:}") String repositoryUrl) throws Exception {

@@ -1,6 +1,6 @@
 package ca.trialpath.remote;
 
-import ca.trialpath.job.JobNames;
+import ca.trialpath.batch.run.JobNames;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

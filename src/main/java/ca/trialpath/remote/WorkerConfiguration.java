@@ -1,6 +1,6 @@
 package ca.trialpath.remote;
 
-import ca.trialpath.job.TrialPathProperties;
+import ca.trialpath.batch.TrialPathProperties;
 import jakarta.jms.ConnectionFactory;
 import java.lang.management.ManagementFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;

@@ -2,7 +2,7 @@ package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.trialpath.job.PublishedOutputs;
+import ca.trialpath.batch.PublishedOutputs;
 import ca.trialpath.cli.CommandConsole.Console;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

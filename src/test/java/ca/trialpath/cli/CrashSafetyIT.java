@@ -2,9 +2,9 @@ package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.batch.PostgresTestDatabase;
+import ca.trialpath.batch.PublishedOutputs;
 import ca.trialpath.bench.CohortGenerator;
-import ca.trialpath.job.PostgresTestDatabase;
-import ca.trialpath.job.PublishedOutputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,6 @@
 package ca.trialpath.cli;
 
-import ca.trialpath.job.PostgresTestDatabase;
+import ca.trialpath.batch.PostgresTestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;

@@ -2,8 +2,8 @@ package ca.trialpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.batch.PublishedOutputs;
 import ca.trialpath.cli.CommandConsole.Console;
-import ca.trialpath.job.PublishedOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package ca.trialpath.history;
 
-import ca.trialpath.job.PostgresTestDatabase;
+import ca.trialpath.batch.PostgresTestDatabase;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;

@@ -1,6 +1,5 @@
 package ca.trialpath.output.csv;
 
-import ca.trialpath.output.csv.SpreadsheetSafe;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
