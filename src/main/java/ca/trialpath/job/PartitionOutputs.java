@@ -1,5 +1,6 @@
 package ca.trialpath.job;
 
+import ca.trialpath.history.HistoryFeed;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import java.io.BufferedReader;
@@ -142,6 +143,21 @@ final class PartitionOutputs {
                 concatenate(name);
             }
         }
+    }
+
+    /**
+     * Each partition's history feed and its committed length, in partition order; -1 for a partition assessed
+     * before the feed existed (by an earlier TrialPath): its feed is lost.
+     */
+    List<HistoryFeed.Part> historyFeeds() {
+        String key = StagedOutputWriter.lengthKey(StagedOutputWriter.HISTORY);
+        List<HistoryFeed.Part> parts = new ArrayList<>();
+        for (int k = 0; k < plan.size(); k++) {
+            ExecutionContext context = contexts.get(k);
+            parts.add(new HistoryFeed.Part(partition(k).root().resolve(StagedOutputWriter.HISTORY),
+                    context.containsKey(key) ? context.getLong(key) : -1));
+        }
+        return parts;
     }
 
     /** Each partition's staging folder and trial tally, in partition order. */

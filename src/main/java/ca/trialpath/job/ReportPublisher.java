@@ -112,7 +112,7 @@ class ReportPublisher implements Tasklet {
             long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
             // the command's last line says them
             RunState.of(job).counts(read + outOfScope, read - tally.rejected(), tally.rejected());
-            history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
+            history.recordPublished(partitions.historyFeeds(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
                     staging.internal(), screeningOfAPublishedRun(job, instanceId, partitions, staging));
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
@@ -177,7 +177,7 @@ class ReportPublisher implements Tasklet {
         // screening_log.csv from last night's pairs, tonight's and the coordinators' file; its pairs are stored
         // with the run, in this step's transaction
         ScreeningPublication.Tonight screened = screening(job, instanceId, partitions, staging.publish());
-        OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
+        OvernightChanges changes = history.record(staging.publish(), partitions.historyFeeds(), outputKey(), job.getId(),
                 totals(instanceId, readPerFile, tally), maxRowsPerList, staging.internal(), screened.memory());
         SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes, trialReport,
                 screened.summary(), staging.publish().resolve("summary.json"));
