@@ -97,8 +97,8 @@ class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, ItemStream
                 : List.of();
         if (screening != null) {
             // before the chunk is written; a chunk that does not commit is cut off the feed on restart
-            screening.write(assessed.record().patientId(), assessed.assessment(), assessed.record().recurrenceDate(),
-                    matches);
+            screening.write(assessed.record().patientId(), assessed.record().province(), assessed.assessment(),
+                    assessed.record().recurrenceDate(), matches);
         }
         return new Outcome.Assessed(assessed.record(), assessed.assessment(), assessed.ageAtRecurrence(), matches,
                 assessed.birthDate());

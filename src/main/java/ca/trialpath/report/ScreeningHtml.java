@@ -9,6 +9,7 @@ import ca.trialpath.screening.PairFacts;
 import ca.trialpath.screening.ScreeningNight;
 import ca.trialpath.screening.ScreeningPair;
 import ca.trialpath.screening.ScreeningStatus;
+import ca.trialpath.screening.TonightsMatch;
 import ca.trialpath.screening.WorklistGroup;
 import ca.trialpath.trials.Criterion;
 import ca.trialpath.trials.TrialCatalogue;
@@ -318,6 +319,21 @@ final class ScreeningHtml {
             }
         }
         return List.copyOf(people);
+    }
+
+    /**
+     * The province of each of {@code people} as tonight's matches carry it (one pass over the night): a person
+     * whose pairs all stopped matching tonight has none here, and their rows name the first site listed.
+     */
+    Map<String, String> provincesOf(Set<String> people) {
+        Map<String, String> provinces = new HashMap<>();
+        for (ScreeningPair pair : night.pairs()) {
+            TonightsMatch match = pair.match();
+            if (match != null && !match.province().isEmpty() && people.contains(pair.key().patientId())) {
+                provinces.putIfAbsent(pair.key().patientId(), match.province());
+            }
+        }
+        return provinces;
     }
 
     /** Each wanted person's pairs, in the night's order (one pass over the night). */
