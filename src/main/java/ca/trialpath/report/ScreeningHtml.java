@@ -322,8 +322,9 @@ final class ScreeningHtml {
     }
 
     /**
-     * The province of each of {@code people} as tonight's matches carry it (one pass over the night): a person
-     * whose pairs all stopped matching tonight has none here, and their rows name the first site listed.
+     * The province of each of {@code people} as tonight's matches carry it (one pass over the night). The rows that
+     * name a site are those of pairs matched tonight (Today and the trials' lists); a pair that no longer matches is
+     * only on its person's card, which names none.
      */
     Map<String, String> provincesOf(Set<String> people) {
         Map<String, String> provinces = new HashMap<>();
