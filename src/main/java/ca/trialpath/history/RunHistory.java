@@ -91,7 +91,8 @@ public class RunHistory {
      * whatever was stored for the same run before (a publication that stopped) is replaced, and what this
      * output folder left behind (runs forgotten, runs staged that never published) is deleted first.
      *
-     * @param people  the run's people in the order of its assessments.csv; a patient id must not come twice
+     * @param people  the run's people in the order of its assessments.csv ({@link HistoryFeed}); a patient id must
+     *                not come twice
      * @param scratch a folder for the sort's files (created when needed; the files are deleted before return)
      * @return how many people were stored
      */
@@ -235,6 +236,12 @@ public class RunHistory {
                 people.accept(person.person());
             }
         }
+    }
+
+    /** Whether a run is staged (not yet published) with {@code people} people in its blocks. */
+    public boolean isStaged(long runId, long people) {
+        List<String> state = jdbc.queryForList("SELECT state FROM trialpath_run WHERE run_id = ?", String.class, runId);
+        return state.equals(List.of(STAGED)) && peopleInBlocks(runId) == people;
     }
 
     /** How many people a run has in its blocks (none for a run stored before the blocks). */

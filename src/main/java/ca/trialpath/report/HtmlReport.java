@@ -171,8 +171,7 @@ public final class HtmlReport {
                 maxRowsPerList, Math.min(maxRowsPerList, maxRowsPerTrial),
                 pseudonymKeyId == null ? "screening_log.csv" : "trial_matches.csv");
         Set<String> shownPeople = new java.util.HashSet<>(screening.cardPeople());
-        ScreeningHtml.Rows rows = screening.new Rows(PublishedProvinces.of(target.resolveSibling("assessments.csv"),
-                shownPeople));
+        ScreeningHtml.Rows rows = screening.new Rows(screening.provincesOf(shownPeople));
         Set<String> fullRecords = peopleShownInFull(feeds, shownPeople);
         long flagged = count(summary.priorities(), "HIGH") + count(summary.priorities(), "ROUTINE");
         ReportView.Page page = new ReportView.Page(text, text.language(), SCRIPT_HASH, CSS, SCRIPT,

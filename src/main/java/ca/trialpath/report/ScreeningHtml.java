@@ -9,6 +9,7 @@ import ca.trialpath.screening.PairFacts;
 import ca.trialpath.screening.ScreeningNight;
 import ca.trialpath.screening.ScreeningPair;
 import ca.trialpath.screening.ScreeningStatus;
+import ca.trialpath.screening.TonightsMatch;
 import ca.trialpath.screening.WorklistGroup;
 import ca.trialpath.trials.Criterion;
 import ca.trialpath.trials.TrialCatalogue;
@@ -318,6 +319,22 @@ final class ScreeningHtml {
             }
         }
         return List.copyOf(people);
+    }
+
+    /**
+     * The province of each of {@code people} as tonight's matches carry it (one pass over the night). The rows that
+     * name a site are those of pairs matched tonight (Today and the trials' lists); a pair that no longer matches is
+     * only on its person's card, which names none.
+     */
+    Map<String, String> provincesOf(Set<String> people) {
+        Map<String, String> provinces = new HashMap<>();
+        for (ScreeningPair pair : night.pairs()) {
+            TonightsMatch match = pair.match();
+            if (match != null && !match.province().isEmpty() && people.contains(pair.key().patientId())) {
+                provinces.putIfAbsent(pair.key().patientId(), match.province());
+            }
+        }
+        return provinces;
     }
 
     /** Each wanted person's pairs, in the night's order (one pass over the night). */

@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param toVerify       the UNKNOWN criteria
  * @param inProvince     a recruiting site in the person's province
  * @param recurrenceDate the person's recurrence date; {@code null} when unknown (ranked last)
+ * @param province       the person's province code as assessed tonight (the page's nearest site is one there);
+ *                       {@code ""} when the record gives none
  */
 public record TonightsMatch(PairKey key, String briefTitle, PairFacts facts, List<Criterion> toVerify,
-        boolean inProvince, LocalDate recurrenceDate) {
+        boolean inProvince, LocalDate recurrenceDate, String province) {
+
+    /** A match of a person whose province is not known. */
+    public TonightsMatch(PairKey key, String briefTitle, PairFacts facts, List<Criterion> toVerify,
+            boolean inProvince, LocalDate recurrenceDate) {
+        this(key, briefTitle, facts, toVerify, inProvince, recurrenceDate, "");
+    }
 
     public TonightsMatch {
         Objects.requireNonNull(key, "key");
@@ -23,6 +31,7 @@ public record TonightsMatch(PairKey key, String briefTitle, PairFacts facts, Lis
             throw new IllegalArgumentException("a match tonight has a result: " + key);
         }
         briefTitle = briefTitle == null ? "" : briefTitle;
+        province = province == null ? "" : province;
         toVerify = List.copyOf(toVerify);
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -28,19 +29,23 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The run history through the real job: the first run has nothing to compare with, the next one publishes
  * what changed (changes.csv, summary.json, the report's first section), only the configured number of runs
- * is kept, and a publication that stops and is restarted stores its history exactly once.
+ * is kept, and a publication that stops and is restarted stores its history exactly once (from the partitions'
+ * history feeds, never from the published files).
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:history-tests;DB_CLOSE_DELAY=-1",
         "trialpath.history.runs=3",
         "logging.level.ca.trialpath=WARN" })
 @SpringBatchTest
+@ExtendWith(OutputCaptureExtension.class)
 class HistoryIntegrationTests {
 
     private static final Path DAY_1 = resource("history/day-1");
@@ -181,8 +186,8 @@ class HistoryIntegrationTests {
     @Test
     void shouldStoreTheHistoryOfARunThatStoppedAfterItsFolderWasMovedIntoPlace() throws Exception {
         // given: the folder is in place, but the process died before the publish step committed: the run's
-        // people are staged, its "published" mark was rolled back, and the repository says "started" (as kill -9
-        // leaves it)
+        // people are staged (before the move), its "published" mark was rolled back, its staging folder is gone,
+        // and the repository says "started" (as kill -9 leaves it)
         Path output = temp.resolve("reports");
         assertThat(Nights.start(jobOperatorTestUtils, DAY_1, output, NIGHT_1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         RunRequest request = TestRuns.request(DAY_2, output, NIGHT_2, 0.10);
@@ -190,7 +195,6 @@ class HistoryIntegrationTests {
         assertThat(died.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long instance = died.getJobInstance().getInstanceId();
         jdbc.update("UPDATE trialpath_run SET state = 'STAGED' WHERE run_id = ?", instance);
-        jdbc.update("DELETE FROM trialpath_run_block WHERE run_id = ?", instance); // as if staging stopped midway
         markPublishStarted(died.getId());
         Path published = output.resolve(NIGHT_2.toString());
         String changesBefore = read(published.resolve("changes.csv"));
@@ -209,6 +213,31 @@ class HistoryIntegrationTests {
         assertThat(read(published.resolve("changes.csv"))).isEqualTo(changesBefore);
         assertThat(historyRecorder.lastRuns(output.toAbsolutePath().normalize().toString()))
                 .extracting(RunTotals::runId).endsWith(instance).hasSize(2);
+    }
+
+    @Test
+    void shouldPublishARunThatStoppedAfterItsMoveWithoutItsHistoryWhenItsPeopleAndStagingAreGone(CapturedOutput log)
+            throws Exception {
+        // given: as above, but the run's people were removed from the history too (by another run of the folder),
+        // and the partitions' history feeds went with the staging folder
+        Path output = temp.resolve("reports");
+        assertThat(Nights.start(jobOperatorTestUtils, DAY_1, output, NIGHT_1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        RunRequest request = TestRuns.request(DAY_2, output, NIGHT_2, 0.10);
+        JobExecution died = jobOperatorTestUtils.startJob(TestRuns.parameters(request));
+        assertThat(died.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long instance = died.getJobInstance().getInstanceId();
+        jdbc.update("UPDATE trialpath_run SET state = 'STAGED' WHERE run_id = ?", instance);
+        jdbc.update("DELETE FROM trialpath_run_block WHERE run_id = ?", instance);
+        markPublishStarted(died.getId());
+
+        // when
+        TestRuns.Launch launch = TestRuns.launch(runLauncher, request);
+
+        // then: published as it was; the history goes without the run (the next night compares with night 1)
+        assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.PUBLISHED);
+        assertThat(log.getAll()).contains("the run history lost the people of this run");
+        assertThat(state(died)).isEqualTo("STAGED");
+        assertThat(historyRecorder.lastRuns(output.toAbsolutePath().normalize().toString())).hasSize(1);
     }
 
     // ---- helpers ----

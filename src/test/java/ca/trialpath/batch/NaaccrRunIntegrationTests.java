@@ -7,8 +7,10 @@ import static ca.trialpath.batch.PublishedOutputs.records;
 import static ca.trialpath.batch.PublishedOutputs.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.trialpath.batch.publish.HistoryRecorder;
 import ca.trialpath.cli.RunLauncher;
 import ca.trialpath.cli.RunRequest;
+import ca.trialpath.history.RunTotals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +50,9 @@ class NaaccrRunIntegrationTests {
 
     @Autowired
     private RunLauncher runLauncher;
+
+    @Autowired
+    private HistoryRecorder historyRecorder;
 
     @TempDir
     private Path temp;
@@ -102,6 +107,11 @@ class NaaccrRunIntegrationTests {
         assertThat(supplement.get("read").asLong()).isEqualTo(supplement.get("joined").asLong()).isPositive();
         assertThat(records(output.resolve(DATE).resolve("assessments.csv"))).hasSize(29)
                 .allSatisfy(row -> assertThat(row.get("source_file")).isEqualTo("registry-extract.xml"));
+        // the run history's totals are summary.json's
+        List<RunTotals> runs = historyRecorder.lastRuns(output.toAbsolutePath().normalize().toString());
+        RunTotals stored = runs.get(runs.size() - 1);
+        assertThat(List.of(stored.read(), stored.assessed(), stored.rejected(), stored.notInScope()))
+                .containsExactly(320L, 29L, summary.get("rejected").asLong(), 291L);
     }
 
     /** Six people of a small registry, each for one rule of naaccr.md. */

@@ -29,7 +29,7 @@ public final class HistoryAtScale {
         Path folder = Path.of(args[0]);
         int people = Integer.parseInt(args[1]);
         int maxInMemory = Integer.parseInt(args[2]);
-        boolean fromCsv = args.length > 3 && args[3].equals("csv");
+        boolean fromFeed = args.length > 3 && args[3].equals("feed");
         if (people % 100 != 0) {
             throw new IllegalArgumentException("people must be a multiple of 100");
         }
@@ -43,15 +43,15 @@ public final class HistoryAtScale {
         Instant now = Instant.parse("2026-11-27T02:00:00Z");
 
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        Path csv1 = folder.resolve("night-1.csv");
-        Path csv2 = folder.resolve("night-2.csv");
-        if (fromCsv) {
-            writeCsv(csv1, night(people, false));
-            writeCsv(csv2, night(people, true));
+        Path feed1 = folder.resolve("night-1.feed");
+        Path feed2 = folder.resolve("night-2.feed");
+        if (fromFeed) {
+            writeFeed(feed1, night(people, false));
+            writeFeed(feed2, night(people, true));
         }
         long start = System.nanoTime();
         long cpuStart = cpu.getCurrentThreadCpuTime();
-        long first = fromCsv ? stageCsv(history, csv1, 1, day.minusDays(1), people, now, scratch)
+        long first = fromFeed ? stageFeed(history, feed1, 1, day.minusDays(1), people, now, scratch)
                 : history.stage("/out", 1, now, totals(1, day.minusDays(1), people), night(people, false), scratch);
         history.publish(1, now, 30);
         long stageMs = (System.nanoTime() - start) / 1_000_000;
@@ -59,7 +59,7 @@ public final class HistoryAtScale {
 
         start = System.nanoTime();
         cpuStart = cpu.getCurrentThreadCpuTime();
-        long second = fromCsv ? stageCsv(history, csv2, 2, day, people, now, scratch)
+        long second = fromFeed ? stageFeed(history, feed2, 2, day, people, now, scratch)
                 : history.stage("/out", 2, now, totals(2, day, people), night(people, true), scratch);
         long secondStageMs = (System.nanoTime() - start) / 1_000_000;
         long secondStageCpuMs = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
@@ -81,29 +81,30 @@ public final class HistoryAtScale {
                 + compareCpuMs + ") maxHeapMb=" + Runtime.getRuntime().maxMemory() / 1048576);
     }
 
-    /** Stages from an assessments.csv, as the job does. */
-    private static long stageCsv(RunHistory history, Path csv, long runId, LocalDate day, int people, Instant now,
+    /** Stages from a history feed, as the job does. */
+    private static long stageFeed(RunHistory history, Path feed, long runId, LocalDate day, int people, Instant now,
             Path scratch) throws java.io.IOException {
-        try (AssessmentRows rows = new AssessmentRows(java.nio.file.Files.newBufferedReader(csv))) {
+        try (HistoryFeed.People rows = HistoryFeed.read(
+                java.util.List.of(new HistoryFeed.Part(feed, java.nio.file.Files.size(feed))))) {
             return history.stage("/out", runId, now, totals(runId, day, people), rows, scratch);
         }
     }
 
-    /** An assessments.csv with all sixteen columns, of about the widths the job writes. */
-    private static void writeCsv(Path csv, Iterator<PersonResult> people) throws java.io.IOException {
-        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(csv)) {
-            out.write("patient_id,source_file,source_line,primary_site,pathway,extent,treatment_goal,options,rules,"
-                    + "trial_discussion,trial_priority,review_flags,age_at_recurrence,province,guideline_version,"
-                    + "matched_trials\n");
-            long line = 1;
-            while (people.hasNext()) {
-                PersonResult p = people.next();
-                out.write(p.patientId() + ",cohort-2026-11.csv," + ++line + ",C21.1," + p.pathway()
-                        + ",LOCOREGIONAL,CURATIVE," + p.options() + ",\"LR1;LR2\",true," + p.trialPriority() + ","
-                        + p.reviewFlags() + ",64,ON,NCCN 2025.1," + p.matchedTrials() + "\n");
+    /** A history feed as a partition writes it: a frame at each commit of a thousand people. */
+    private static void writeFeed(Path feed, Iterator<PersonResult> people) throws java.io.IOException {
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(feed))) {
+            HistoryFeed writer = new HistoryFeed();
+            HistoryFeed.Sink sink = out::write;
+            for (long n = 1; people.hasNext(); n++) {
+                writer.add(people.next(), sink);
+                if (n % 1000 == 0) {
+                    writer.endFrame(sink);
+                }
             }
+            writer.endFrame(sink);
         }
     }
+
 
     static String id(long k) {
         int scrambled = (int) (k * 0x9E3779B1L);

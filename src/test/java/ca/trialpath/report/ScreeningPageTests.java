@@ -48,7 +48,8 @@ class ScreeningPageTests {
 
     /**
      * P1 near miss (NEW), P2 match with no site in province, P3 match in province, P4 PENDING from the file,
-     * P5 match in province with two criteria to verify, P6 enrolled; P1..P6 in input (id) order.
+     * P5 match in province with two criteria to verify, P6 enrolled; P1..P6 in input (id) order. P2 lives in QC,
+     * the others in ON: the nearest site is one in the person's province, which tonight's matches carry.
      */
     private ScreeningNight night() {
         List<TonightsMatch> matches = new ArrayList<>();
@@ -72,7 +73,7 @@ class ScreeningPageTests {
         }
         return new TonightsMatch(new PairKey(person, nct), "title of " + nct,
                 new PairFacts(result, "LOCAL_RECURRENCE", List.of("ABDOMINOPERINEAL_RESECTION"), verdicts, ""),
-                toVerify, inProvince, LocalDate.of(2026, 3, 1));
+                toVerify, inProvince, LocalDate.of(2026, 3, 1), person.equals("P2") ? "QC" : "ON");
     }
 
     @Test
@@ -219,9 +220,6 @@ class ScreeningPageTests {
 
     private String render(int cap, ReportText text, ScreeningNight night) throws IOException {
         Path folder = Files.createDirectories(dir.resolve("run-" + cap + "-" + text.language()));
-        // the nearest site needs the person's province, read from assessments.csv beside the page
-        Files.writeString(folder.resolve("assessments.csv"), "patient_id,province\nP1,ON\nP2,QC\nP3,ON\nP4,ON\nP5,ON\nP6,ON\n",
-                StandardCharsets.UTF_8);
         Path target = folder.resolve("report.html");
         new HtmlReport(cap, text).write(summary(), feeds(), ReportHistory.none(), trials(), night, target);
         return Files.readString(target, StandardCharsets.UTF_8);

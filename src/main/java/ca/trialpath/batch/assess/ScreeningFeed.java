@@ -35,7 +35,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Tonight's (person, trial) pairs as the chunk step matched them, for the screening log: one CSV row per MATCH or
  * NEAR_MISS in the partition's staging {@code internal/} folder, with what {@link TonightsMatch} needs (the facts that
- * reopen a decision, what the worklist ranks by). Staged like the other files: its length at each commit is kept in
+ * reopen a decision, what the worklist ranks by, the person's province for the page's nearest site). Staged like the other files: its length at each commit is kept in
  * the step's execution context and a restart cuts it back to it. Only the job reads it; it is never published.
  */
 public final class ScreeningFeed {
@@ -64,9 +64,9 @@ public final class ScreeningFeed {
         length = staged.flush();
     }
 
-    /** One person's pairs. */
-    void write(String patientId, Assessment assessment, LocalDate recurrenceDate, List<TrialMatch> trials)
-            throws IOException {
+    /** One person's pairs; {@code province}: the person's province code, {@code null} or empty for none. */
+    void write(String patientId, String province, Assessment assessment, LocalDate recurrenceDate,
+            List<TrialMatch> trials) throws IOException {
         if (trials == null || trials.isEmpty()) {
             return;
         }
@@ -77,7 +77,8 @@ public final class ScreeningFeed {
                     match.toVerify().stream().map(Criterion::name).collect(Collectors.joining(";")),
                     Boolean.toString(match.sitesInProvince() > 0),
                     recurrenceDate == null ? "" : recurrenceDate.toString(),
-                    criteriaVersions.computeIfAbsent(match.nctId(), id -> criteriaVersion(match.criteria())));
+                    criteriaVersions.computeIfAbsent(match.nctId(), id -> criteriaVersion(match.criteria())),
+                    province == null ? "" : province);
         }
     }
 
@@ -110,8 +111,10 @@ public final class ScreeningFeed {
                     PairFacts facts = new PairFacts(result, row.get(4), list(row.get(5)), verdicts(row.get(6)),
                             row.get(10));
                     List<Criterion> toVerify = list(row.get(7)).stream().map(Criterion::valueOf).toList();
+                    // the province was appended; a feed staged by an earlier TrialPath has none
                     matches.add(new TonightsMatch(new PairKey(row.get(0), row.get(1)), row.get(2), facts, toVerify,
-                            Boolean.parseBoolean(row.get(8)), row.get(9).isEmpty() ? null : LocalDate.parse(row.get(9))));
+                            Boolean.parseBoolean(row.get(8)), row.get(9).isEmpty() ? null : LocalDate.parse(row.get(9)),
+                            row.size() > 11 ? row.get(11) : ""));
                 }
             }
         }

@@ -71,6 +71,15 @@ final class StagedFile implements Closeable {
         }
     }
 
+    /** Appends bytes (a binary feed), after whatever {@link #writer()} holds. */
+    void write(byte[] bytes, int offset, int length) throws IOException {
+        writer.flush();
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
     /** Hands everything written so far to the operating system and returns the file's length. */
     long flush() throws IOException {
         writer.flush();

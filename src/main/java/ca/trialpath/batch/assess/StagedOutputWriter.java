@@ -6,6 +6,8 @@ import ca.trialpath.cohort.RejectedRow;
 import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TrialPriority;
+import ca.trialpath.history.HistoryFeed;
+import ca.trialpath.history.PersonResult;
 import ca.trialpath.output.csv.AssessmentsCsv;
 import ca.trialpath.output.csv.OptionsCsv;
 import ca.trialpath.output.csv.PublishedCsv;
@@ -63,6 +65,8 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     private static final String REJECTS = "publish/" + RejectsCsv.FILE;
     private static final String JSONL = "publish/" + AssessmentsJsonl.FILE;
     private static final String TRIAL_MATCHES = "publish/" + TrialMatchesCsv.FILE;
+    /** What the run history keeps of each person ({@link HistoryFeed}): read at publication, never published. */
+    public static final String HISTORY = "internal/" + HistoryFeed.FILE;
     /**
      * Rows are handed to their file when this many characters wait (and at every commit): a person with
      * thousands of trials (every study open) waits in memory a few of these, not a chunk's worth.
@@ -91,6 +95,8 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     private TrialMatchesCsv trialMatches;
     private AssessmentsJsonl jsonl;
     private CSVPrinter trialFeed;
+    private final HistoryFeed history = new HistoryFeed();
+    private HistoryFeed.Sink historySink;
 
     /**
      * @param reportCap how many entries of each list report.html shows: the feeds keep no more; the trial
@@ -114,6 +120,7 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
                 ReportFeeds.REJECTS, TRIAL_FEED)) {
             names.add("internal/" + feed);
         }
+        names.add(HISTORY);
         return names;
     }
 
@@ -166,6 +173,7 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             trialMatches = new TrialMatchesCsv(pending(TRIAL_MATCHES), !resuming);
             jsonl = new AssessmentsJsonl(files.get(JSONL).writer());
             trialFeed = PublishedCsv.FORMAT.print(files.get("internal/" + TRIAL_FEED).writer());
+            historySink = files.get(HISTORY)::write;
             flushAll();
         } catch (IOException e) {
             throw new ItemStreamException("cannot open the staged outputs in " + staging.root(), e);
@@ -208,6 +216,7 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
 
     private void flushAll() throws IOException {
         handOver(0);
+        history.endFrame(historySink);
         jsonl.flush();
         for (Map.Entry<String, StagedFile> file : files.entrySet()) {
             lengths.put(file.getKey(), file.getValue().flush());
@@ -229,6 +238,7 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         }
         options.write(record.patientId(), assessment);
         jsonl.write(record, assessment);
+        history.add(PersonResult.of(record.patientId(), assessment, trials), historySink);
 
         // the first entries of each list of report.html, so the page never has to read the whole run
         long ordinal = tally.assessed();

@@ -100,8 +100,8 @@ public class TrialMatching implements ItemProcessor<SourcedRecord, Outcome>, Ite
                 : List.of();
         if (screening != null) {
             // before the chunk is written; a chunk that does not commit is cut off the feed on restart
-            screening.write(assessed.record().patientId(), assessed.assessment(), assessed.record().recurrenceDate(),
-                    matches);
+            screening.write(assessed.record().patientId(), assessed.record().province(), assessed.assessment(),
+                    assessed.record().recurrenceDate(), matches);
         }
         return new Outcome.Assessed(assessed.record(), assessed.assessment(), assessed.ageAtRecurrence(), matches,
                 assessed.birthDate());

@@ -7,6 +7,7 @@ import ca.trialpath.batch.assess.StagedOutputWriter;
 import ca.trialpath.batch.assess.TrialTally;
 import ca.trialpath.batch.run.CohortPartition;
 import ca.trialpath.batch.run.JobNames;
+import ca.trialpath.history.HistoryFeed;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import java.io.BufferedReader;
@@ -149,6 +150,21 @@ public final class PartitionOutputs {
                 concatenate(name);
             }
         }
+    }
+
+    /**
+     * Each partition's history feed and its committed length, in partition order; -1 for a partition assessed
+     * before the feed existed (by an earlier TrialPath): its feed is lost.
+     */
+    List<HistoryFeed.Part> historyFeeds() {
+        String key = StagedOutputWriter.lengthKey(StagedOutputWriter.HISTORY);
+        List<HistoryFeed.Part> parts = new ArrayList<>();
+        for (int k = 0; k < plan.size(); k++) {
+            ExecutionContext context = contexts.get(k);
+            parts.add(new HistoryFeed.Part(partition(k).root().resolve(StagedOutputWriter.HISTORY),
+                    context.containsKey(key) ? context.getLong(key) : -1));
+        }
+        return parts;
     }
 
     /** Each partition's staging folder and trial tally, in partition order. */

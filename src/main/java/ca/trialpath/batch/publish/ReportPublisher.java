@@ -123,7 +123,8 @@ public class ReportPublisher implements Tasklet {
             long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
             // the command's last line says them
             RunState.of(job).counts(read + outOfScope, read - tally.rejected(), tally.rejected());
-            history.recordPublished(folders.published(), outputKey(), job.getId(), totals(instanceId, readPerFile, tally),
+            history.recordPublished(partitions.historyFeeds(), outputKey(), job.getId(),
+                    totals(instanceId, readPerFile, outOfScope, tally),
                     staging.internal(), screeningOfAPublishedRun(job, instanceId, partitions, staging));
             removeStagingOfThisDate();
             return RepeatStatus.FINISHED;
@@ -188,8 +189,8 @@ public class ReportPublisher implements Tasklet {
         // screening_log.csv from last night's pairs, tonight's and the coordinators' file; its pairs are stored
         // with the run, in this step's transaction
         ScreeningPublication.Tonight screened = screening(job, instanceId, partitions, staging.publish());
-        OvernightChanges changes = history.record(staging.publish(), outputKey(), job.getId(),
-                totals(instanceId, readPerFile, tally), maxRowsPerList, staging.internal(), screened.memory());
+        OvernightChanges changes = history.record(staging.publish(), partitions.historyFeeds(), outputKey(), job.getId(),
+                totals(instanceId, readPerFile, outOfScope, tally), maxRowsPerList, staging.internal(), screened.memory());
         SummaryJson.write(summary, inputFingerprint, instanceId, replaces, pseudonymKeyId, changes, trialReport,
                 screened.summary(), staging.publish().resolve("summary.json"));
         // the morning worklist of the page (docs/screening.md, "Plugging in"); none without a judged night
@@ -256,9 +257,10 @@ public class ReportPublisher implements Tasklet {
         return pseudonymKeyId == null ? folder : folder + " (pseudonyms, key " + pseudonymKeyId + ")";
     }
 
-    private RunTotals totals(long instanceId, Map<String, Long> readPerFile, RunTally tally) {
-        long read = readPerFile.values().stream().mapToLong(Long::longValue).sum();
-        return new RunTotals(instanceId, runDate, read, read - tally.rejected(), tally.rejected(),
+    /** The history's totals: summary.json's, read counting the NAACCR patients not in scope too. */
+    private RunTotals totals(long instanceId, Map<String, Long> readPerFile, long outOfScope, RunTally tally) {
+        long inScope = readPerFile.values().stream().mapToLong(Long::longValue).sum();
+        return new RunTotals(instanceId, runDate, inScope + outOfScope, inScope - tally.rejected(), tally.rejected(),
                 tally.priority(TrialPriority.HIGH), tally.priority(TrialPriority.ROUTINE));
     }
 
