@@ -13,16 +13,18 @@ import tools.jackson.core.SerializableString;
 
 /**
  * Owns {@code assessments.jsonl}: one JSON object per assessed person, in input order, with only the facts of that
- * person that no CSV table holds ({@link LineKey}): the keys to join on, the pathway's rule and basis, and the
- * validated inputs the rules read ({@code facts}). One fact in one place: the pathway, goal, flags, options and
- * trials are in {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
- * {@code patient_id}. The static writers also give the page's feeds their (fuller) shape, {@link Key}.
+ * person that no CSV table holds ({@link LineKey}): the key to join on, the pathway's rule, and the validated
+ * inputs the rules read ({@code facts}). One fact in one place: the source file and line, pathway, goal, flags,
+ * options and trials are in {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
+ * {@code patient_id}; what the rule means is in {@code codes.csv} (outputs version 3 left out the pathway's
+ * sentence, the rule's text with the facts below in it). The static writers also give the page's feeds their
+ * (fuller) shape, {@link Key}.
  */
 public final class AssessmentsJsonl implements Closeable {
 
     /** The keys of a published line, in file order. */
     public enum LineKey implements JsonKey {
-        PATIENT_ID, SOURCE_FILE, SOURCE_LINE, PATHWAY_RULE, PATHWAY_BASIS, FACTS;
+        PATIENT_ID, PATHWAY_RULE, FACTS;
 
         private final SerializableString key = JsonKey.of(this);
 
@@ -72,18 +74,14 @@ public final class AssessmentsJsonl implements Closeable {
     }
 
     /**
-     * Writes one person's line: the {@link LineKey} keys, in that order. The rest of the assessment, the options and
-     * the trials are rows of {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
+     * Writes one person's line: the {@link LineKey} keys, in that order. The rest of the assessment (its source
+     * file and line included), the options and the trials are rows of {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
      * {@code patient_id} (unique within a run).
      */
     public void write(PatientRecord record, Assessment assessment) {
         json.writeStartObject();
         string(json, LineKey.PATIENT_ID, record.patientId());
-        string(json, LineKey.SOURCE_FILE, record.sourceFile());
-        number(json, LineKey.SOURCE_LINE, record.sourceLine());
         string(json, LineKey.PATHWAY_RULE, assessment.pathwayRule());
-        // one sentence naming the person's own sites, so a fact of the person, not of the rule
-        string(json, LineKey.PATHWAY_BASIS, assessment.pathwayBasis());
         writeFacts(json, record);
         json.writeEndObject();
         json.writeRaw('\n');

@@ -32,26 +32,26 @@ class AssessmentsJsonlTests {
         assertThat(lines).hasSize(3);
         assertThat(lines[2]).isEmpty();
         JsonNode person = JSON.readTree(lines[0]);
-        assertThat(new ArrayList<>(person.propertyNames())).containsExactly(
-                "patient_id", "source_file", "source_line", "pathway_rule", "pathway_basis", "facts");
+        assertThat(new ArrayList<>(person.propertyNames())).containsExactly("patient_id", "pathway_rule", "facts");
         assertThat(new ArrayList<>(person.propertyNames())).containsExactlyElementsOf(
                 Arrays.stream(AssessmentsJsonl.LineKey.values()).map(k -> k.key().getValue()).toList());
-        assertThat(List.of(person.get("patient_id").asString(), person.get("source_file").asString(),
-                person.get("source_line").asLong())).containsExactly("P1", "a.csv", 2L);
+        assertThat(person.get("patient_id").asString()).isEqualTo("P1");
         assertThat(person.get("facts").get("prior_treatments").get(0).asString()).isEqualTo("chemoradiation");
-        // one fact in one place: pathway, goal, flags, options and trials are CSV rows joined by patient_id
-        assertThat(text).doesNotContain("\"pathway\"", "\"options\"", "\"review_flags\"", "\"province\"",
-                "\"trials\"", "\"matched_trials\"", "rationale", "option_label", "guideline_version", "birth");
+        // one fact in one place: source file and line, pathway, goal, flags, options and trials are CSV rows joined
+        // by patient_id; the pathway's sentence is its rule's text (codes.csv) with these facts in it
+        assertThat(text).doesNotContain("\"source_file\"", "\"source_line\"", "a.csv", "\"pathway\"",
+                "\"pathway_basis\"", "\"options\"", "\"review_flags\"", "\"province\"", "\"trials\"",
+                "\"matched_trials\"", "rationale", "option_label", "guideline_version", "birth");
         JsonNode liver = JSON.readTree(lines[1]);
         assertThat(liver.get("pathway_rule").asString()).isEqualTo(
                 GuidelineAssessor.assess(second.toCase()).pathwayRule());
-        assertThat(liver.get("pathway_basis").asString()).contains("liver");
+        assertThat(liver.get("facts").get("recurrence_sites").get(0).asString()).isEqualTo("liver");
     }
 
     @Test
     void shouldEscapeLineSeparatorsAndControlCharactersButNotSlashes() throws Exception {
         // given: an id holding U+2028, U+2029, a tab, U+0001 and a slash (as a pseudonym or a future id could)
-        PatientRecord valid = People.person("a/b.csv", 2, "P1", "F", "QC", "anal_canal", "", "");
+        PatientRecord valid = People.person("a.csv", 2, "P1", "F", "QC", "anal_canal", "", "");
         PatientRecord person = new PatientRecord("P\u2028\u2029\t\u0001/", valid.sourceFile(), valid.sourceLine(),
                 valid.birthDate(), valid.sex(), valid.province(), valid.primarySite(), valid.scope(), valid.histology(),
                 valid.recurrenceDate(), valid.recurrenceTypeCode(), valid.recurrenceType(), valid.recurrenceSites(),
@@ -61,7 +61,7 @@ class AssessmentsJsonlTests {
         String text = lines(person);
 
         // then: still one line, and the id reads back whole
-        assertThat(text).contains("\"patient_id\":\"P\\u2028\\u2029\\t\\u0001/\"", "\"source_file\":\"a/b.csv\"");
+        assertThat(text).contains("\"patient_id\":\"P\\u2028\\u2029\\t\\u0001/\"");
         assertThat(text.split("\n")).hasSize(1);
         assertThat(JSON.readTree(text).get("patient_id").asString()).isEqualTo("P\u2028\u2029\t\u0001/");
     }
