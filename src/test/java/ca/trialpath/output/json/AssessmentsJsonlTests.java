@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,37 @@ class AssessmentsJsonlTests {
         assertThat(liver.get("pathway_rule").asString()).isEqualTo(
                 GuidelineAssessor.assess(second.toCase()).pathwayRule());
         assertThat(liver.get("facts").get("recurrence_sites").get(0).asString()).isEqualTo("liver");
+    }
+
+    @Test
+    void shouldLeaveOutTheFactsARecordDoesNotHold() throws Exception {
+        // given: no prior treatment, symptom, unknown term, ECOG or recurrence type recorded
+        PatientRecord person = People.person("a.csv", 2, "P1", "F", "QC", "liver", "", "");
+
+        // when
+        JsonNode facts = JSON.readTree(lines(person)).get("facts");
+
+        // then: an absent key reads as not recorded, as null and [] did (outputs version 3)
+        assertThat(new ArrayList<>(facts.propertyNames())).containsExactly("sex", "recurrence_date",
+                "recurrence_sites", "surgery_possible", "treatment_wish");
+        assertThat(facts.get("recurrence_sites").get(0).asString()).isEqualTo("liver");
+        assertThat(facts.has("ecog")).isFalse();
+        assertThat(facts.has("prior_treatments")).isFalse();
+    }
+
+    @Test
+    void shouldKeepEveryFactsKeyForThePagesFeeds() {
+        // the page reads its feed by key: there every key is written, null and [] included
+        PatientRecord person = People.person("a.csv", 2, "P1", "F", "QC", "liver", "", "");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = PublishedJson.generator(out)) {
+            json.writeStartObject();
+            AssessmentsJsonl.writeFacts(json, person);
+            json.writeEndObject();
+        }
+        assertThat(new ArrayList<>(JSON.readTree(out.toString()).get("facts").propertyNames()))
+                .containsExactlyElementsOf(Arrays.stream(AssessmentsJsonl.FactKey.values())
+                        .map(k -> k.key().getValue()).toList());
     }
 
     @Test
