@@ -38,7 +38,7 @@ public final class TrialMatchesCsv {
     }
 
     /** The criteria with a column here, in {@link Criterion} order: those that depend on the person. */
-    public static final List<Criterion> PERSON_CRITERIA = List.copyOf(
+    private static final List<Criterion> PERSON_CRITERIA = List.copyOf(
             EnumSet.allOf(Criterion.class).stream().filter(c -> !c.isStudyWide()).toList());
     /** Fails the class's loading when a criterion of the person has no column. */
     private static final List<Column> VERDICTS = new ArrayList<>();

@@ -75,8 +75,8 @@ public final class AssessmentsJsonl implements Closeable {
 
     /**
      * Writes one person's line: the {@link LineKey} keys, in that order. The rest of the assessment (its source
-     * file and line included), the options and the trials are rows of {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
-     * {@code patient_id} (unique within a run).
+     * file and line included), the options and the trials are rows of {@code assessments.csv},
+     * {@code options.csv} and {@code trial_matches.csv}, joined by {@code patient_id} (unique within a run).
      */
     public void write(PatientRecord record, Assessment assessment) {
         json.writeStartObject();
@@ -135,7 +135,8 @@ public final class AssessmentsJsonl implements Closeable {
      * {@code facts}: the validated inputs the rules read, in {@link FactKey} order.
      *
      * @param leaveOutEmpty leave out a key whose value is {@code null} or an empty list (the published line: an
-     *                      absent key reads as not recorded, as {@code null} does, at a tenth of the line's size)
+     *                      absent key reads as not recorded, as {@code null} does; 53 of a line's 327 bytes on average at
+     *                      200,000 generated people)
      */
     private static void writeFacts(JsonGenerator json, PatientRecord record, boolean leaveOutEmpty) {
         objectStart(json, Key.FACTS);
