@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SummaryJson {
 
     /** The version of outputs.md the published folder follows. */
-    public static final int OUTPUTS_VERSION = 2;
+    public static final int OUTPUTS_VERSION = 3;
     /** Jackson's generator with the job's escapes ({@link PublishedJson}), pretty-printed. */
     private static final JsonMapper MAPPER = JsonMapper.builder(PublishedJson.FACTORY).build();
 

@@ -27,13 +27,19 @@ public final class TrialCatalogue {
      * @param link             the study's ClinicalTrials.gov page
      * @param lastUpdatePosted as ClinicalTrials.gov gives it ({@code 2016-07} kept), {@code null} when absent
      * @param sites            the recruiting Canadian sites, in catalogue order
+     * @param studyVerdicts    the verdicts of the criteria that depend on the study alone (STATUS, CONDITION,
+     *                         LOCATION), in {@link Criterion} order
      */
     public record StudyRow(String nctId, String briefTitle, String status, List<String> phases,
             boolean openInCanada, List<String> provinces, boolean matchable, String note, String link,
-            String lastUpdatePosted, List<SiteRow> sites) implements Serializable {
+            String lastUpdatePosted, List<SiteRow> sites, Map<Criterion, Verdict> studyVerdicts)
+            implements Serializable {
 
         public StudyRow {
             sites = List.copyOf(sites);
+            EnumMap<Criterion, Verdict> ordered = new EnumMap<>(Criterion.class);
+            ordered.putAll(studyVerdicts);
+            studyVerdicts = java.util.Collections.unmodifiableMap(ordered);
         }
     }
 
@@ -125,7 +131,8 @@ public final class TrialCatalogue {
         rows.add(new StudyRow(study.nctId(), study.briefTitle(), study.overallStatus(), study.phases(), open,
                 List.copyOf(study.recruitingProvinces()), matchable, criteria == null ? null : criteria.note(),
                 study.link(), study.lastUpdatePosted(),
-                study.recruitingCanadianSites().stream().map(SiteRow::of).toList()));
+                study.recruitingCanadianSites().stream().map(SiteRow::of).toList(),
+                TrialMatcher.studyVerdicts(study, criteria)));
     }
 
     public TrialMatcher matcher() {

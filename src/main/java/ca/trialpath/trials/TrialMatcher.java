@@ -220,6 +220,14 @@ public final class TrialMatcher {
         return verdicts;
     }
 
+    /**
+     * The verdicts of the study-wide criteria (STATUS, CONDITION, LOCATION), in {@link Criterion} order: the same
+     * for every person, so published once per study ({@code trials.csv}).
+     */
+    public static Map<Criterion, Verdict> studyVerdicts(Study study, TrialCriteria criteria) {
+        return Indexed.studyVerdicts(study, criteria == null ? TrialCriteria.NONE : criteria);
+    }
+
     private static Verdict studyVerdict(Criterion criterion, Study study, TrialCriteria criteria) {
         boolean met = switch (criterion) {
             case STATUS -> study.isRecruiting();

@@ -123,9 +123,9 @@ class TrialRunIntegrationTests {
         assertThat(jsonl.get(0)).startsWith("{\"patient_id\":\"" + firstId + "\",");
         assertThat(matches).filteredOn(m -> m.get("patient_id").equals(firstId))
                 .filteredOn(m -> m.get("result").equals("MATCH"))
-                .extracting(m -> m.get("nct_id"), m -> m.get("failed_criterion"))
-                .containsExactly(tuple("NCT99000007", ""),
-                        tuple("NCT99000011", ""));
+                .extracting(m -> m.get("nct_id"), m -> m.get("pathway_verdict"))
+                .containsExactly(tuple("NCT99000007", "MET"),
+                        tuple("NCT99000011", "MET"));
     }
 
     @Test

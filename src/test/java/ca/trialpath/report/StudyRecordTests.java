@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The facts coordinators act on, from a catalogue record to {@code trials.csv} and a trial's section of
  * {@code report.html}: the study's page, its last update, and each recruiting Canadian site's own status and
- * published contact, shown only where the record gives them.
+ * published contact, shown only where the record gives them. NCT99200003 is closed, about another cancer and has
+ * no site in Canada.
  */
 class StudyRecordTests {
 
@@ -43,6 +44,13 @@ class StudyRecordTests {
                 "conditionsModule": {"conditions": ["Anal Cancer"]},
                 "contactsLocationsModule": {"locations": [
                   {"facility": "Quiet Site", "city": "Saskatoon", "state": "Saskatchewan", "country": "Canada"}
+                ]}}},
+              {"protocolSection": {
+                "identificationModule": {"nctId": "NCT99200003", "briefTitle": "[SAMPLE] Closed elsewhere"},
+                "statusModule": {"overallStatus": "COMPLETED"},
+                "conditionsModule": {"conditions": ["Colorectal Cancer"]},
+                "contactsLocationsModule": {"locations": [
+                  {"facility": "Abroad", "city": "Boston", "state": "Massachusetts", "country": "United States"}
                 ]}}}
             ]}
             """;
@@ -73,10 +81,25 @@ class StudyRecordTests {
         List<TrialCatalogue.StudyRow> rows = rows(folder);
 
         // then
-        assertThat(TrialsCsv.HEADER).endsWith("near_misses", "link", "last_update_posted", "note");
+        assertThat(TrialsCsv.HEADER).containsSubsequence("near_misses", "link", "last_update_posted", "note");
         assertThat(TrialsCsv.cells(rows.get(0), 0, 0)).hasSameSizeAs(TrialsCsv.HEADER);
         assertThat(cell(rows.get(0), TrialsCsv.Column.LINK)).isEqualTo("https://clinicaltrials.gov/study/NCT99200001");
         assertThat(cell(rows.get(0), TrialsCsv.Column.LAST_UPDATE_POSTED)).isEqualTo("2016-07");
+    }
+
+    @Test
+    void shouldGiveEachStudyItsCanadianSitesAndTheVerdictsThatDependOnTheStudyAlone(@TempDir Path folder)
+            throws Exception {
+        // when
+        List<TrialCatalogue.StudyRow> rows = rows(folder);
+
+        // then: once per study in trials.csv, not on every row of trial_matches.csv (outputs version 3)
+        assertThat(TrialsCsv.HEADER).endsWith("note", "sites_in_canada", "status_verdict", "condition_verdict",
+                "location_verdict");
+        assertThat(TrialsCsv.cells(rows.get(0), 0, 0).subList(TrialsCsv.Column.SITES_IN_CANADA.ordinal(),
+                TrialsCsv.HEADER.size())).containsExactly("1", "MET", "MET", "MET");
+        assertThat(TrialsCsv.cells(rows.get(2), 0, 0).subList(TrialsCsv.Column.SITES_IN_CANADA.ordinal(),
+                TrialsCsv.HEADER.size())).containsExactly("0", "FAILED", "FAILED", "FAILED");
     }
 
     @Test

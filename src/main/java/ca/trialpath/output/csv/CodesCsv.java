@@ -28,7 +28,11 @@ public final class CodesCsv {
         KIND, CODE, MEANING
     }
 
-    /** The kinds of codes, each named after the column that holds them ({@code verdict}: every {@code *_verdict}). */
+    /**
+     * The kinds of codes, each named after the column that holds them ({@code verdict}: every {@code *_verdict};
+     * {@code criterion}: the criterion each {@code *_verdict} column is named after, and {@code to_verify} of
+     * {@code screening_log.csv}).
+     */
     public enum Kind {
         PATHWAY_RULE, TRIAL_RULE, REVIEW_FLAG, REASON_CODE, CRITERION, RESULT, VERDICT
     }
@@ -78,8 +82,9 @@ public final class CodesCsv {
         CRITERIA.put(Criterion.PRIOR_EXCLUDED, "no prior treatment the study excludes is recorded");
         CRITERIA.put(Criterion.SURGERY, "surgery_possible is as the study requires");
 
-        RESULTS.put(TrialMatch.Result.MATCH, "no criterion failed; those in to_verify are unknown, every other one is met");
-        RESULTS.put(TrialMatch.Result.NEAR_MISS, "exactly one criterion failed (failed_criterion), none of STATUS,"
+        RESULTS.put(TrialMatch.Result.MATCH, "no criterion failed; those whose verdict is UNKNOWN are to verify,"
+                + " every other one is met");
+        RESULTS.put(TrialMatch.Result.NEAR_MISS, "exactly one criterion failed (its verdict is FAILED), none of STATUS,"
                 + " CONDITION, LOCATION");
 
         VERDICTS.put(Verdict.MET, "the pair meets the criterion");

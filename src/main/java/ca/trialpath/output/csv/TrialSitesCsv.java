@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Owns {@code trial_sites.csv}: one row per recruiting Canadian site of each catalogue study, as the trial sections
  * of the page show them: where, the site's own status and the contact the study publishes on ClinicalTrials.gov
- * (not patient data). {@code sites_in_province} and {@code sites_in_canada} of {@code trial_matches.csv} count
- * these rows.
+ * (not patient data). {@code sites_in_canada} of {@code trials.csv} counts a study's rows, {@code sites_in_province}
+ * of {@code trial_matches.csv} those in the person's province.
  */
 public final class TrialSitesCsv {
 

@@ -13,16 +13,18 @@ import tools.jackson.core.SerializableString;
 
 /**
  * Owns {@code assessments.jsonl}: one JSON object per assessed person, in input order, with only the facts of that
- * person that no CSV table holds ({@link LineKey}): the keys to join on, the pathway's rule and basis, and the
- * validated inputs the rules read ({@code facts}). One fact in one place: the pathway, goal, flags, options and
- * trials are in {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
- * {@code patient_id}. The static writers also give the page's feeds their (fuller) shape, {@link Key}.
+ * person that no CSV table holds ({@link LineKey}): the key to join on, the pathway's rule, and the validated
+ * inputs the rules read ({@code facts}). One fact in one place: the source file and line, pathway, goal, flags,
+ * options and trials are in {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
+ * {@code patient_id}; what the rule means is in {@code codes.csv} (outputs version 3 left out the pathway's
+ * sentence, the rule's text with the facts below in it, and the facts a record does not hold). The static writers
+ * also give the page's feeds their (fuller) shape, {@link Key}, every fact's key included.
  */
 public final class AssessmentsJsonl implements Closeable {
 
     /** The keys of a published line, in file order. */
     public enum LineKey implements JsonKey {
-        PATIENT_ID, SOURCE_FILE, SOURCE_LINE, PATHWAY_RULE, PATHWAY_BASIS, FACTS;
+        PATIENT_ID, PATHWAY_RULE, FACTS;
 
         private final SerializableString key = JsonKey.of(this);
 
@@ -72,19 +74,15 @@ public final class AssessmentsJsonl implements Closeable {
     }
 
     /**
-     * Writes one person's line: the {@link LineKey} keys, in that order. The rest of the assessment, the options and
-     * the trials are rows of {@code assessments.csv}, {@code options.csv} and {@code trial_matches.csv}, joined by
-     * {@code patient_id} (unique within a run).
+     * Writes one person's line: the {@link LineKey} keys, in that order. The rest of the assessment (its source
+     * file and line included), the options and the trials are rows of {@code assessments.csv},
+     * {@code options.csv} and {@code trial_matches.csv}, joined by {@code patient_id} (unique within a run).
      */
     public void write(PatientRecord record, Assessment assessment) {
         json.writeStartObject();
         string(json, LineKey.PATIENT_ID, record.patientId());
-        string(json, LineKey.SOURCE_FILE, record.sourceFile());
-        number(json, LineKey.SOURCE_LINE, record.sourceLine());
         string(json, LineKey.PATHWAY_RULE, assessment.pathwayRule());
-        // one sentence naming the person's own sites, so a fact of the person, not of the rule
-        string(json, LineKey.PATHWAY_BASIS, assessment.pathwayBasis());
-        writeFacts(json, record);
+        writeFacts(json, record, true);
         json.writeEndObject();
         json.writeRaw('\n');
     }
@@ -128,30 +126,50 @@ public final class AssessmentsJsonl implements Closeable {
         string(json, Key.PROVINCE, record.province());
     }
 
-    /** {@code facts}: the validated inputs the rules read. */
+    /** {@code facts}: the validated inputs the rules read, every key written ({@code null}, {@code []}). */
     public static void writeFacts(JsonGenerator json, PatientRecord record) {
+        writeFacts(json, record, false);
+    }
+
+    /**
+     * {@code facts}: the validated inputs the rules read, in {@link FactKey} order.
+     *
+     * @param leaveOutEmpty leave out a key whose value is {@code null} or an empty list (the published line: an
+     *                      absent key reads as not recorded, as {@code null} does; 53 of a line's 327 bytes on average at
+     *                      200,000 generated people)
+     */
+    private static void writeFacts(JsonGenerator json, PatientRecord record, boolean leaveOutEmpty) {
         objectStart(json, Key.FACTS);
-        string(json, FactKey.SEX, record.sex());
-        string(json, FactKey.HISTOLOGY, record.histology());
-        string(json, FactKey.RECURRENCE_DATE,
-                record.recurrenceDate() == null ? null : record.recurrenceDate().toString());
-        string(json, FactKey.RECURRENCE_TYPE, record.recurrenceTypeCode());
-        strings(json, FactKey.RECURRENCE_SITES, record.recurrenceSites());
-        strings(json, FactKey.UNKNOWN_SITE_TERMS, record.unknownSiteTerms());
-        arrayStart(json, FactKey.PRIOR_TREATMENTS);
-        for (PriorTreatment prior : record.priorTreatments()) {
-            json.writeString(prior.term());
-        }
-        json.writeEndArray();
-        string(json, FactKey.SURGERY_POSSIBLE, record.surgeryPossible().term());
-        strings(json, FactKey.SYMPTOMS, record.symptoms());
-        if (record.ecog() == null) {
-            nullValue(json, FactKey.ECOG);
-        } else {
+        fact(json, FactKey.SEX, record.sex(), leaveOutEmpty);
+        fact(json, FactKey.HISTOLOGY, record.histology(), leaveOutEmpty);
+        fact(json, FactKey.RECURRENCE_DATE,
+                record.recurrenceDate() == null ? null : record.recurrenceDate().toString(), leaveOutEmpty);
+        fact(json, FactKey.RECURRENCE_TYPE, record.recurrenceTypeCode(), leaveOutEmpty);
+        facts(json, FactKey.RECURRENCE_SITES, record.recurrenceSites(), leaveOutEmpty);
+        facts(json, FactKey.UNKNOWN_SITE_TERMS, record.unknownSiteTerms(), leaveOutEmpty);
+        facts(json, FactKey.PRIOR_TREATMENTS, record.priorTreatments().stream().map(PriorTreatment::term).toList(),
+                leaveOutEmpty);
+        fact(json, FactKey.SURGERY_POSSIBLE, record.surgeryPossible().term(), leaveOutEmpty);
+        facts(json, FactKey.SYMPTOMS, record.symptoms(), leaveOutEmpty);
+        if (record.ecog() != null) {
             number(json, FactKey.ECOG, record.ecog().intValue());
+        } else if (!leaveOutEmpty) {
+            nullValue(json, FactKey.ECOG);
         }
-        string(json, FactKey.TREATMENT_WISH, record.treatmentWish().term());
+        fact(json, FactKey.TREATMENT_WISH, record.treatmentWish().term(), leaveOutEmpty);
         json.writeEndObject();
+    }
+
+    private static void fact(JsonGenerator json, FactKey key, String value, boolean leaveOutEmpty) {
+        if (value != null || !leaveOutEmpty) {
+            string(json, key, value);
+        }
+    }
+
+    private static void facts(JsonGenerator json, FactKey key, List<String> values, boolean leaveOutEmpty) {
+        if (!values.isEmpty() || !leaveOutEmpty) {
+            strings(json, key, values);
+        }
     }
 
     /** {@code matched_trials}: the NCT ids whose result is MATCH, as in the CSV column. */

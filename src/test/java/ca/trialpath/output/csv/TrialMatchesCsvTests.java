@@ -10,6 +10,7 @@ import ca.trialpath.trials.Verdict;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,24 @@ class TrialMatchesCsvTests {
     }
 
     @Test
-    void shouldNameOneVerdictColumnPerCriterionInTheirOrder() {
-        List<String> verdictColumns = TrialMatchesCsv.HEADER.subList(7, TrialMatchesCsv.HEADER.size());
-        assertThat(verdictColumns).isEqualTo(Arrays.stream(Criterion.values())
-                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT) + "_verdict").toList());
-        assertThat(TrialMatchesCsv.HEADER.subList(0, 7)).containsExactly("patient_id", "nct_id", "result",
-                "failed_criterion", "to_verify", "sites_in_province", "sites_in_canada");
+    void shouldNameOneVerdictColumnPerCriterionOfThePersonInTheirOrder() {
+        List<String> verdictColumns = TrialMatchesCsv.HEADER.subList(4, TrialMatchesCsv.HEADER.size());
+        assertThat(verdictColumns).isEqualTo(Arrays.stream(Criterion.values()).filter(c -> !c.isStudyWide())
+                .map(c -> c.name().toLowerCase(Locale.ROOT) + "_verdict").toList());
+        assertThat(TrialMatchesCsv.HEADER.subList(0, 4)).containsExactly("patient_id", "nct_id", "result",
+                "sites_in_province");
+        assertThat(TrialMatchesCsv.Column.verdictOf(Criterion.ECOG)).isEqualTo(TrialMatchesCsv.Column.ECOG_VERDICT);
+    }
+
+    @Test
+    void shouldLeaveTheStudyWideVerdictsToTrialsCsv() {
+        // one fact in one place: the same for every person of a study, so once per study in trials.csv
+        assertThat(TrialMatchesCsv.HEADER).doesNotContain("status_verdict", "condition_verdict", "location_verdict",
+                "sites_in_canada", "failed_criterion", "to_verify");
+        assertThat(TrialsCsv.HEADER).endsWith("sites_in_canada", "status_verdict", "condition_verdict",
+                "location_verdict");
+        assertThatThrownBy(() -> TrialMatchesCsv.Column.verdictOf(Criterion.LOCATION))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trials.csv");
     }
 
     @Test
@@ -52,10 +65,10 @@ class TrialMatchesCsvTests {
         new TrialMatchesCsv(out, true).write("TP-1", List.of(match(verdicts, Criterion.ECOG,
                 List.of(Criterion.SEX, Criterion.HISTOLOGY)), match(allMet(), null, List.of())));
 
-        // then
+        // then: the failed criterion and those to verify are the FAILED and UNKNOWN columns
         assertThat(out.toString()).isEqualTo(String.join(",", TrialMatchesCsv.HEADER) + "\n"
-                + "TP-1,NCT99000001,NEAR_MISS,ECOG,SEX;HISTOLOGY,1,2,MET,MET,MET,MET,UNKNOWN,MET,UNKNOWN,FAILED,MET,MET,MET\n"
-                + "TP-1,NCT99000001,MATCH,,,1,2,MET,MET,MET,MET,MET,MET,MET,MET,MET,MET,MET\n");
+                + "TP-1,NCT99000001,NEAR_MISS,1,MET,UNKNOWN,MET,UNKNOWN,FAILED,MET,MET,MET\n"
+                + "TP-1,NCT99000001,MATCH,1,MET,MET,MET,MET,MET,MET,MET,MET\n");
     }
 
     @Test
@@ -72,5 +85,15 @@ class TrialMatchesCsvTests {
         StringBuilder out = new StringBuilder();
         assertThatThrownBy(() -> new TrialMatchesCsv(out, false).write("TP-1", List.of(match(verdicts, null,
                 List.of())))).isInstanceOf(IllegalStateException.class).hasMessageContaining("SURGERY");
+    }
+
+    @Test
+    void shouldRefuseAPairOfAStudyThatFailsAStudyWideCriterion() {
+        // trials.csv says MET for the study-wide criteria of every study listed here; a pair saying otherwise is a bug
+        Map<Criterion, Verdict> verdicts = allMet();
+        verdicts.put(Criterion.STATUS, Verdict.FAILED);
+        StringBuilder out = new StringBuilder();
+        assertThatThrownBy(() -> new TrialMatchesCsv(out, false).write("TP-1", List.of(match(verdicts, null,
+                List.of())))).isInstanceOf(IllegalStateException.class).hasMessageContaining("STATUS FAILED");
     }
 }
