@@ -153,6 +153,14 @@ public final class NaaccrCohortReader implements Closeable {
         return new Counts(read, assessed, rejected, notInScope, provincesDropped);
     }
 
+    /**
+     * Once {@link #next} has given {@code null}: the SHA-256 of every byte of the file, taken as it was parsed (hex),
+     * for the caller to check the patients it read came from the file the run was started for.
+     */
+    public String sha256() throws IOException {
+        return patients.sha256();
+    }
+
     /** "naaccr-xml 9.0" or "StAX (JDK)": which parser reads this file. */
     public String readingPath() {
         return patients.readingPath();

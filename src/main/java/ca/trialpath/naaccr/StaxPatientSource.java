@@ -113,6 +113,14 @@ final class StaxPatientSource implements NaaccrPatientSource {
     }
 
     @Override
+    public String sha256() throws IOException {
+        if (!finished || !(in instanceof ExtractStream stream)) {
+            throw new IllegalStateException("the SHA-256 is taken of a file read to its end by NaaccrExtract");
+        }
+        return stream.sha256();
+    }
+
+    @Override
     public NaaccrPatient next() throws IOException {
         if (finished) {
             return null;
