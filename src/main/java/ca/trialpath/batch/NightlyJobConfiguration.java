@@ -22,6 +22,7 @@ import ca.trialpath.batch.run.PartitionExecutions;
 import ca.trialpath.batch.run.ProgressLog;
 import ca.trialpath.batch.run.RunFailures;
 import ca.trialpath.batch.run.RunState;
+import ca.trialpath.cohort.InputDigests;
 import ca.trialpath.report.ReportText;
 import ca.trialpath.report.RunFolders;
 import java.nio.file.Path;
@@ -105,9 +106,17 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['trials']}") String trials,
             @Value("#{jobParameters['trialCriteria']}") String trialCriteria,
             @Value("#{jobParameters['supplement']}") String supplement,
-            @Value("#{jobParameters['screening']}") String screening, TrialPathProperties properties) {
+            @Value("#{jobParameters['screening']}") String screening, TrialPathProperties properties,
+            InputDigests inputDigests) {
         return new InputInspection(Path.of(input), inputFingerprint, pathOrNull(trials), pathOrNull(trialCriteria),
-                properties.trials().catalogueMaxAgeDays(), pathOrNull(screening)).withSupplement(pathOrNull(supplement));
+                properties.trials().catalogueMaxAgeDays(), pathOrNull(screening)).withSupplement(pathOrNull(supplement))
+                .withDigestsTaken(inputDigests);
+    }
+
+    /** The SHA-256 of the NAACCR extracts as the launcher took them, for the first step (issue 14, point 7). */
+    @Bean
+    InputDigests inputDigests() {
+        return new InputDigests();
     }
 
     private static Path pathOrNull(String path) {

@@ -6,6 +6,7 @@ import ca.trialpath.batch.run.RunCounts;
 import ca.trialpath.batch.run.RunFailures;
 import ca.trialpath.batch.run.RunState;
 import ca.trialpath.cohort.CohortFiles;
+import ca.trialpath.cohort.InputDigests;
 import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.deidentify.PseudonymKey;
 import ca.trialpath.report.PublishPermissions;
@@ -48,9 +49,15 @@ public class RunLauncher {
     private final Job nightlyAssessment;
     /** Where the pseudonym key is looked up: the process environment, or a property of the same name. */
     private final Environment environment;
+    /** The digests of the NAACCR extracts taken for the fingerprint, which the first step takes from here. */
+    private final InputDigests inputDigests;
+    /** The fingerprint of the last launch, for the command's watermark after it (not a reading of the inputs again). */
+    private volatile String launchedFingerprint;
 
-    RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyAssessment, Environment environment) {
+    RunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyAssessment, Environment environment,
+            InputDigests inputDigests) {
         this.environment = environment;
+        this.inputDigests = inputDigests;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyAssessment = nightlyAssessment;
@@ -98,11 +105,20 @@ public class RunLauncher {
      * cohort (a night given back an edited log is published again, not "already published").
      */
     public static String fingerprint(RunRequest request) throws IOException {
-        return fingerprint(request, CohortFiles.resolve(request.input()));
+        return fingerprint(request, CohortFiles.resolve(request.input()), null);
     }
 
-    private static String fingerprint(RunRequest request, List<Path> cohortFiles) throws IOException {
-        List<InputFingerprint.FileDigest> digests = new ArrayList<>(InputFingerprint.digests(cohortFiles));
+    /**
+     * @param taken where the digests of NAACCR extracts are kept for the first step ({@code null}: nowhere): a
+     *              cohort file is read whole by the inspection anyway, an extract would be read for its digest only
+     */
+    private static String fingerprint(RunRequest request, List<Path> cohortFiles, InputDigests taken)
+            throws IOException {
+        List<InputFingerprint.FileDigest> digests = new ArrayList<>();
+        for (Path file : cohortFiles) {
+            digests.add(new InputFingerprint.FileDigest(file.getFileName().toString(),
+                    taken != null && CohortFiles.isNaaccrFile(file) ? taken.sha256(file) : InputFingerprint.sha256(file)));
+        }
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
         if (request.supplement() != null) {
             // after the catalogue, as the first step takes it: a corrected supplement is a new run
@@ -114,6 +130,11 @@ public class RunLauncher {
             digests.add(ScreeningInspection.digest(request.screening()));
         }
         return InputFingerprint.of(digests.stream());
+    }
+
+    /** The input fingerprint of the last run this launcher started or found published, {@code null} before one. */
+    String launchedFingerprint() {
+        return launchedFingerprint;
     }
 
     public int launch(RunRequest request, PrintStream out, PrintStream err) throws Exception {
@@ -181,7 +202,9 @@ public class RunLauncher {
         }
         // staging and the lock are the job's own: no one else needs to read them
         PublishPermissions.ownerOnlyFolder(folders.work());
-        String fingerprint = fingerprint(request, files);
+        inputDigests.clear();
+        String fingerprint = fingerprint(request, files, inputDigests);
+        launchedFingerprint = fingerprint;
         JobParameters parameters = parameters(request, fingerprint, pseudonymKeyId);
         JobExecution last = jobRepository.getLastJobExecution(JobNames.JOB, parameters);
         if (last == null && SummaryJson.isPublishedFrom(folders.published(), fingerprint, pseudonymKeyId)) {

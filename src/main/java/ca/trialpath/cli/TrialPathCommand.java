@@ -171,10 +171,12 @@ public class TrialPathCommand {
                         : StartFailure.damaged(h2File, lost)) + StartFailure.DID_NOT_START);
                 return RunLauncher.FAILED;
             }
-            int status = context.getBean(RunLauncher.class).launchHoldingTheLock(request, files, folders, out, err);
+            RunLauncher launcher = context.getBean(RunLauncher.class);
+            int status = launcher.launchHoldingTheLock(request, files, folders, out, err);
             long after = RepositoryCare.lastExecution(dataSource);
             if (status == RunLauncher.PUBLISHED && after != before) {
-                afterPublication(care, url, h2File, dataSource, after, request, environment[0]);
+                afterPublication(care, url, h2File, dataSource, after, request, environment[0],
+                        launcher.launchedFingerprint());
             }
             return status;
         } catch (Exception e) {
@@ -216,10 +218,12 @@ public class TrialPathCommand {
      * is published: it says so in one line, and the backup before it stays.
      */
     private void afterPublication(RepositoryCare care, String url, String h2File, DataSource dataSource,
-            long lastExecution, RunRequest request, ConfigurableEnvironment environment) {
+            long lastExecution, RunRequest request, ConfigurableEnvironment environment, String fingerprint) {
         try {
-            care.recordWatermark(url, lastExecution, request.runDate(),
-                    request.deidentify() ? null : RunLauncher.fingerprint(request));
+            // the run's own fingerprint: the inputs were checked unchanged before publication, and reading them
+            // again for it would cost a large extract's SHA-256 once more
+            care.recordWatermark(url, lastExecution, request.runDate(), request.deidentify() ? null
+                    : fingerprint != null ? fingerprint : RunLauncher.fingerprint(request));
             if (h2File != null && environment.getProperty(BACKUP, Boolean.class, true)) {
                 care.backUpH2(dataSource, request.runDate());
             }

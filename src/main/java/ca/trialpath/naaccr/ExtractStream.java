@@ -13,11 +13,14 @@ import java.util.zip.ZipException;
 final class ExtractStream extends FilterInputStream {
 
     private final boolean gzip;
+    /** The file's bytes under it, with their SHA-256; {@code null} for a reading that takes none. */
+    private final DigestedFile file;
     private IOException failure;
 
-    ExtractStream(InputStream in, boolean gzip) {
+    ExtractStream(InputStream in, boolean gzip, DigestedFile file) {
         super(in);
         this.gzip = gzip;
+        this.file = file;
     }
 
     @Override
@@ -37,6 +40,24 @@ final class ExtractStream extends FilterInputStream {
         } catch (IOException e) {
             failure = e;
             throw e;
+        }
+    }
+
+    /**
+     * The SHA-256 of every byte of the file (not of the gunzipped XML), once the parser is done: the rest of the
+     * file is read now, or was when a parser that closes its stream closed it after {@link #finishOnClose}.
+     */
+    String sha256() throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("this reading of the file takes no SHA-256");
+        }
+        return file.finish();
+    }
+
+    /** The parser is done: closing reads the rest of the file and keeps its SHA-256 ({@link #sha256}). */
+    void finishOnClose() {
+        if (file != null) {
+            file.finishOnClose();
         }
     }
 

@@ -65,6 +65,14 @@ final class LibraryPatientSource implements NaaccrPatientSource {
     }
 
     @Override
+    public String sha256() throws IOException {
+        if (!closed) {
+            throw new IllegalStateException("the SHA-256 is taken of a file read to its end");
+        }
+        return stream.sha256();
+    }
+
+    @Override
     public NaaccrPatient next() throws IOException {
         Patient patient;
         try {
@@ -78,6 +86,8 @@ final class LibraryPatientSource implements NaaccrPatientSource {
             // read whole from one whose other patients would be lost
             try {
                 closed = true;
+                // naaccr-xml reads on to the end and closes the stream: the rest of the file, and its SHA-256, then
+                stream.finishOnClose();
                 reader.close();
             } catch (RuntimeException e) {
                 throw failure(file, e, stream, reopen);

@@ -102,8 +102,10 @@ public final class NaaccrCohortReader implements Closeable {
         if (mapped instanceof NaaccrMapping.Rejected r) {
             outcome = new Rejected(r.rejected());
         } else if (mapped instanceof NaaccrMapping.NotInScope n) {
-            NaaccrSupplement.Row extra = supplement == null ? null : supplement.row(n.patientId());
-            if (n.perianalSkin() != null && extra != null && extra.saysPerianalSkin()) {
+            // the supplement is looked up for a C44.5 patient only, not for every patient out of scope
+            NaaccrSupplement.Row extra = supplement == null || n.perianalSkin() == null ? null
+                    : supplement.row(n.patientId());
+            if (extra != null && extra.saysPerianalSkin()) {
                 // the clinic says the C44.5 tumour is perianal skin: in scope (naaccr.md)
                 outcome = validated(patient.sourceFile(), n.perianalSkin(), new NaaccrNotes(false, false, false));
             } else {
@@ -151,6 +153,14 @@ public final class NaaccrCohortReader implements Closeable {
 
     public Counts counts() {
         return new Counts(read, assessed, rejected, notInScope, provincesDropped);
+    }
+
+    /**
+     * Once {@link #next} has given {@code null}: the SHA-256 of every byte of the file, taken as it was parsed (hex),
+     * for the caller to check the patients it read came from the file the run was started for.
+     */
+    public String sha256() throws IOException {
+        return patients.sha256();
     }
 
     /** "naaccr-xml 9.0" or "StAX (JDK)": which parser reads this file. */

@@ -71,7 +71,7 @@ public final class NaaccrExtract {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         return LibraryPatientSource.open(name, xml, stream, () -> {
             try {
-                return bytes(file);
+                return bytes(file, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -97,9 +97,18 @@ public final class NaaccrExtract {
         }
     }
 
-    /** The file's bytes, gunzipped when they start with the gzip magic number (whatever the name says). */
+    /**
+     * The file's bytes, gunzipped when they start with the gzip magic number (whatever the name says), their SHA-256
+     * taken as they are read ({@link ExtractStream#sha256}).
+     */
     static ExtractStream bytes(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        return bytes(file, true);
+    }
+
+    /** @param digested whether to take the SHA-256 (not for a second reading, to locate an error or count) */
+    static ExtractStream bytes(Path file, boolean digested) throws IOException {
+        DigestedFile raw = digested ? new DigestedFile(Files.newInputStream(file)) : null;
+        InputStream in = new BufferedInputStream(raw != null ? raw : Files.newInputStream(file), 64 * 1024);
         try {
             in.mark(2);
             int first = in.read();
@@ -107,12 +116,12 @@ public final class NaaccrExtract {
             in.reset();
             boolean gzip = first == 0x1f && second == 0x8b;
             if (!gzip) {
-                return new ExtractStream(in, false);
+                return new ExtractStream(in, false, raw);
             }
-            ExtractStream watched = new ExtractStream(in, true);
+            ExtractStream watched = new ExtractStream(in, true, null);
             // the header is read here: a damaged one is the gzip stream's fault, named so
             try {
-                return new ExtractStream(new GZIPInputStream(watched, 64 * 1024), true);
+                return new ExtractStream(new GZIPInputStream(watched, 64 * 1024), true, raw);
             } catch (IOException e) {
                 throw new NaaccrFileException(file.toString(), "the gzip stream is truncated or damaged (" + e.getMessage() + ")");
             }

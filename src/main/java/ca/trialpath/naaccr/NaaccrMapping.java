@@ -214,7 +214,7 @@ public final class NaaccrMapping {
         if (value.isEmpty()) {
             return "";
         }
-        boolean digits = value.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean digits = isDigits(value, 0);
         if (!digits || value.length() != 4 && value.length() != 6 && value.length() != 8) {
             problems.invalid(item, items.get(item.id), "is not a NAACCR date (YYYYMMDD, or partial YYYYMM or YYYY)");
             return "";
@@ -236,8 +236,19 @@ public final class NaaccrMapping {
         }
     }
 
+    /** Of every tumour of every patient: a loop, not a stream. */
     private static boolean isTopography(String value) {
-        return value.length() == 4 && value.charAt(0) == 'C' && value.chars().skip(1).allMatch(c -> c >= '0' && c <= '9');
+        return value.length() == 4 && value.charAt(0) == 'C' && isDigits(value, 1);
+    }
+
+    private static boolean isDigits(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String value(Map<String, NaaccrItem> items, ReadItem item) {

@@ -16,6 +16,12 @@ interface NaaccrPatientSource extends Closeable {
      */
     NaaccrPatient next() throws IOException;
 
+    /**
+     * Once {@link #next} has given {@code null}: the SHA-256 of every byte of the file as this reading took it (in
+     * hex), for the job to check against the digest the run was started for without reading the file again.
+     */
+    String sha256() throws IOException;
+
     /** Which parser reads the file, as docs and the run summary name it. */
     String readingPath();
 }

@@ -113,6 +113,14 @@ final class StaxPatientSource implements NaaccrPatientSource {
     }
 
     @Override
+    public String sha256() throws IOException {
+        if (!finished || !(in instanceof ExtractStream stream)) {
+            throw new IllegalStateException("the SHA-256 is taken of a file read to its end by NaaccrExtract");
+        }
+        return stream.sha256();
+    }
+
+    @Override
     public NaaccrPatient next() throws IOException {
         if (finished) {
             return null;
@@ -198,25 +206,72 @@ final class StaxPatientSource implements NaaccrPatientSource {
     }
 
     private void item(Map<String, NaaccrItem> items, ReadItem.Level level) throws XMLStreamException {
-        Location at = xml.getLocation();
-        long line = at.getLineNumber();
-        long column = at.getColumnNumber();
         String id = xml.getAttributeValue(null, "naaccrId");
         if (id == null) {
-            throw new NaaccrFileException(file, line, column, "an <Item> without its naaccrId attribute");
+            Location at = xml.getLocation();
+            throw new NaaccrFileException(file, at.getLineNumber(), at.getColumnNumber(),
+                    "an <Item> without its naaccrId attribute");
         }
-        String value = xml.getElementText();
         if (items.containsKey(id)) {
             // as naaccr-xml does for 1.0-1.6: an item is given once per element, else which one counts?
-            throw new NaaccrFileException(file, line, column, "item '" + id
+            Location at = xml.getLocation();
+            throw new NaaccrFileException(file, at.getLineNumber(), at.getColumnNumber(), "item '" + id
                     + "' appears twice in the same <" + (level == ReadItem.Level.PATIENT ? "Patient" : "Tumor")
                     + ">; NAACCR XML allows an item once per element");
         }
         ReadItem read = ReadItem.ofId(id);
-        if (read != null && read.level == level) {
-            items.put(id, new NaaccrItem(id, value.strip(), line, column));
-        } else {
+        if (read == null || read.level != level) {
+            // most of a registry's items: passed over without their text or place made into objects
+            elementText(false);
             items.put(id, null); // remembered only to catch a second one
+            return;
+        }
+        Location at = xml.getLocation();
+        long line = at.getLineNumber();
+        long column = at.getColumnNumber();
+        items.put(id, new NaaccrItem(id, elementText(true).strip(), line, column));
+    }
+
+    /**
+     * The text of the element just started, as {@link XMLStreamReader#getElementText} reads it and failing alike
+     * (an element in it, the end of the file), without its buffer for an item of one piece of text (nearly all)
+     * or for one whose text is not kept.
+     *
+     * @param keep {@code false}: read past the text only ({@code null} is returned)
+     */
+    private String elementText(boolean keep) throws XMLStreamException {
+        String text = keep ? "" : null;
+        StringBuilder more = null;
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return more == null ? text : more.toString();
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    if (!keep) {
+                        continue;
+                    }
+                    if (text.isEmpty() && more == null) {
+                        text = xml.getText();
+                    } else {
+                        if (more == null) {
+                            more = new StringBuilder(text);
+                        }
+                        more.append(xml.getText());
+                    }
+                }
+                case XMLStreamConstants.PROCESSING_INSTRUCTION, XMLStreamConstants.COMMENT -> {
+                    // not text
+                }
+                case XMLStreamConstants.END_DOCUMENT ->
+                    throw new XMLStreamException("unexpected end of document when reading element text content");
+                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
+                        "elementGetText() function expects text only elment but START_ELEMENT was encountered.",
+                        xml.getLocation());
+                default -> throw new XMLStreamException("Unexpected event type " + event, xml.getLocation());
+            }
         }
     }
 

@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Import;
  * file renamed over it, rewritten in place at the same size, appended to, truncated), fails the run with "changed
  * since the run started" and publishes nothing, whether the file is being read when it changes (a.csv, read
  * first) or not yet opened (b.csv). A file only touched, its bytes the same, still publishes. The change is made
- * after the first chunk of the assessment is written.
+ * after the first chunk of the assessment is written. The same for a registry's NAACCR extract (issue 14).
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:input-changed-tests;DB_CLOSE_DELAY=-1",
@@ -104,10 +104,68 @@ class InputChangedIntegrationTests {
                 .exists();
     }
 
+    /**
+     * A registry's NAACCR extract is parsed once, by the index, into the run's staging: changed while the assessment
+     * reads what the index kept of it, it fails the run all the same (the SHA-256 the launcher took is the run's,
+     * and the file is no longer that file).
+     */
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void shouldFailAndPublishNothingWhenTheNaaccrExtractChanges(Change how) throws Exception {
+        // given
+        Path registry = Files.createDirectories(temp.resolve("registry"));
+        Path extract = Files.copy(NaaccrRunIntegrationTests.EXTRACT, registry.resolve("registry-extract.xml"));
+        Path supplement = Files.copy(NaaccrRunIntegrationTests.SUPPLEMENT, temp.resolve("supplement.csv"));
+        arm(extract, how, "R0000", "R9999", "\n<!-- more -->\n");
+
+        // when
+        TestRuns.Launch launch = TestRuns.launch(runLauncher, NaaccrRunIntegrationTests.request(extract,
+                temp.resolve("reports"), supplement, false));
+
+        // then
+        assertFailedAndNothingPublished(extract, launch);
+    }
+
+    @Test
+    void shouldPublishWhenTheNaaccrExtractIsOnlyTouched() throws Exception {
+        // given
+        Path extract = Files.copy(NaaccrRunIntegrationTests.EXTRACT, temp.resolve("registry-extract.xml"));
+        Path supplement = Files.copy(NaaccrRunIntegrationTests.SUPPLEMENT, temp.resolve("supplement.csv"));
+        change.arm(() -> Files.setLastModifiedTime(extract, FileTime.from(Instant.now().plusSeconds(60))));
+
+        // when
+        TestRuns.Launch launch = TestRuns.launch(runLauncher, NaaccrRunIntegrationTests.request(extract,
+                temp.resolve("reports"), supplement, false));
+
+        // then
+        assertThat(change.fired()).isTrue();
+        assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.PUBLISHED);
+    }
+
     private void assertChangeFailsTheRun(Path file, Change how) throws Exception {
         // given: another export of the same size (other ids), or the file appended to or cut short
+        arm(file, how, "TP-26-", "TP-27-",
+                "TP-27-9999,1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,liver,chemoradiation,no,,1,\n");
+
+        // when
+        TestRuns.Launch launch = launch();
+
+        // then
+        assertFailedAndNothingPublished(file, launch);
+    }
+
+    private void assertFailedAndNothingPublished(Path file, TestRuns.Launch launch) {
+        assertThat(change.fired()).as("changed during the run").isTrue();
+        assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.FAILED);
+        assertThat(launch.err()).contains(file.getFileName().toString(), "changed since the run started",
+                "nothing published");
+        assertThat(temp.resolve("reports").resolve(TestRuns.SAMPLE_RUN_DATE.toString())).doesNotExist();
+    }
+
+    /** Arms the change: the same size with {@code from} made {@code to}, or {@code appended}, or cut in half. */
+    private void arm(Path file, Change how, String from, String to, String appended) throws IOException {
         byte[] original = Files.readAllBytes(file);
-        byte[] other = new String(original, StandardCharsets.UTF_8).replace("TP-26-", "TP-27-")
+        byte[] other = new String(original, StandardCharsets.UTF_8).replace(from, to)
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(other).hasSameSizeAs(original).isNotEqualTo(original);
         change.arm(() -> {
@@ -122,9 +180,7 @@ class InputChangedIntegrationTests {
                         channel.write(ByteBuffer.wrap(other), 0);
                     }
                 }
-                case APPENDED -> Files.writeString(file,
-                        "TP-27-9999,1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,liver,chemoradiation,no,,1,\n",
-                        StandardOpenOption.APPEND);
+                case APPENDED -> Files.writeString(file, appended, StandardOpenOption.APPEND);
                 case TRUNCATED -> {
                     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                         channel.truncate(original.length / 2);
@@ -132,16 +188,6 @@ class InputChangedIntegrationTests {
                 }
             }
         });
-
-        // when
-        TestRuns.Launch launch = launch();
-
-        // then
-        assertThat(change.fired()).as("changed during the run").isTrue();
-        assertThat(launch.exitStatus()).as(launch.err()).isEqualTo(RunLauncher.FAILED);
-        assertThat(launch.err()).contains(file.getFileName().toString(), "changed since the run started",
-                "nothing published");
-        assertThat(temp.resolve("reports").resolve(TestRuns.SAMPLE_RUN_DATE.toString())).doesNotExist();
     }
 
     private TestRuns.Launch launch() throws Exception {

@@ -239,6 +239,27 @@ class NaaccrCohortReaderTests {
     }
 
     @Test
+    void shouldTakeTheSha256OfTheWholeFileAsItIsParsedOnBothPaths() throws IOException {
+        // given: plain and gzipped, both paths, and bytes after </NaaccrData> that no parser asks for
+        List<Path> files = new ArrayList<>(List.of(SPEC_16, SPEC_18, gzip(SPEC_18, temp.resolve("extract.xml.gz")),
+                gzip(SPEC_16, temp.resolve("old.xml.gz")),
+                write("trailing.xml", text(SPEC_18) + "\n<!-- after the root -->\n" + " ".repeat(200_000))));
+        for (Path file : files) {
+            // when
+            String sha256;
+            try (NaaccrCohortReader reader = NaaccrCohortReader.open(file, new CohortRowValidator(RUN_DATE), true)) {
+                while (reader.next() != null) {
+                    // read to the end
+                }
+                sha256 = reader.sha256();
+            }
+
+            // then: the SHA-256 of the file's bytes (compressed ones for .gz), as the run's fingerprint takes it
+            assertThat(sha256).as(file.toString()).isEqualTo(ca.trialpath.cohort.InputFingerprint.sha256(file));
+        }
+    }
+
+    @Test
     void shouldTellNaaccrFilesByName() {
         assertThat(NaaccrExtract.isNaaccrFile(Path.of("a/extract.XML"))).isTrue();
         assertThat(NaaccrExtract.isNaaccrFile(Path.of("extract.xml.gz"))).isTrue();

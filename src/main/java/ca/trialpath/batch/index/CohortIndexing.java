@@ -279,6 +279,7 @@ public class CohortIndexing implements Tasklet {
         long records = 0;
         long lastLine = 0;
         Path path = Path.of(file.path());
+        String read;
         try (ca.trialpath.naaccr.NaaccrCohortReader reader = ca.trialpath.naaccr.NaaccrCohortReader.open(path,
                 validator, deidentifier == null, supplement);
                 RegistryCache.Writer cache = new RegistryCache.Writer(RegistryCache.file(staging, fileIndex))) {
@@ -308,10 +309,18 @@ public class CohortIndexing implements Tasklet {
             }
             var counts = reader.counts();
             cache.end(counts.read(), counts.notInScope(), counts.provincesDropped());
+            // taken as the parser read the bytes, not by a reading of its own
+            read = reader.sha256();
+        } catch (ca.trialpath.naaccr.NaaccrFileException e) {
+            // the inspection read the file as NAACCR XML: broken now, it may have been changed under the run
+            if (!InputFingerprint.sha256(path).equals(file.sha256())) {
+                throw InputIdentity.changed(file, "its SHA-256 is no longer " + file.sha256());
+            }
+            throw e;
         }
         // the bytes read must be those the run started for
-        if (!InputFingerprint.sha256(path).equals(file.sha256())) {
-            throw InputIdentity.changed(file, "its SHA-256 is no longer " + file.sha256());
+        if (!read.equals(file.sha256())) {
+            throw InputIdentity.changed(file, "the bytes read no longer have the SHA-256 " + file.sha256());
         }
         return new RangeIndex(records, 0, true, file.sha256());
     }

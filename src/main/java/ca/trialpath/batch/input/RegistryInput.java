@@ -42,12 +42,13 @@ public final class RegistryInput {
 
     /**
      * A NAACCR file as the first step checks it: its size and SHA-256, then its root element and specification
-     * version (the patients are read by the index).
+     * version (the patients are read by the index, which checks its bytes against the SHA-256).
      *
+     * @param taken its SHA-256 as the launcher took it, from before any change since ({@code null}: read it now)
      * @throws CohortFileException naming the file, line and column
      */
-    public static InspectedFile inspectExtract(Path file) throws IOException {
-        String sha256 = InputFingerprint.sha256(file);
+    public static InspectedFile inspectExtract(Path file, String taken) throws IOException {
+        String sha256 = taken != null ? taken : InputFingerprint.sha256(file);
         long bytes = Files.size(file);
         try (NaaccrCohortReader reader = NaaccrCohortReader.open(file, new CohortRowValidator(LocalDate.now()), false)) {
             // opening reads the root element, its version, and chooses the reading path

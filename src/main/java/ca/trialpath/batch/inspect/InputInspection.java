@@ -8,6 +8,7 @@ import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 import ca.trialpath.cohort.CohortFileInspector;
 import ca.trialpath.cohort.CohortFiles;
 import ca.trialpath.cohort.CohortRowValidator;
+import ca.trialpath.cohort.InputDigests;
 import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.trials.CatalogueFacts;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ public class InputInspection implements Tasklet {
     private final long catalogueMaxAgeDays;
     /** The clinic's supplement to NAACCR input, or {@code null}. */
     private Path supplement;
+    /** The digests the launcher took of the NAACCR extracts, or {@code null}. */
+    private InputDigests digestsTaken;
 
     public InputInspection(Path input, String inputFingerprint) {
         this(input, inputFingerprint, null, null);
@@ -71,6 +74,15 @@ public class InputInspection implements Tasklet {
         return this;
     }
 
+    /**
+     * With the digests the launcher took for the run's fingerprint: an extract that still has the size, inode and
+     * time it had then is not read again for its SHA-256 (the index checks its one parse against it).
+     */
+    public InputInspection withDigestsTaken(InputDigests digests) {
+        this.digestsTaken = digests;
+        return this;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         // the coordinators' log first, whole: a bad cell fails the run before any person is read
@@ -85,7 +97,8 @@ public class InputInspection implements Tasklet {
             // before the file is read: a file swapped in while it is read is then another file at publication
             identities.add(InputIdentity.of(file));
             // each file in its own format: NAACCR XML by its name, as a cohort file by .csv
-            InspectedFile result = CohortFiles.isNaaccrFile(file) ? RegistryInput.inspectExtract(file)
+            InspectedFile result = CohortFiles.isNaaccrFile(file)
+                    ? RegistryInput.inspectExtract(file, digestsTaken == null ? null : digestsTaken.taken(file))
                     : CohortFileInspector.inspect(file);
             // names as a message shows values: a file or column name with a line break cannot forge a log line
             String line = "input " + CohortRowValidator.shorten(result.name()) + ": " + result.bytes() + " bytes, sha256 "

@@ -31,6 +31,21 @@ class CohortIndexingTests {
     private Path temp;
 
     @Test
+    void shouldFailWhenTheNaaccrExtractParsedIsNotTheFileTheRunWasStartedFor() throws Exception {
+        // given: the SHA-256 the run started with, and an extract whose bytes no longer have it (changed after the
+        // launcher took its digest, even with its size and time put back: the index checks what it parses)
+        Path extract = Files.copy(Path.of("sample-data/naaccr/registry-extract.xml"), temp.resolve("registry.xml"));
+        InspectedFile inspected = new InspectedFile("registry.xml", extract.toString(), Files.size(extract),
+                "0".repeat(64), List.of());
+
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CohortIndexing(LocalDate.of(2026, 11, 27),
+                new RunFolders.Staging(temp.resolve("staging")), null, 1, 500_000, 1000).index(List.of(inspected)))
+                .isInstanceOf(ca.trialpath.cohort.CohortFileException.class)
+                .hasMessageContaining("registry.xml").hasMessageContaining("changed since the run started");
+    }
+
+    @Test
     void shouldCutBetweenRecordsOnlyAndReadTheSameRecords() throws Exception {
         // given: quoted cells with line breaks, CRLF, blank and space-only lines, a byte-order mark
         StringBuilder text = new StringBuilder("\uFEFF" + HEADER);
