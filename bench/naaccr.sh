@@ -38,7 +38,10 @@ bench_require_test_classes
 CP_CACHE="$BENCH_OUT/test-classpath.txt"
 if [[ ! -s "$CP_CACHE" ]]; then
     echo "bench: asking Maven for the test classpath" >&2
-    mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$CP_CACHE" >&2
+    # offline first; the dependency plugin's own dependencies may not be in the local repository yet
+    for offline in -o ""; do
+        mvn -q -B $offline dependency:build-classpath -Dmdep.outputFile="$CP_CACHE" >&2 && break
+    done
 fi
 CP="target/test-classes:target/classes:$(cat "$CP_CACHE")"
 

@@ -72,8 +72,11 @@ if [[ -z "${BASELINE_CP:-}" ]]; then
     CP_CACHE="$OUT/baseline-classpath.txt"
     if [[ ! -s "$CP_CACHE" || pom.xml -nt "$CP_CACHE" ]]; then
         echo "bench: asking Maven for Commons CSV's classpath" >&2
-        mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$CP_CACHE" \
-            -DincludeScope=runtime -DincludeArtifactIds=commons-csv,commons-io,commons-codec >&2
+        # offline first; the dependency plugin's own dependencies may not be in the local repository yet
+        for offline in -o ""; do
+            mvn -q -B $offline dependency:build-classpath -Dmdep.outputFile="$CP_CACHE" \
+                -DincludeScope=runtime -DincludeArtifactIds=commons-csv,commons-io,commons-codec >&2 && break
+        done
     fi
     BASELINE_CP="target/test-classes:$(cat "$CP_CACHE")"
 fi
