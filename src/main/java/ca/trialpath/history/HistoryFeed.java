@@ -1,7 +1,6 @@
 package ca.trialpath.history;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * What the run history keeps of each person, as the chunk step assessed them, in input order: written beside the
@@ -138,7 +138,7 @@ public final class HistoryFeed {
                 Part part = parts.next();
                 if (part.committed() > 0 && Files.isRegularFile(part.file())) {
                     current = part.file();
-                    stream = new Committed(Files.newInputStream(part.file()), part.committed());
+                    stream = committed(Files.newInputStream(part.file()), part.committed());
                     in = new ByteReader(stream, FRAME_BYTES);
                     return true;
                 }
@@ -156,37 +156,8 @@ public final class HistoryFeed {
         }
     }
 
-    /** The committed part of a feed: what a chunk that never committed wrote after it is nobody's. */
-    private static final class Committed extends FilterInputStream {
-        private long left;
-
-        Committed(InputStream in, long length) {
-            super(in);
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
+    /** The committed part of a staged file: what a chunk that never committed wrote after it is nobody's. */
+    private static InputStream committed(InputStream in, long length) throws IOException {
+        return BoundedInputStream.builder().setInputStream(in).setMaxCount(length).get();
     }
 }

@@ -11,7 +11,6 @@ import ca.trialpath.history.HistoryFeed;
 import ca.trialpath.report.ReportFeeds;
 import ca.trialpath.report.RunFolders;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -270,7 +270,7 @@ public final class PartitionOutputs {
                 }
                 long length = contexts.get(k).getLong(StagedOutputWriter.lengthKey("internal/" + feed));
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                        new BoundedInput(Files.newInputStream(part), length), StandardCharsets.UTF_8))) {
+                        committed(Files.newInputStream(part), length), StandardCharsets.UTF_8))) {
                     String line;
                     while (written < cap && (line = in.readLine()) != null) {
                         if (ordinalOffsets != null) {
@@ -286,37 +286,8 @@ public final class PartitionOutputs {
         }
     }
 
-    /** The committed part of a staged file: what a crashed chunk wrote after it is not the partition's. */
-    private static final class BoundedInput extends FilterInputStream {
-        private long left;
-
-        BoundedInput(InputStream in, long length) {
-            super(in);
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
+    /** The committed part of a staged file: what a chunk that never committed wrote after it is nobody's. */
+    private static InputStream committed(InputStream in, long length) throws IOException {
+        return BoundedInputStream.builder().setInputStream(in).setMaxCount(length).get();
     }
 }
