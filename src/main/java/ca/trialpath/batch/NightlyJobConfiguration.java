@@ -17,6 +17,7 @@ import ca.trialpath.batch.publish.TrialPublication;
 import ca.trialpath.batch.run.CohortPartition;
 import ca.trialpath.batch.run.DeidentifiedRun;
 import ca.trialpath.batch.run.JobNames;
+import ca.trialpath.batch.run.MovedClassesSerializer;
 import ca.trialpath.batch.run.Outcome;
 import ca.trialpath.batch.run.PartitionExecutions;
 import ca.trialpath.batch.run.ProgressLog;
@@ -38,6 +39,7 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -81,6 +83,12 @@ public class NightlyJobConfiguration {
                 .listener(runOutcomeLog)
                 .listener(lostStaging)
                 .build();
+    }
+
+    /** The job repository's execution contexts: Spring Batch's format, reading too those of the version before. */
+    @Bean
+    ExecutionContextSerializer executionContextSerializer() {
+        return new MovedClassesSerializer();
     }
 
     @Bean
