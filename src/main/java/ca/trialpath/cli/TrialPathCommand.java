@@ -180,6 +180,11 @@ public class TrialPathCommand {
             }
             return status;
         } catch (Exception e) {
+            if (shuttingDown()) {
+                // SIGTERM or Ctrl-C: the launcher's shutdown hook says so in one line; what failed after it (the
+                // connection pool closed under a step, say) is the stop itself, not a second cause
+                return RunLauncher.FAILED;
+            }
             StartFailure failure = StartFailure.of(e, databaseUrl(environment[0]), h2File(environment[0]));
             if (failure.message().contains(" is damaged (")) {
                 err.println(failure.message());
@@ -187,6 +192,18 @@ public class TrialPathCommand {
                 err.println("trialpath: the run could not be carried out: " + rootMessage(e));
             }
             return RunLauncher.FAILED;
+        }
+    }
+
+    /** Whether the JVM is running its shutdown hooks: a hook can then no longer be added. */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 
