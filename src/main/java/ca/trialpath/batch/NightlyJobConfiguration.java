@@ -247,10 +247,11 @@ public class NightlyJobConfiguration {
             @Value(JOB_EXECUTION) JobExecution job, @Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['output']}") String output, @Value(JOB_INSTANCE_ID) long jobInstanceId,
             @Value(PARTITION) CohortPartition partition,
-            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId) {
+            @Value("#{jobParameters['pseudonymKeyId']}") String pseudonymKeyId, ScreeningProperties screeningLimits) {
         // tonight's pairs for the screening log; a de-identified run keeps no screening (docs/screening.md)
         ScreeningFeed screening = pseudonymKeyId == null || pseudonymKeyId.isEmpty()
-                ? new ScreeningFeed(folders(output, runDate).staging(jobInstanceId).partition(partition.name()).internal())
+                ? new ScreeningFeed(folders(output, runDate).staging(jobInstanceId).partition(partition.name()).internal(),
+                        screeningLimits.maxPairs())
                 : null;
         return new TrialMatching(assessmentProcessor, pathOrNull(trials), pathOrNull(trialCriteria),
                 RunState.of(job).catalogue(), LocalDate.parse(runDate), screening);

@@ -43,18 +43,33 @@ public final class ScreeningFeed {
     public static final String FILE = "screening.feed";
     /** The execution-context key of the feed's length at the last commit. */
     static final String LENGTH = "screening.feed.length";
+    /** The execution-context key of the pairs written to the feed by the last commit. */
+    static final String PAIRS = "screening.feed.pairs";
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final Path file;
+    private final int maxPairs;
     private final Map<String, String> criteriaVersions = new HashMap<>();
     private StagedFile staged;
     private CSVPrinter printer;
     private long length;
+    private long pairs;
 
     /** @param internal the partition's staging {@code internal/} folder */
     public ScreeningFeed(Path internal) {
+        this(internal, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param internal the partition's staging {@code internal/} folder
+     * @param maxPairs {@code trialpath.screening.max-pairs}: a partition with more pairs than that makes a night whose
+     *     screening keeps last night's statuses (ScreeningPublication), so its feed would never be read, and the
+     *     pairs past it are not written (at 1,000,000 people, 6.7 million rows, a third of the assessment's time)
+     */
+    public ScreeningFeed(Path internal, int maxPairs) {
         this.file = internal.resolve(FILE);
+        this.maxPairs = maxPairs;
     }
 
     void open(ExecutionContext context) throws IOException {
@@ -62,6 +77,7 @@ public final class ScreeningFeed {
         staged = context.containsKey(LENGTH) ? StagedFile.resume(file, context.getLong(LENGTH)) : StagedFile.create(file);
         printer = FORMAT.print(staged.writer());
         length = staged.flush();
+        pairs = context.containsKey(PAIRS) ? context.getLong(PAIRS) : 0;
     }
 
     /** One person's pairs; {@code province}: the person's province code, {@code null} or empty for none. */
@@ -69,6 +85,10 @@ public final class ScreeningFeed {
             List<TrialMatch> trials) throws IOException {
         if (trials == null || trials.isEmpty()) {
             return;
+        }
+        pairs += trials.size();
+        if (pairs > maxPairs) {
+            return; // the night is over the limit already: nobody reads this feed (its row count says it is cut)
         }
         String options = assessment.options().stream().map(TreatmentOption::code).collect(Collectors.joining(";"));
         for (TrialMatch match : trials) {
@@ -87,6 +107,7 @@ public final class ScreeningFeed {
         if (staged != null) {
             length = staged.flush();
             context.putLong(LENGTH, length);
+            context.putLong(PAIRS, pairs);
         }
     }
 

@@ -69,10 +69,16 @@ public class ScreeningPublication {
         summary.put("kept", true);
         summary.put("file_given", fileGiven);
         summary.put("file_rows", decisions.size());
-        if (feeds == null || pairs + previous.size() > maxPairs) {
+        // a feed holds every pair of its partition up to max-pairs (ScreeningFeed); one written under a smaller
+        // limit, by a run restarted with a larger one, holds fewer than were judged, and is not used
+        List<TonightsMatch> matches = feeds == null || pairs + previous.size() > maxPairs ? null
+                : ScreeningFeed.read(feeds);
+        if (matches == null || matches.size() != pairs) {
             String why = feeds == null ? "no trials= catalogue: no pair was judged tonight"
-                    : pairs + " pairs tonight and " + previous.size() + " remembered, more than"
-                            + " trialpath.screening.max-pairs (" + maxPairs + ") allows";
+                    : matches == null ? pairs + " pairs tonight and " + previous.size() + " remembered, more than"
+                            + " trialpath.screening.max-pairs (" + maxPairs + ") allows"
+                    : "the screening feeds hold " + matches.size() + " of tonight's " + pairs + " pairs (written"
+                            + " under a smaller trialpath.screening.max-pairs)";
             log.warn("screening: {}; the statuses of the last run are kept as they were, no {} tonight{}", why, FILE,
                     decisions.isEmpty() ? "" : ", and the " + decisions.size() + " rows of screening= are not applied");
             summary.put("log_written", false);
@@ -81,7 +87,6 @@ public class ScreeningPublication {
             summary.put("by_status", counts(previous.stream().map(pair -> pair.decision().status()).toList()));
             return new Tonight(null, previous, summary);
         }
-        List<TonightsMatch> matches = ScreeningFeed.read(feeds);
         ScreeningNight night = ScreeningMemory.tonight(runDate, previous, matches, decisions);
         ScreeningLog.write(publish.resolve(FILE), night.pairs());
         summary.put("log_written", true);
