@@ -6,9 +6,11 @@ import ca.trialpath.guideline.ReviewFlag;
 import ca.trialpath.guideline.TreatmentOption;
 import ca.trialpath.guideline.TrialPriority;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The counts of a run, kept with the committed chunks in the step's execution context so that a
@@ -35,23 +37,59 @@ public final class RunTally {
         return new LinkedHashMap<>(counts);
     }
 
+    // the keys of the enums' counts, made once: a night counts each person under six to ten of them
+    private static final Map<Pathway, String> PATHWAY_KEYS = keys("pathway.", Pathway.class, Pathway::name);
+    private static final Map<TrialPriority, String> PRIORITY_KEYS = keys("priority.", TrialPriority.class,
+            TrialPriority::name);
+    private static final Map<ReviewFlag, String> FLAG_KEYS = keys("flag.", ReviewFlag.class, ReviewFlag::name);
+    private static final Map<TreatmentOption, String> RULE_KEYS = keys("rule.", TreatmentOption.class,
+            TreatmentOption::ruleId);
+    private static final Map<ReasonCode, String> REASON_KEYS = keys("reason.", ReasonCode.class, ReasonCode::name);
+
+    /** The last file counted and its keys: a partition's people come file by file. */
+    private String file;
+    private String assessedKey;
+    private String rejectedKey;
+
+    private static <E extends Enum<E>> Map<E, String> keys(String prefix, Class<E> type, Function<E, String> name) {
+        Map<E, String> keys = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            keys.put(value, prefix + name.apply(value));
+        }
+        return keys;
+    }
+
+    private void file(String name) {
+        if (!name.equals(file)) {
+            file = name;
+            assessedKey = "assessed." + name;
+            rejectedKey = "rejected." + name;
+        }
+    }
+
     public void assessed(String file, Pathway pathway, TrialPriority priority, List<ReviewFlag> flags,
             List<TreatmentOption> options) {
-        add("assessed." + file);
+        file(file);
+        add(assessedKey);
         add("assessed");
         if (!flags.isEmpty()) {
             add("flagged");
         }
-        add("pathway." + pathway.name());
-        add("priority." + priority.name());
-        flags.forEach(flag -> add("flag." + flag.name()));
-        options.forEach(option -> add("rule." + option.ruleId()));
+        add(PATHWAY_KEYS.get(pathway));
+        add(PRIORITY_KEYS.get(priority));
+        for (ReviewFlag flag : flags) {
+            add(FLAG_KEYS.get(flag));
+        }
+        for (TreatmentOption option : options) {
+            add(RULE_KEYS.get(option));
+        }
     }
 
     public void rejected(String file, ReasonCode reason) {
-        add("rejected." + file);
+        file(file);
+        add(rejectedKey);
         add("rejected");
-        add("reason." + reason.name());
+        add(REASON_KEYS.get(reason));
     }
 
     /** People assessed in the whole run so far. */
@@ -70,7 +108,7 @@ public final class RunTally {
     }
 
     public long priority(TrialPriority priority) {
-        return get("priority." + priority.name());
+        return get(PRIORITY_KEYS.get(priority));
     }
 
     public long assessed(String file) {
