@@ -22,6 +22,8 @@
 #                  what the last run wrote a person, plus a tenth. DISK_CHECK=0 skips the check
 #      BASELINE_CP the baseline's classpath (default: target/test-classes and Commons CSV with its
 #                  dependencies, asked from Maven once and cached in bench/out/baseline-classpath.txt)
+#      CDS=1       runs the job as install.sh installs it: the jar extracted (bench/out/cds/app/) with a
+#                  class-data sharing archive trained on it, made once per jar and Java (docs/install.md)
 #      BENCH_JOB   replaces "java $JAVA_OPTS -jar target/trialpath.jar" (the job's arguments are appended),
 #                  to test this script without the jar; BENCH_OUT replaces bench/out
 #
@@ -64,6 +66,29 @@ bench_require_time
 mkdir -p "$RUNS"
 if [[ -z "${BENCH_JOB:-}" ]]; then
     bench_require_jar
+fi
+
+# ---- CDS=1: the jar as install.sh leaves it, extracted, with its class-data sharing archive -------------------
+JOB_JAR=target/trialpath.jar
+CDS_OPTS=()
+if [[ "${CDS:-0}" == 1 && -z "${BENCH_JOB:-}" ]]; then
+    cds="$OUT/cds"
+    stamp="$(stat -c '%s %Y' target/trialpath.jar) $(java -version 2>&1 | head -n 1)"
+    if [[ ! -f "$cds/.complete" || "$(cat "$cds/.complete")" != "$stamp" ]]; then
+        rm -rf "$cds"
+        mkdir -p "$cds/training/in"
+        echo "bench: extracting the jar and training its class-data sharing archive into $cds" >&2
+        java -Djarmode=tools -jar target/trialpath.jar extract --destination "$cds/app" > /dev/null
+        # install.sh's training run: Spring starts on a scratch folder and exits once its context is refreshed
+        printf 'patient_id\n' > "$cds/training/in/training.csv"
+        (cd "$cds/training" && java -XX:ArchiveClassesAtExit="$PWD/../app/trialpath.jsa" \
+            -Dspring.context.exit=onRefresh -jar ../app/trialpath.jar input=in output=out \
+            --trialpath.repository.path=db/repository --logging.file.name= > log 2>&1) \
+            || bench_die "the class-data sharing archive could not be trained: see $cds/training/log"
+        echo "$stamp" > "$cds/.complete"
+    fi
+    JOB_JAR="$cds/app/trialpath.jar"
+    CDS_OPTS=("-XX:SharedArchiveFile=$cds/app/trialpath.jsa" -Xshare:auto)
 fi
 bench_require_test_classes
 
@@ -179,7 +204,7 @@ run_job() {
         # shellcheck disable=SC2206
         cmd=($BENCH_JOB)
     else
-        cmd=(java ${opts[@]+"${opts[@]}"} -jar target/trialpath.jar)
+        cmd=(java ${CDS_OPTS[@]+"${CDS_OPTS[@]}"} ${opts[@]+"${opts[@]}"} -jar "$JOB_JAR")
     fi
     if [[ -n "${TIMEOUT:-}" ]]; then
         cmd=(timeout "$TIMEOUT" "${cmd[@]}")
@@ -294,7 +319,7 @@ finish() {
     {
         echo
         echo "Scale benchmark, $(date -u +%Y-%m-%d), commit $commit, $cores cores, job JAVA_OPTS=\`${JAVA_OPTS}\`," \
-            "$STUDIES studies, seed $SEED, bad-row rate $BAD_RATE${PROFILE:+, under JFR (times and RSS not comparable)}:"
+            "$STUDIES studies, seed $SEED, bad-row rate $BAD_RATE${CDS_OPTS[0]:+, the jar as installed (extracted, class-data sharing archive)}${PROFILE:+, under JFR (times and RSS not comparable)}:"
         echo
         echo "| people | files | threads | run | wall s | rows/s | peak RSS MiB | report.html KiB | output MiB | exit | × baseline |"
         echo "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
