@@ -5,13 +5,13 @@ import java.io.Flushable;
 import java.io.IOException;
 
 /**
- * Writes CSV records in the dialect of {@link PublishedCsv#FORMAT}, byte for byte as Commons CSV 1.14.1's
- * {@code CSVPrinter} prints it (RFC 4180, quote mode MINIMAL, {@code \n} after each record): a cell is quoted when
+ * Writes CSV records in the dialect of {@link PublishedCsv#FORMAT}, byte for byte as Commons CSV
+ * 1.14.1's printer prints it (RFC 4180, quote mode MINIMAL, {@code \n} after each record): a cell is quoted when
  * it is empty and the first of its record, when its first character is at or below {@code #}, when it holds a
  * comma, a quote, CR or LF, or when its last character is at or below a space; a quote inside is doubled.
  * {@code CsvWriterTests} compares the two on random and hostile cells.
  *
- * <p>Why not the printer: it takes a lock for every cell ({@code CSVPrinter}'s own and the synchronized
+ * <p>Why not the printer: it takes a lock for every cell (the printer's own and the synchronized
  * {@code CSVFormat.print}) and reads each cell through {@code CharSequence}, which at 6.7 million
  * {@code trial_matches.csv} rows a night made it a fifth of the job's CPU (docs/layout.md has the measurement).
  * Commons CSV still parses every CSV file the job reads.
@@ -66,7 +66,7 @@ public final class CsvWriter implements Flushable, Closeable {
     }
 
     /** Writes a whole number that is not negative: its digits never need quotes. */
-    public CsvWriter cell(long nonNegative) {
+    public CsvWriter number(long nonNegative) {
         if (nonNegative < 0) {
             throw new IllegalArgumentException("a negative number is text: " + nonNegative);
         }
@@ -117,7 +117,7 @@ public final class CsvWriter implements Flushable, Closeable {
         }
     }
 
-    /** Flushes, then closes the output if it can be closed (as {@code CSVPrinter.close()} does). */
+    /** Flushes, then closes the output if it can be closed (as Commons CSV's printer does). */
     @Override
     public void close() throws IOException {
         flush();

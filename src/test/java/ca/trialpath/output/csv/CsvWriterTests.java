@@ -83,11 +83,11 @@ class CsvWriterTests {
         CsvWriter csv = new CsvWriter(written);
 
         // when
-        csv.cell(0).cell(Long.MAX_VALUE).endRecord();
+        csv.number(0).number(Long.MAX_VALUE).endRecord();
 
         // then
         assertThat(written).hasToString("0," + Long.MAX_VALUE + "\n");
-        assertThatThrownBy(() -> csv.cell(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> csv.number(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
