@@ -2,6 +2,7 @@ package ca.trialpath.report;
 
 import ca.trialpath.output.csv.SpreadsheetSafe;
 import ca.trialpath.history.Change;
+import ca.trialpath.output.csv.CsvWriter;
 import ca.trialpath.output.csv.PublishedCsv;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code changes.csv} ({@code patient_id, change, before, after}), printed like every published CSV file
@@ -28,12 +28,12 @@ public final class ChangesCsv implements Closeable {
     public static final String FILE = "changes.csv";
     public static final List<String> HEADER = PublishedCsv.header(Column.class);
 
-    private final CSVPrinter printer;
+    private final CsvWriter csv;
 
     public ChangesCsv(Path target) throws IOException {
         Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
         try {
-            this.printer = PublishedCsv.printer(out, Column.class, true);
+            this.csv = PublishedCsv.writer(out, Column.class, true);
         } catch (IOException | RuntimeException e) {
             out.close(); // the caller never gets the object to close
             throw e;
@@ -43,11 +43,11 @@ public final class ChangesCsv implements Closeable {
     /** Writes one change; unchecked, so it can be handed rows from a database cursor. */
     public void write(Change change) {
         try {
-            printer.print(SpreadsheetSafe.cell(change.patientId()));
-            printer.print(change.kind().name());
-            printer.print(SpreadsheetSafe.cell(change.before()));
-            printer.print(SpreadsheetSafe.cell(change.after()));
-            printer.println();
+            csv.cell(SpreadsheetSafe.cell(change.patientId()));
+            csv.cell(change.kind().name());
+            csv.cell(SpreadsheetSafe.cell(change.before()));
+            csv.cell(SpreadsheetSafe.cell(change.after()));
+            csv.endRecord();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +55,6 @@ public final class ChangesCsv implements Closeable {
 
     @Override
     public void close() throws IOException {
-        printer.close();
+        csv.close();
     }
 }

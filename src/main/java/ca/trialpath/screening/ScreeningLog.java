@@ -3,10 +3,8 @@ package ca.trialpath.screening;
 import ca.trialpath.cohort.CohortRowValidator;
 import ca.trialpath.cohort.CsvRecord;
 import ca.trialpath.cohort.CsvRecordReader;
+import ca.trialpath.output.csv.CsvWriter;
 import ca.trialpath.trials.Criterion;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,7 +63,6 @@ public final class ScreeningLog {
     private static final Pattern NCT_ID_FORMAT = Pattern.compile("NCT[0-9]{8}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private ScreeningLog() {
     }
@@ -81,11 +78,11 @@ public final class ScreeningLog {
 
     /** Writes the log of tonight's pairs, in their order. */
     public static void write(Appendable out, List<ScreeningPair> pairs) throws IOException {
-        CSVPrinter printer = new CSVPrinter(out, FORMAT);
-        printer.printRecord(HEADER);
+        CsvWriter csv = new CsvWriter(out);
+        csv.record(HEADER);
         for (ScreeningPair pair : pairs) {
             Decision decision = pair.decision();
-            printer.printRecord(safe(pair.key().patientId()), safe(pair.key().nctId()),
+            csv.record(safe(pair.key().patientId()), safe(pair.key().nctId()),
                     safe(pair.memory().briefTitle()), pair.result() == null ? "" : pair.result().name(),
                     decision.status().name(), date(decision.statusDate()), safe(decision.reason()),
                     date(decision.revisitDate()), safe(decision.screenedBy()), safe(decision.note()),
@@ -93,7 +90,7 @@ public final class ScreeningLog {
                     safe(String.join("; ", pair.reopenedBecause())),
                     pair.toVerify().stream().map(Criterion::name).collect(Collectors.joining(";")));
         }
-        printer.flush();
+        csv.flush();
     }
 
     private static String safe(String value) {

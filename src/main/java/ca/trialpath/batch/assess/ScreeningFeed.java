@@ -3,6 +3,7 @@ package ca.trialpath.batch.assess;
 import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.PriorTreatment;
 import ca.trialpath.guideline.TreatmentOption;
+import ca.trialpath.output.csv.CsvWriter;
 import ca.trialpath.screening.PairFacts;
 import ca.trialpath.screening.PairKey;
 import ca.trialpath.screening.TonightsMatch;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -52,7 +52,7 @@ public final class ScreeningFeed {
     private final int maxPairs;
     private final Map<String, String> criteriaVersions = new HashMap<>();
     private StagedFile staged;
-    private CSVPrinter printer;
+    private CsvWriter feed;
     private long length;
     private long pairs;
 
@@ -75,7 +75,7 @@ public final class ScreeningFeed {
     void open(ExecutionContext context) throws IOException {
         Files.createDirectories(file.getParent());
         staged = context.containsKey(LENGTH) ? StagedFile.resume(file, context.getLong(LENGTH)) : StagedFile.create(file);
-        printer = FORMAT.print(staged.writer());
+        feed = new CsvWriter(staged.writer());
         length = staged.flush();
         pairs = context.containsKey(PAIRS) ? context.getLong(PAIRS) : 0;
     }
@@ -92,7 +92,7 @@ public final class ScreeningFeed {
         }
         String options = assessment.options().stream().map(TreatmentOption::code).collect(Collectors.joining(";"));
         for (TrialMatch match : trials) {
-            printer.printRecord(patientId, match.nctId(), match.study().briefTitle(), match.result().name(),
+            feed.record(patientId, match.nctId(), match.study().briefTitle(), match.result().name(),
                     assessment.pathway().name(), options, verdicts(match.verdicts()),
                     match.toVerify().stream().map(Criterion::name).collect(Collectors.joining(";")),
                     Boolean.toString(match.sitesInProvince() > 0),

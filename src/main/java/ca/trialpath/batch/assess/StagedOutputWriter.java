@@ -9,8 +9,8 @@ import ca.trialpath.guideline.TrialPriority;
 import ca.trialpath.history.HistoryFeed;
 import ca.trialpath.history.PersonResult;
 import ca.trialpath.output.csv.AssessmentsCsv;
+import ca.trialpath.output.csv.CsvWriter;
 import ca.trialpath.output.csv.OptionsCsv;
-import ca.trialpath.output.csv.PublishedCsv;
 import ca.trialpath.output.csv.RejectsCsv;
 import ca.trialpath.output.csv.TrialMatchesCsv;
 import ca.trialpath.output.json.AssessmentsJsonl;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -81,9 +80,9 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     private final Map<String, StagedFile> files = new LinkedHashMap<>();
     private final Map<String, Long> lengths = new LinkedHashMap<>();
     /**
-     * What the CSV owners printed and the file has not received yet, per staged file. Commons CSV prints cell
-     * by cell, each a call on its {@link Appendable}: into a {@code StringBuilder} that costs no lock, and the
-     * file receives the rows in one write (a {@code BufferedWriter} takes its lock on every call).
+     * What the CSV owners printed and the file has not received yet, per staged file. Their {@link CsvWriter}
+     * appends to a {@code StringBuilder} directly, which costs no lock, and the file receives the rows in one
+     * write (a {@code BufferedWriter} takes its lock on every call).
      */
     private final Map<String, StringBuilder> pending = new LinkedHashMap<>();
     private RunTally tally = new RunTally();
@@ -94,7 +93,7 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
     private RejectsCsv rejects;
     private TrialMatchesCsv trialMatches;
     private AssessmentsJsonl jsonl;
-    private CSVPrinter trialFeed;
+    private CsvWriter trialFeed;
     private final HistoryFeed history = new HistoryFeed();
     private HistoryFeed.Sink historySink;
 
@@ -172,7 +171,7 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
             rejects = new RejectsCsv(pending(REJECTS), !resuming);
             trialMatches = new TrialMatchesCsv(pending(TRIAL_MATCHES), !resuming);
             jsonl = new AssessmentsJsonl(files.get(JSONL).writer());
-            trialFeed = PublishedCsv.FORMAT.print(files.get("internal/" + TRIAL_FEED).writer());
+            trialFeed = new CsvWriter(files.get("internal/" + TRIAL_FEED).writer());
             historySink = files.get(HISTORY)::write;
             flushAll();
         } catch (IOException e) {
@@ -271,7 +270,7 @@ public class StagedOutputWriter implements ItemStreamWriter<Outcome> {
         for (TrialMatch match : trials) {
             // a person has one row per study at most: the study's rows so far are those of earlier people
             if (trialTally.rows(match.nctId()) < trialCap) {
-                trialFeed.printRecord(match.nctId(), patientId, match.result().name(),
+                trialFeed.record(match.nctId(), patientId, match.result().name(),
                         match.failedCriterion() == null ? "" : match.failedCriterion().name(),
                         joined(match.toVerify()), Integer.toString(match.sitesInProvince()),
                         String.join(";", match.siteCities()));

@@ -8,7 +8,6 @@ import ca.trialpath.trials.TrialMatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code assessments.csv}: one row per assessed person, in input order. Its columns and their meaning are
@@ -26,12 +25,12 @@ public final class AssessmentsCsv {
     public static final String FILE = "assessments.csv";
     public static final List<String> HEADER = PublishedCsv.header(Column.class);
 
-    private final CSVPrinter printer;
+    private final CsvWriter csv;
     private final RowsPerFile rows = new RowsPerFile();
 
     /** @param header whether the file is new (a continued staged file has its header already) */
     public AssessmentsCsv(Appendable out, boolean header) throws IOException {
-        this.printer = PublishedCsv.printer(out, Column.class, header);
+        this.csv = PublishedCsv.writer(out, Column.class, header);
     }
 
     /**
@@ -42,25 +41,25 @@ public final class AssessmentsCsv {
     public void write(PatientRecord record, Assessment assessment, Integer ageAtRecurrence, List<TrialMatch> trials)
             throws IOException {
         List<TreatmentOption> options = assessment.options();
-        PublishedCsv.cell(printer, record.patientId());
-        PublishedCsv.cell(printer, record.sourceFile());
-        PublishedCsv.number(printer, record.sourceLine());
-        PublishedCsv.cell(printer, record.primarySite());
-        printer.print(assessment.pathway().name());
-        PublishedCsv.cell(printer, assessment.extent());
-        printer.print(assessment.goal() == null ? "" : assessment.goal().name());
+        PublishedCsv.cell(csv, record.patientId());
+        PublishedCsv.cell(csv, record.sourceFile());
+        PublishedCsv.number(csv, record.sourceLine());
+        PublishedCsv.cell(csv, record.primarySite());
+        csv.cell(assessment.pathway().name());
+        PublishedCsv.cell(csv, assessment.extent());
+        csv.cell(assessment.goal() == null ? "" : assessment.goal().name());
         List<String> codes = new ArrayList<>(options.size());
         options.forEach(option -> codes.add(option.code()));
-        PublishedCsv.list(printer, codes);
-        PublishedCsv.list(printer, options);
-        printer.print(Boolean.toString(assessment.trialDiscussion()));
-        printer.print(assessment.trialPriority().name());
-        PublishedCsv.list(printer, assessment.orderedFlags());
-        printer.print(ageAtRecurrence == null ? "" : ageAtRecurrence.toString());
-        PublishedCsv.cell(printer, record.province());
-        printer.print(GuidelineVersion.ID);
+        PublishedCsv.list(csv, codes);
+        PublishedCsv.list(csv, options);
+        csv.cell(Boolean.toString(assessment.trialDiscussion()));
+        csv.cell(assessment.trialPriority().name());
+        PublishedCsv.list(csv, assessment.orderedFlags());
+        csv.cell(ageAtRecurrence == null ? "" : ageAtRecurrence.toString());
+        PublishedCsv.cell(csv, record.province());
+        csv.cell(GuidelineVersion.ID);
         if (trials == null) {
-            printer.print("");
+            csv.cell("");
         } else {
             List<String> matched = new ArrayList<>();
             for (TrialMatch match : trials) {
@@ -68,10 +67,10 @@ public final class AssessmentsCsv {
                     matched.add(match.nctId());
                 }
             }
-            PublishedCsv.list(printer, matched);
+            PublishedCsv.list(csv, matched);
         }
-        printer.print(assessment.trialRule().name());
-        printer.println();
+        csv.cell(assessment.trialRule().name());
+        csv.endRecord();
         rows.add(record.sourceFile());
     }
 

@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code codes.csv}: what each code of the other files means, one row per (kind, code), so an analyst can
@@ -97,10 +96,10 @@ public final class CodesCsv {
 
     public static void write(Path target) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-                CSVPrinter printer = PublishedCsv.printer(out, Column.class, true)) {
+                CsvWriter csv = PublishedCsv.writer(out, Column.class, true)) {
             for (Kind kind : Kind.values()) {
                 for (Map.Entry<String, String> code : meanings(kind).entrySet()) {
-                    row(printer, kind, code.getKey(), code.getValue());
+                    row(csv, kind, code.getKey(), code.getValue());
                 }
             }
         }
@@ -125,10 +124,10 @@ public final class CodesCsv {
         return meanings;
     }
 
-    private static void row(CSVPrinter printer, Kind kind, String code, String meaning) throws IOException {
-        printer.print(PublishedCsv.name(kind));
-        printer.print(code);
-        PublishedCsv.cell(printer, meaning);
-        printer.println();
+    private static void row(CsvWriter csv, Kind kind, String code, String meaning) throws IOException {
+        csv.cell(PublishedCsv.name(kind));
+        csv.cell(code);
+        PublishedCsv.cell(csv, meaning);
+        csv.endRecord();
     }
 }

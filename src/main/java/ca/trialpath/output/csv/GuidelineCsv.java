@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code guideline.csv}: the dictionary of the options, one row per rationale code, that is per rule and
@@ -44,27 +43,27 @@ public final class GuidelineCsv {
     /** Every rationale of every rule, in rule order, each rule's usual wording first. */
     public static void write(Path target) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-                CSVPrinter printer = PublishedCsv.printer(out, Column.class, true)) {
+                CsvWriter csv = PublishedCsv.writer(out, Column.class, true)) {
             for (TreatmentOption option : TreatmentOption.values()) {
-                row(printer, option, option.ruleId(), option.basis());
+                row(csv, option, option.ruleId(), option.basis());
                 if (option.basisIfSurgeryCan() != null) {
-                    row(printer, option, option.ruleId() + SURGERY_NOT_RECORDED, option.basisIfSurgeryCan());
+                    row(csv, option, option.ruleId() + SURGERY_NOT_RECORDED, option.basisIfSurgeryCan());
                 }
             }
         }
     }
 
-    private static void row(CSVPrinter printer, TreatmentOption option, String code, String rationale)
+    private static void row(CsvWriter csv, TreatmentOption option, String code, String rationale)
             throws IOException {
-        printer.print(code);
-        printer.print(option.ruleId());
-        printer.print(option.code());
-        PublishedCsv.cell(printer, option.label());
-        PublishedCsv.cell(printer, option.regimens());
-        printer.print(option.goal().name());
-        PublishedCsv.cell(printer, option.section().heading());
-        PublishedCsv.cell(printer, rationale);
-        printer.print(GuidelineVersion.ID);
-        printer.println();
+        csv.cell(code);
+        csv.cell(option.ruleId());
+        csv.cell(option.code());
+        PublishedCsv.cell(csv, option.label());
+        PublishedCsv.cell(csv, option.regimens());
+        csv.cell(option.goal().name());
+        PublishedCsv.cell(csv, option.section().heading());
+        PublishedCsv.cell(csv, rationale);
+        csv.cell(GuidelineVersion.ID);
+        csv.endRecord();
     }
 }

@@ -4,7 +4,6 @@ import ca.trialpath.guideline.Assessment;
 import ca.trialpath.guideline.TreatmentOption;
 import java.io.IOException;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code options.csv}: one row per (person, option), codes only. The option's label, regimens, goal,
@@ -20,20 +19,20 @@ public final class OptionsCsv {
     public static final String FILE = "options.csv";
     public static final List<String> HEADER = PublishedCsv.header(Column.class);
 
-    private final CSVPrinter printer;
+    private final CsvWriter csv;
 
     public OptionsCsv(Appendable out, boolean header) throws IOException {
-        this.printer = PublishedCsv.printer(out, Column.class, header);
+        this.csv = PublishedCsv.writer(out, Column.class, header);
     }
 
     /** Prints the person's options in rule order; none prints nothing. */
     public void write(String patientId, Assessment assessment) throws IOException {
         for (TreatmentOption option : assessment.options()) {
-            PublishedCsv.cell(printer, patientId);
-            printer.print(option.ruleId());
-            printer.print(option.code());
-            printer.print(GuidelineCsv.rationaleCode(option, assessment.surgeryPossible()));
-            printer.println();
+            PublishedCsv.cell(csv, patientId);
+            csv.cell(option.ruleId());
+            csv.cell(option.code());
+            csv.cell(GuidelineCsv.rationaleCode(option, assessment.surgeryPossible()));
+            csv.endRecord();
         }
     }
 }

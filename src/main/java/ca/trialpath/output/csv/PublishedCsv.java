@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The one CSV dialect of every published CSV file (outputs.md, version 2): Commons CSV's RFC 4180 with {@code \n}
- * after each record and a header row, each cell made spreadsheet-safe by {@link SpreadsheetSafe}. The owner of
+ * after each record and a header row, each cell made spreadsheet-safe by {@link SpreadsheetSafe}. It is written
+ * by {@link CsvWriter}, which writes exactly what Commons CSV's printer would, and read back with {@link #FORMAT}. The owner of
  * each file names its columns in an enum whose constants, lower-cased, are the header.
  */
 public final class PublishedCsv {
 
-    /** RFC 4180 (minimal quoting, quotes doubled), {@code \n} line ends. */
+    /** RFC 4180 (minimal quoting, quotes doubled), {@code \n} line ends: how the files are parsed. */
     public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private PublishedCsv() {
@@ -31,36 +31,43 @@ public final class PublishedCsv {
     }
 
     /**
-     * A printer of a file with these columns.
+     * A writer of a file with these columns.
      *
-     * @param header whether to print the header first: not when a staged file is continued after a restart
+     * @param header whether to write the header first: not when a staged file is continued after a restart
      */
-    public static CSVPrinter printer(Appendable out, Class<? extends Enum<?>> columns, boolean header)
+    public static CsvWriter writer(Appendable out, Class<? extends Enum<?>> columns, boolean header)
             throws IOException {
-        return FORMAT.builder().setHeader(header(columns).toArray(String[]::new)).setSkipHeaderRecord(!header).get()
-                .print(out);
+        CsvWriter csv = new CsvWriter(out);
+        if (header) {
+            csv.record(header(columns));
+        }
+        return csv;
     }
 
-    /** Prints one cell as a spreadsheet should see it: a formula-like value gets its apostrophe. */
-    static void cell(CSVPrinter printer, String value) throws IOException {
-        printer.print(SpreadsheetSafe.cell(value));
+    /** Writes one cell as a spreadsheet should see it: a formula-like value gets its apostrophe. */
+    static void cell(CsvWriter csv, String value) {
+        csv.cell(SpreadsheetSafe.cell(value));
     }
 
-    /** Prints a whole number (a negative one starts with a minus sign, so it is made safe like text). */
-    static void number(CSVPrinter printer, long value) throws IOException {
-        printer.print(value < 0 ? SpreadsheetSafe.cell(Long.toString(value)) : Long.toString(value));
+    /** Writes a whole number (a negative one starts with a minus sign, so it is made safe like text). */
+    static void number(CsvWriter csv, long value) {
+        if (value < 0) {
+            csv.cell(SpreadsheetSafe.cell(Long.toString(value)));
+        } else {
+            csv.number(value);
+        }
     }
 
-    /** Prints a {@code ;}-list. */
-    static void list(CSVPrinter printer, List<?> values) throws IOException {
+    /** Writes a {@code ;}-list. */
+    static void list(CsvWriter csv, List<?> values) {
         if (values.isEmpty()) {
-            printer.print("");
+            csv.cell("");
             return;
         }
         StringBuilder joined = new StringBuilder();
         for (Object value : values) {
             joined.append(joined.isEmpty() ? "" : ";").append(value instanceof Enum<?> e ? e.name() : value);
         }
-        cell(printer, joined.toString());
+        cell(csv, joined.toString());
     }
 }

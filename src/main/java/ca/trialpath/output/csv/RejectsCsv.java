@@ -3,7 +3,6 @@ package ca.trialpath.output.csv;
 import ca.trialpath.cohort.RejectedRow;
 import java.io.IOException;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /** Owns {@code rejects.csv}: one row per input row the job could not assess, with the reason and its message. */
 public final class RejectsCsv {
@@ -15,20 +14,20 @@ public final class RejectsCsv {
     public static final String FILE = "rejects.csv";
     public static final List<String> HEADER = PublishedCsv.header(Column.class);
 
-    private final CSVPrinter printer;
+    private final CsvWriter csv;
     private final RowsPerFile rows = new RowsPerFile();
 
     public RejectsCsv(Appendable out, boolean header) throws IOException {
-        this.printer = PublishedCsv.printer(out, Column.class, header);
+        this.csv = PublishedCsv.writer(out, Column.class, header);
     }
 
     public void write(RejectedRow row) throws IOException {
-        PublishedCsv.cell(printer, row.sourceFile());
-        PublishedCsv.number(printer, row.line());
-        PublishedCsv.cell(printer, row.patientId());
-        printer.print(row.reason().name());
-        PublishedCsv.cell(printer, row.message());
-        printer.println();
+        PublishedCsv.cell(csv, row.sourceFile());
+        PublishedCsv.number(csv, row.line());
+        PublishedCsv.cell(csv, row.patientId());
+        csv.cell(row.reason().name());
+        PublishedCsv.cell(csv, row.message());
+        csv.endRecord();
         rows.add(row.sourceFile());
     }
 

@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code trial_matches.csv}: one row per (person, trial) that matches or nearly matches, with the facts of
@@ -52,10 +51,10 @@ public final class TrialMatchesCsv {
     public static final String FILE = "trial_matches.csv";
     public static final List<String> HEADER = PublishedCsv.header(Column.class);
 
-    private final CSVPrinter printer;
+    private final CsvWriter csv;
 
     public TrialMatchesCsv(Appendable out, boolean header) throws IOException {
-        this.printer = PublishedCsv.printer(out, Column.class, header);
+        this.csv = PublishedCsv.writer(out, Column.class, header);
     }
 
     /** Prints the person's trials in their order (trials.md). */
@@ -69,20 +68,20 @@ public final class TrialMatchesCsv {
                 missing.removeAll(match.verdicts().keySet());
                 throw new IllegalStateException(match.nctId() + " has no verdict for " + missing);
             }
-            printer.print(person);
-            PublishedCsv.cell(printer, match.nctId());
-            printer.print(match.result().name());
-            PublishedCsv.number(printer, match.sitesInProvince());
+            csv.cell(person);
+            PublishedCsv.cell(csv, match.nctId());
+            csv.cell(match.result().name());
+            PublishedCsv.number(csv, match.sitesInProvince());
             // an EnumMap: its entries come in Criterion order, the order of the columns
             for (Map.Entry<Criterion, Verdict> verdict : match.verdicts().entrySet()) {
                 if (!verdict.getKey().isStudyWide()) {
-                    printer.print(verdict.getValue().name());
+                    csv.cell(verdict.getValue().name());
                 } else if (verdict.getValue() != Verdict.MET) {
                     throw new IllegalStateException(match.nctId() + " is listed with " + verdict.getKey() + " "
                             + verdict.getValue());
                 }
             }
-            printer.println();
+            csv.endRecord();
         }
     }
 }

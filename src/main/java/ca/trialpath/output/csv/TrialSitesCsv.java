@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code trial_sites.csv}: one row per recruiting Canadian site of each catalogue study, as the trial sections
@@ -32,19 +31,19 @@ public final class TrialSitesCsv {
     /** The studies in NCT id order, each study's sites in catalogue order. */
     public static void write(Path target, List<TrialCatalogue.StudyRow> studies) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-                CSVPrinter printer = PublishedCsv.printer(out, Column.class, true)) {
+                CsvWriter csv = PublishedCsv.writer(out, Column.class, true)) {
             for (TrialCatalogue.StudyRow study : studies) {
                 for (TrialCatalogue.SiteRow site : study.sites()) {
-                    PublishedCsv.cell(printer, study.nctId());
-                    PublishedCsv.cell(printer, site.facility());
-                    PublishedCsv.cell(printer, site.city());
-                    PublishedCsv.cell(printer, site.province());
-                    printer.print(COUNTRY);
-                    PublishedCsv.cell(printer, site.status());
-                    PublishedCsv.cell(printer, site.contactName());
-                    PublishedCsv.cell(printer, site.contactPhone());
-                    PublishedCsv.cell(printer, site.contactEmail());
-                    printer.println();
+                    PublishedCsv.cell(csv, study.nctId());
+                    PublishedCsv.cell(csv, site.facility());
+                    PublishedCsv.cell(csv, site.city());
+                    PublishedCsv.cell(csv, site.province());
+                    csv.cell(COUNTRY);
+                    PublishedCsv.cell(csv, site.status());
+                    PublishedCsv.cell(csv, site.contactName());
+                    PublishedCsv.cell(csv, site.contactPhone());
+                    PublishedCsv.cell(csv, site.contactEmail());
+                    csv.endRecord();
                 }
             }
         }

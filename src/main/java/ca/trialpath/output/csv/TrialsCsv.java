@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Owns {@code trials.csv}: one row per catalogue study (skipped entries excepted), in NCT id order, with what is
@@ -54,13 +53,13 @@ public final class TrialsCsv {
     public static void write(Path target, List<TrialCatalogue.StudyRow> studies, ToLongFunction<String> candidates,
             ToLongFunction<String> nearMisses) throws IOException {
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-                CSVPrinter printer = PublishedCsv.printer(out, Column.class, true)) {
+                CsvWriter csv = PublishedCsv.writer(out, Column.class, true)) {
             for (TrialCatalogue.StudyRow study : studies) {
                 for (String cell : cells(study, candidates.applyAsLong(study.nctId()),
                         nearMisses.applyAsLong(study.nctId()))) {
-                    PublishedCsv.cell(printer, cell);
+                    PublishedCsv.cell(csv, cell);
                 }
-                printer.println();
+                csv.endRecord();
             }
         }
     }
