@@ -425,7 +425,8 @@ public final class TrialMatcher {
             case ECOG -> !study.ecogLimited ? Verdict.MET
                     : !person.hasEcog ? Verdict.UNKNOWN : of(person.ecog <= study.ecogMax);
             case PRIOR_REQUIRED -> study.priorRequired == 0 ? Verdict.MET
-                    : person.prior == 0 ? Verdict.UNKNOWN : of((person.prior & study.priorRequired) == study.priorRequired);
+                    : person.prior == 0 ? Verdict.UNKNOWN
+                            : of((person.prior & study.priorRequired) == study.priorRequired);
             case PRIOR_EXCLUDED -> priorExcluded(study, person);
             case SURGERY -> study.surgeryPossible == null ? Verdict.MET
                     : person.facts.surgeryPossible() == SurgeryPossible.UNKNOWN ? Verdict.UNKNOWN
