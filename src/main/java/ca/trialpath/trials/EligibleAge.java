@@ -1,7 +1,6 @@
 package ca.trialpath.trials;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -48,24 +47,21 @@ public record EligibleAge(int amount, ChronoUnit unit) {
         return amount >= 0;
     }
 
-    /** The person's completed age in this limit's unit; hours and minutes count in whole days. */
-    private long ageIn(LocalDate birth, LocalDate at) {
-        return switch (unit) {
-            case YEARS -> Period.between(birth, at).getYears();
-            case MONTHS -> Period.between(birth, at).toTotalMonths();
-            case WEEKS -> ChronoUnit.WEEKS.between(birth, at);
-            case DAYS -> ChronoUnit.DAYS.between(birth, at);
-            case HOURS -> ChronoUnit.DAYS.between(birth, at) * 24;
-            default -> ChronoUnit.DAYS.between(birth, at) * 24 * 60;
-        };
-    }
-
     boolean admitsAsMinimum(LocalDate birth, LocalDate at) {
-        return !isLimit() || ageIn(birth, at) >= amount;
+        return admitsAsMinimum(new CompletedAge(birth, at));
     }
 
     boolean admitsAsMaximum(LocalDate birth, LocalDate at) {
-        return !isLimit() || ageIn(birth, at) <= amount;
+        return admitsAsMaximum(new CompletedAge(birth, at));
+    }
+
+    /** @param age the person's completed age, in this limit's unit ({@link CompletedAge#in}) */
+    boolean admitsAsMinimum(CompletedAge age) {
+        return !isLimit() || age.in(unit) >= amount;
+    }
+
+    boolean admitsAsMaximum(CompletedAge age) {
+        return !isLimit() || age.in(unit) <= amount;
     }
 
     @Override

@@ -24,8 +24,10 @@ public record TrialMatch(Study study, TrialCriteria criteria, Result result, Map
     }
 
     public TrialMatch {
-        // EnumMap keeps the criteria in their order for the outputs
-        verdicts = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(verdicts));
+        // EnumMap keeps the criteria in their order for the outputs; the matcher's Verdicts are immutable,
+        // in that order, and shared by every pair judged alike: kept as they are
+        verdicts = verdicts instanceof Verdicts ? verdicts
+                : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(verdicts));
         toVerify = List.copyOf(toVerify);
         siteCities = List.copyOf(siteCities);
     }

@@ -2,13 +2,18 @@ package ca.trialpath.trials;
 
 import ca.trialpath.guideline.Pathway;
 import ca.trialpath.guideline.SurgeryPossible;
+import ca.trialpath.guideline.PriorTreatment;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Judges people against the catalogue (trials.md, "Criteria") and lists each person's matches and near
@@ -24,32 +29,159 @@ import java.util.Map;
  * Reading one works out every match of that person, and keeps them (for the several files the writer puts them
  * in) until the thread reads another person's: memory holds one person's matches per thread at a time. With
  * every study of a 22,507-study catalogue open to everyone, a chunk used to hold 22 million matches.
+ *
+ * <p>Matching runs for every (person, study) pair (6.7 million pairs for a million people), so what does not
+ * depend on the pair is worked out before: per study when it is indexed (its criteria as lookups and bit masks,
+ * its sites per province, its phase), per person once for all the studies (ages, prior treatments, province),
+ * and per way a pair can be judged once for the run (the verdicts, result and criteria to verify, shared by
+ * every pair judged alike). The index is kept in order of later phase then NCT id, so a person's list is put in
+ * the spec's order by counting, without comparing: by sites in the province, then by how many UNKNOWN.
  */
 public final class TrialMatcher {
 
     private static final Criterion[] CRITERIA = Criterion.values();
+    /** The criteria that depend on the person, AGE to SURGERY, come after the study-wide ones. */
+    private static final int FIRST_PERSON_CRITERION = Criterion.AGE.ordinal();
+    private static final int PERSON_CRITERIA = CRITERIA.length - FIRST_PERSON_CRITERION;
+    /** Places in a person's list before phase and NCT id: sites in the province or not, times 0 to 8 UNKNOWN. */
+    private static final int PLACES = 2 * (PERSON_CRITERIA + 1);
+    /** The ways a pair can be judged: three verdicts for each person criterion. */
+    private static final AtomicReferenceArray<Judgement> JUDGEMENTS = new AtomicReferenceArray<>(
+            (int) Math.pow(3, PERSON_CRITERIA));
+
+    static {
+        for (Criterion criterion : CRITERIA) {
+            if (criterion.isStudyWide() != criterion.ordinal() < FIRST_PERSON_CRITERION) {
+                throw new ExceptionInInitializerError("the study-wide criteria must come first: " + criterion);
+            }
+        }
+        if (PriorTreatment.values().length > Integer.SIZE) {
+            throw new ExceptionInInitializerError("prior treatments do not fit an int mask");
+        }
+    }
+
+    /** The tie-breaks of a person's list (trials.md): later phase first, then NCT id. */
+    private static final Comparator<Indexed> PHASE_THEN_NCT_ID = Comparator
+            .comparingInt((Indexed entry) -> -entry.phaseRank)
+            .thenComparing(entry -> entry.study.nctId(), Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final LocalDate runDate;
+    /** In {@link #PHASE_THEN_NCT_ID} order, studies that tie in the order they were added. */
     private final List<Indexed> index = new ArrayList<>();
+    /** A number for each province with a recruiting site in the index, from 1; 0 is any other or none. */
+    private final Map<String, Integer> provinceIds = new HashMap<>();
     /** The matches of the person this thread read last: one person's at a time per thread. */
     private final ThreadLocal<Materialized> lastRead = new ThreadLocal<>();
 
     private record Materialized(PersonMatches of, List<TrialMatch> matches) {
     }
 
-    /**
-     * A study of the index with what does not depend on the person worked out once: its recruiting Canadian
-     * sites and, per province, their cities in the order a person of that province sees them.
-     */
-    private record Indexed(Study study, TrialCriteria criteria, List<Site> canadianSites,
-            Map<String, List<String>> citiesByProvince, Map<Criterion, Verdict> studyVerdicts) {
+    /** What a person sees of a study's sites: how many are in their province, and the cities, theirs first. */
+    private record SitesSeen(int inProvince, List<String> cities) {
+    }
 
-        Indexed(Study study, TrialCriteria criteria) {
-            this(study, criteria, study.recruitingCanadianSites(), new java.util.concurrent.ConcurrentHashMap<>(),
-                    studyVerdicts(study, criteria));
+    /**
+     * One way a pair can be judged, shared by every pair judged so: all study-wide criteria MET (a study that
+     * fails one is never listed) and the person criteria as the code says.
+     */
+    private record Judgement(TrialMatch.Result result, Verdicts verdicts, Criterion failed,
+            List<Criterion> toVerify) {
+
+        static Judgement of(int code) {
+            Verdict[] verdicts = new Verdict[CRITERIA.length];
+            Arrays.fill(verdicts, 0, FIRST_PERSON_CRITERION, Verdict.MET);
+            Criterion failed = null;
+            List<Criterion> toVerify = new ArrayList<>();
+            for (int c = FIRST_PERSON_CRITERION, rest = code; c < CRITERIA.length; c++, rest /= 3) {
+                Verdict verdict = Verdict.values()[rest % 3];
+                verdicts[c] = verdict;
+                if (verdict == Verdict.FAILED) {
+                    failed = CRITERIA[c];
+                } else if (verdict == Verdict.UNKNOWN) {
+                    toVerify.add(CRITERIA[c]);
+                }
+            }
+            return new Judgement(failed == null ? TrialMatch.Result.MATCH : TrialMatch.Result.NEAR_MISS,
+                    new Verdicts(verdicts), failed, List.copyOf(toVerify));
+        }
+    }
+
+    /**
+     * A study of the index with what does not depend on the person worked out once: its study-wide verdicts,
+     * its criteria in the form a pair reads fastest, and, per province, what a person there sees of its sites.
+     */
+    private static final class Indexed {
+
+        final Study study;
+        final TrialCriteria criteria;
+        final Map<Criterion, Verdict> studyVerdicts;
+        final boolean studyWideMet;
+        final int phaseRank;
+        final boolean ageLimited;
+        /** {@code ALL}: any sex; otherwise FEMALE or, for anything else, MALE (as {@link #sex} reads it). */
+        final boolean anySex;
+        final boolean female;
+        /** The PATHWAY verdict by the person's pathway; {@code null} when the study asks for none. */
+        final Verdict[] byPathway;
+        final String[] histology;
+        final boolean ecogLimited;
+        final int ecogMax;
+        final int priorRequired;
+        final int priorExcluded;
+        final SurgeryPossible surgeryPossible;
+        final int sitesInCanada;
+        /** By province number; a province with no recruiting site of the study sees what slot 0 sees. */
+        final SitesSeen[] sitesSeen;
+
+        Indexed(Study study, TrialCriteria criteria, Map<String, Integer> provinceIds) {
+            this.study = study;
+            this.criteria = criteria;
+            this.studyVerdicts = studyVerdicts(study, criteria);
+            this.studyWideMet = !studyVerdicts.containsValue(Verdict.FAILED);
+            this.phaseRank = study.phaseRank();
+            this.ageLimited = study.minimumAge().isLimit() || study.maximumAge().isLimit();
+            this.anySex = study.sex().equals("ALL");
+            this.female = study.sex().equals("FEMALE");
+            if (criteria.pathways().isEmpty()) {
+                this.byPathway = null;
+            } else {
+                this.byPathway = new Verdict[Pathway.values().length];
+                for (Pathway pathway : Pathway.values()) {
+                    byPathway[pathway.ordinal()] = criteria.pathways().contains(pathway) ? Verdict.MET
+                            // the record does not say where the cancer came back: it might be the one wanted
+                            : pathway == Pathway.UNDETERMINED ? Verdict.UNKNOWN : Verdict.FAILED;
+                }
+            }
+            this.histology = criteria.histology().toArray(String[]::new);
+            this.ecogLimited = criteria.ecogMax() != null;
+            this.ecogMax = ecogLimited ? criteria.ecogMax() : 0;
+            this.priorRequired = mask(criteria.priorTreatmentsRequired());
+            this.priorExcluded = mask(criteria.priorTreatmentsExcluded());
+            this.surgeryPossible = criteria.surgeryPossible();
+            List<Site> canadianSites = study.recruitingCanadianSites();
+            this.sitesInCanada = canadianSites.size();
+            Map<Integer, String> provinces = new HashMap<>();
+            for (Site site : canadianSites) {
+                if (site.province() != null) {
+                    int id = provinceIds.computeIfAbsent(site.province(), key -> provinceIds.size() + 1);
+                    provinces.put(id, site.province());
+                }
+            }
+            SitesSeen elsewhere = new SitesSeen(0, List.copyOf(study.recruitingCities(null)));
+            this.sitesSeen = new SitesSeen[provinces.keySet().stream().mapToInt(id -> id + 1).max().orElse(1)];
+            Arrays.fill(sitesSeen, elsewhere);
+            provinces.forEach((id, province) -> {
+                int inProvince = 0;
+                for (Site site : canadianSites) {
+                    if (province.equals(site.province())) {
+                        inProvince++;
+                    }
+                }
+                sitesSeen[id] = new SitesSeen(inProvince, List.copyOf(study.recruitingCities(province)));
+            });
         }
 
-        private static Map<Criterion, Verdict> studyVerdicts(Study study, TrialCriteria criteria) {
+        static Map<Criterion, Verdict> studyVerdicts(Study study, TrialCriteria criteria) {
             Map<Criterion, Verdict> verdicts = new EnumMap<>(Criterion.class);
             for (Criterion criterion : Criterion.values()) {
                 if (criterion.isStudyWide()) {
@@ -59,9 +191,34 @@ public final class TrialMatcher {
             return verdicts;
         }
 
-        List<String> cities(String province) {
-            return citiesByProvince.computeIfAbsent(province == null ? "" : province,
-                    key -> List.copyOf(study.recruitingCities(province)));
+        SitesSeen sitesSeen(int province) {
+            return province < sitesSeen.length ? sitesSeen[province] : sitesSeen[0];
+        }
+    }
+
+    /** What the criteria read of one person, worked out once for all the studies. Not shared between threads. */
+    private static final class Person {
+
+        final PersonFacts facts;
+        /** The province's number in the index ({@link #provinceIds}), 0 for none of them or none at all. */
+        final int province;
+        final boolean female;
+        final boolean male;
+        /** {@code null} without a birth date. */
+        final CompletedAge age;
+        final boolean hasEcog;
+        final int ecog;
+        final int prior;
+
+        Person(PersonFacts facts, Map<String, Integer> provinceIds, LocalDate runDate) {
+            this.facts = facts;
+            this.province = facts.province() == null ? 0 : provinceIds.getOrDefault(facts.province(), 0);
+            this.female = "F".equals(facts.sex());
+            this.male = "M".equals(facts.sex());
+            this.age = facts.birthDate() == null ? null : new CompletedAge(facts.birthDate(), runDate);
+            this.hasEcog = facts.ecog() != null;
+            this.ecog = hasEcog ? facts.ecog() : 0;
+            this.prior = mask(facts.priorTreatments());
         }
     }
 
@@ -76,7 +233,19 @@ public final class TrialMatcher {
         if (studyVerdict(Criterion.STATUS, study, curated) == Verdict.MET
                 && studyVerdict(Criterion.CONDITION, study, curated) == Verdict.MET
                 && studyVerdict(Criterion.LOCATION, study, curated) == Verdict.MET) {
-            index.add(new Indexed(study, curated));
+            Indexed entry = new Indexed(study, curated, provinceIds);
+            // after every study it does not come before: studies that tie stay in the order they were added
+            int low = 0;
+            int high = index.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (PHASE_THEN_NCT_ID.compare(index.get(middle), entry) <= 0) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            index.add(low, entry);
             return true;
         }
         return false;
@@ -96,16 +265,40 @@ public final class TrialMatcher {
     }
 
     /** Every match of the person, worked out now. */
-    List<TrialMatch> matchNow(PersonFacts person) {
-        List<TrialMatch> matches = new ArrayList<>();
-        for (Indexed entry : index) {
-            TrialMatch match = judge(entry, person);
+    List<TrialMatch> matchNow(PersonFacts facts) {
+        Person person = new Person(facts, provinceIds, runDate);
+        int size = index.size();
+        TrialMatch[] found = null;
+        byte[] places = null;
+        int[] starts = null;
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            TrialMatch match = judge(index.get(i), person);
             if (match != null) {
-                matches.add(match);
+                if (found == null) {
+                    found = new TrialMatch[size - i];
+                    places = new byte[size - i];
+                    starts = new int[PLACES + 1];
+                }
+                int place = (match.sitesInProvince() > 0 ? 0 : PERSON_CRITERIA + 1) + match.toVerify().size();
+                found[count] = match;
+                places[count] = (byte) place;
+                starts[place + 1]++;
+                count++;
             }
         }
-        matches.sort(ORDER);
-        return List.copyOf(matches);
+        if (count == 0) {
+            return List.of();
+        }
+        // a counting sort, stable: within a place the matches stay in the index's order, later phase, NCT id
+        for (int place = 0; place < PLACES; place++) {
+            starts[place + 1] += starts[place];
+        }
+        TrialMatch[] ordered = new TrialMatch[count];
+        for (int i = 0; i < count; i++) {
+            ordered[starts[places[i]]++] = found[i];
+        }
+        return Collections.unmodifiableList(Arrays.asList(ordered));
     }
 
     /**
@@ -157,65 +350,50 @@ public final class TrialMatcher {
         }
     }
 
-    static final Comparator<TrialMatch> ORDER = Comparator
-            .comparing((TrialMatch m) -> m.sitesInProvince() > 0 ? 0 : 1)
-            .thenComparingInt(m -> m.toVerify().size())
-            .thenComparing(m -> -m.study().phaseRank())
-            .thenComparing(TrialMatch::nctId);
-
     /** The pair as a match or a near miss, or {@code null} when it is neither. */
     public TrialMatch judge(Study study, TrialCriteria criteria, PersonFacts person) {
-        return judge(new Indexed(study, criteria == null ? TrialCriteria.NONE : criteria), person);
+        Map<String, Integer> provinces = new HashMap<>();
+        Indexed entry = new Indexed(study, criteria == null ? TrialCriteria.NONE : criteria, provinces);
+        return judge(entry, new Person(person, provinces, runDate));
     }
 
-    private TrialMatch judge(Indexed entry, PersonFacts person) {
-        Study study = entry.study();
-        // runs for every (person, study) pair: an array, and a pair with two failures is left at the second
-        Verdict[] verdicts = new Verdict[CRITERIA.length];
-        Criterion failed = null;
-        int unknowns = 0;
-        for (Criterion criterion : CRITERIA) {
-            Verdict verdict = criterion.isStudyWide() ? entry.studyVerdicts().get(criterion)
-                    : personVerdict(criterion, study, entry.criteria(), person);
+    private static TrialMatch judge(Indexed entry, Person person) {
+        if (!entry.studyWideMet) {
+            return null; // neither a match nor a near miss, for anyone
+        }
+        // runs for every (person, study) pair: a pair with two failures is left at the second
+        boolean failed = false;
+        int code = 0;
+        for (int c = FIRST_PERSON_CRITERION, weight = 1; c < CRITERIA.length; c++, weight *= 3) {
+            Verdict verdict = personVerdict(CRITERIA[c], entry, person);
             if (verdict == Verdict.FAILED) {
-                if (failed != null || criterion.isStudyWide()) {
-                    return null; // neither a match nor a near miss
+                if (failed) {
+                    return null;
                 }
-                failed = criterion;
-            } else if (verdict == Verdict.UNKNOWN) {
-                unknowns++;
+                failed = true;
             }
-            verdicts[criterion.ordinal()] = verdict;
+            code += verdict.ordinal() * weight;
         }
-        TrialMatch.Result result = failed == null ? TrialMatch.Result.MATCH : TrialMatch.Result.NEAR_MISS;
-        Map<Criterion, Verdict> byCriterion = new EnumMap<>(Criterion.class);
-        List<Criterion> unknown = new ArrayList<>(unknowns);
-        for (Criterion criterion : CRITERIA) {
-            byCriterion.put(criterion, verdicts[criterion.ordinal()]);
-            if (verdicts[criterion.ordinal()] == Verdict.UNKNOWN) {
-                unknown.add(criterion);
-            }
+        Judgement judgement = JUDGEMENTS.get(code);
+        if (judgement == null) {
+            // two threads may both make it: equal, and either serves
+            judgement = Judgement.of(code);
+            JUDGEMENTS.set(code, judgement);
         }
-        String province = person.province();
-        int inProvince = 0;
-        int inCanada = 0;
-        for (Site site : entry.canadianSites()) {
-            inCanada++;
-            if (province != null && province.equals(site.province())) {
-                inProvince++;
-            }
-        }
-        return new TrialMatch(study, entry.criteria(), result, byCriterion, failed, unknown, inProvince, inCanada,
-                entry.cities(province));
+        SitesSeen seen = entry.sitesSeen(person.province);
+        return new TrialMatch(entry.study, entry.criteria, judgement.result(), judgement.verdicts(),
+                judgement.failed(), judgement.toVerify(), seen.inProvince(), entry.sitesInCanada, seen.cities());
     }
 
     /** Every criterion for the pair, in {@link Criterion} order. */
     public Map<Criterion, Verdict> verdicts(Study study, TrialCriteria criteria, PersonFacts person) {
-        TrialCriteria curated = criteria == null ? TrialCriteria.NONE : criteria;
+        Map<String, Integer> provinces = new HashMap<>();
+        Indexed entry = new Indexed(study, criteria == null ? TrialCriteria.NONE : criteria, provinces);
+        Person facts = new Person(person, provinces, runDate);
         Map<Criterion, Verdict> verdicts = new EnumMap<>(Criterion.class);
         for (Criterion criterion : Criterion.values()) {
-            verdicts.put(criterion, criterion.isStudyWide() ? studyVerdict(criterion, study, curated)
-                    : personVerdict(criterion, study, curated, person));
+            verdicts.put(criterion, criterion.isStudyWide() ? entry.studyVerdicts.get(criterion)
+                    : personVerdict(criterion, entry, facts));
         }
         return verdicts;
     }
@@ -238,78 +416,90 @@ public final class TrialMatcher {
         return met ? Verdict.MET : Verdict.FAILED;
     }
 
-    private Verdict personVerdict(Criterion criterion, Study study, TrialCriteria criteria, PersonFacts person) {
+    private static Verdict personVerdict(Criterion criterion, Indexed study, Person person) {
         return switch (criterion) {
             case AGE -> age(study, person);
             case SEX -> sex(study, person);
-            case PATHWAY -> pathway(criteria, person);
-            case HISTOLOGY -> histology(criteria, person);
-            case ECOG -> criteria.ecogMax() == null ? Verdict.MET
-                    : person.ecog() == null ? Verdict.UNKNOWN : of(person.ecog() <= criteria.ecogMax());
-            case PRIOR_REQUIRED -> criteria.priorTreatmentsRequired().isEmpty() ? Verdict.MET
-                    : person.priorTreatments().isEmpty() ? Verdict.UNKNOWN
-                            : of(person.priorTreatments().containsAll(criteria.priorTreatmentsRequired()));
-            case PRIOR_EXCLUDED -> priorExcluded(criteria, person);
-            case SURGERY -> criteria.surgeryPossible() == null ? Verdict.MET
-                    : person.surgeryPossible() == SurgeryPossible.UNKNOWN ? Verdict.UNKNOWN
-                            : of(person.surgeryPossible() == criteria.surgeryPossible());
+            case PATHWAY -> pathway(study, person);
+            case HISTOLOGY -> histology(study, person);
+            case ECOG -> !study.ecogLimited ? Verdict.MET
+                    : !person.hasEcog ? Verdict.UNKNOWN : of(person.ecog <= study.ecogMax);
+            case PRIOR_REQUIRED -> study.priorRequired == 0 ? Verdict.MET
+                    : person.prior == 0 ? Verdict.UNKNOWN
+                            : of((person.prior & study.priorRequired) == study.priorRequired);
+            case PRIOR_EXCLUDED -> priorExcluded(study, person);
+            case SURGERY -> study.surgeryPossible == null ? Verdict.MET
+                    : person.facts.surgeryPossible() == SurgeryPossible.UNKNOWN ? Verdict.UNKNOWN
+                            : of(person.facts.surgeryPossible() == study.surgeryPossible);
             default -> throw new IllegalArgumentException(criterion + " depends on the study alone");
         };
     }
 
-    private Verdict age(Study study, PersonFacts person) {
-        if (!study.minimumAge().isLimit() && !study.maximumAge().isLimit()) {
+    private static Verdict age(Indexed study, Person person) {
+        if (!study.ageLimited) {
             return Verdict.MET;
         }
-        if (person.birthDate() == null) {
+        if (person.age == null) {
             return Verdict.UNKNOWN;
         }
-        return of(study.minimumAge().admitsAsMinimum(person.birthDate(), runDate)
-                && study.maximumAge().admitsAsMaximum(person.birthDate(), runDate));
+        return of(study.study.minimumAge().admitsAsMinimum(person.age)
+                && study.study.maximumAge().admitsAsMaximum(person.age));
     }
 
-    private static Verdict sex(Study study, PersonFacts person) {
-        if (study.sex().equals("ALL")) {
+    private static Verdict sex(Indexed study, Person person) {
+        if (study.anySex) {
             return Verdict.MET;
         }
-        if (!"F".equals(person.sex()) && !"M".equals(person.sex())) {
+        if (!person.female && !person.male) {
             return Verdict.UNKNOWN;
         }
-        return of(study.sex().equals("FEMALE") == "F".equals(person.sex()));
+        return of(study.female == person.female);
     }
 
-    private static Verdict pathway(TrialCriteria criteria, PersonFacts person) {
-        if (criteria.pathways().isEmpty() || criteria.pathways().contains(person.pathway())) {
+    private static Verdict pathway(Indexed study, Person person) {
+        if (study.byPathway == null) {
             return Verdict.MET;
         }
-        // the record does not say where the cancer came back: it might be the pathway the study wants
-        return person.pathway() == Pathway.UNDETERMINED ? Verdict.UNKNOWN : Verdict.FAILED;
+        Pathway pathway = person.facts.pathway();
+        if (pathway == null) {
+            throw new NullPointerException("a person judged against a study that asks for a pathway has none");
+        }
+        return study.byPathway[pathway.ordinal()];
     }
 
-    private static Verdict histology(TrialCriteria criteria, PersonFacts person) {
-        if (criteria.histology().isEmpty()) {
+    private static Verdict histology(Indexed study, Person person) {
+        if (study.histology.length == 0) {
             return Verdict.MET;
         }
-        if (person.histology() == null) {
+        String histology = person.facts.histology();
+        if (histology == null) {
             return Verdict.UNKNOWN;
         }
-        // a loop, not a stream: this runs for every (person, study) pair
-        for (String prefix : criteria.histology()) {
-            if (person.histology().startsWith(prefix)) {
+        for (String prefix : study.histology) {
+            if (histology.startsWith(prefix)) {
                 return Verdict.MET;
             }
         }
         return Verdict.FAILED;
     }
 
-    private static Verdict priorExcluded(TrialCriteria criteria, PersonFacts person) {
-        if (criteria.priorTreatmentsExcluded().isEmpty()) {
+    private static Verdict priorExcluded(Indexed study, Person person) {
+        if (study.priorExcluded == 0) {
             return Verdict.MET;
         }
-        if (criteria.priorTreatmentsExcluded().stream().anyMatch(person.priorTreatments()::contains)) {
+        if ((person.prior & study.priorExcluded) != 0) {
             return Verdict.FAILED;
         }
-        return person.priorTreatments().isEmpty() ? Verdict.UNKNOWN : Verdict.MET;
+        return person.prior == 0 ? Verdict.UNKNOWN : Verdict.MET;
+    }
+
+    /** The treatments as bits by ordinal: 0 for none. */
+    private static int mask(java.util.Set<PriorTreatment> treatments) {
+        int mask = 0;
+        for (PriorTreatment treatment : treatments) {
+            mask |= 1 << treatment.ordinal();
+        }
+        return mask;
     }
 
     private static Verdict of(boolean met) {
