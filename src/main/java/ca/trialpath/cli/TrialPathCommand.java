@@ -1,6 +1,7 @@
 package ca.trialpath.cli;
 
 import ca.trialpath.TrialPathApplication;
+import ca.trialpath.batch.run.RunFailures;
 import ca.trialpath.remote.RemotePartitioning;
 import ca.trialpath.remote.RemoteWorker;
 import ca.trialpath.report.RunFolders;
@@ -180,7 +181,7 @@ public class TrialPathCommand {
             }
             return status;
         } catch (Exception e) {
-            if (shuttingDown()) {
+            if (RunFailures.jvmStopping()) {
                 // SIGTERM or Ctrl-C: the launcher's shutdown hook says so in one line; what failed after it (the
                 // connection pool closed under a step, say) is the stop itself, not a second cause
                 return RunLauncher.FAILED;
@@ -192,18 +193,6 @@ public class TrialPathCommand {
                 err.println("trialpath: the run could not be carried out: " + rootMessage(e));
             }
             return RunLauncher.FAILED;
-        }
-    }
-
-    /** Whether the JVM is running its shutdown hooks: a hook can then no longer be added. */
-    private static boolean shuttingDown() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException e) {
-            return true;
         }
     }
 
