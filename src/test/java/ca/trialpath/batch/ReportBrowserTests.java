@@ -443,7 +443,6 @@ class ReportBrowserTests {
         assertThat(Files.size(file)).as(name).isGreaterThan(10_000);
     }
 
-    /** The given attribute of each row of today's list the browser lays out, in page order (one call, not one per row). */
     /**
      * The form's reset button: the page re-applies the cleared filters after the reset event (a timeout of 0), so
      * wait until that ran, that is until every row of the list shows again (a reset clears every filter).
@@ -451,9 +450,11 @@ class ReportBrowserTests {
     private void resetToday() {
         browser.findElement(By.cssSelector("form[data-table='today-table'] button[type='reset']")).click();
         int rows = browser.findElements(By.cssSelector("#today-table tbody tr")).size();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> visibleToday("data-id").size() == rows);
+        // the wait ends as soon as the rows show; its limit only has to outlast a loaded CI machine
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> visibleToday("data-id").size() == rows);
     }
 
+    /** The given attribute of each row of today's list the browser lays out, in page order (one call, not one per row). */
     private List<String> visibleToday(String attribute) {
         return visible("#today-table tbody tr", "row.getAttribute('" + attribute + "')");
     }
