@@ -109,15 +109,16 @@ public class RunLauncher {
     }
 
     /**
-     * @param taken where the digests of NAACCR extracts are kept for the first step ({@code null}: nowhere): a
-     *              cohort file is read whole by the inspection anyway, an extract would be read for its digest only
+     * @param taken where the digests of NAACCR extracts and the inspections of cohort files are kept for the first
+     *              step ({@code null}: nowhere), so that neither is read whole twice before the run starts
      */
     private static String fingerprint(RunRequest request, List<Path> cohortFiles, InputDigests taken)
             throws IOException {
         List<InputFingerprint.FileDigest> digests = new ArrayList<>();
         for (Path file : cohortFiles) {
             digests.add(new InputFingerprint.FileDigest(file.getFileName().toString(),
-                    taken != null && CohortFiles.isNaaccrFile(file) ? taken.sha256(file) : InputFingerprint.sha256(file)));
+                    taken == null ? InputFingerprint.sha256(file)
+                            : CohortFiles.isNaaccrFile(file) ? taken.sha256(file) : taken.inspect(file)));
         }
         digests.addAll(TrialFiles.digests(request.trials(), request.trialCriteria()));
         if (request.supplement() != null) {

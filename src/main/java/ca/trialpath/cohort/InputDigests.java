@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
 
 /**
  * The SHA-256 of input files taken once in this process, by the launcher for the run's fingerprint, for the first
@@ -15,13 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * and given back only while the file still has them: a file changed or replaced since is read again, and then no
  * longer matches the run's fingerprint. What the run reads later is still checked against the digest by the
  * readers and, before publication, against the file's identity.
+ *
+ * <p>A cohort CSV file is inspected whole here ({@link #inspect}), once: the launcher's digest and the first step's
+ * inspection (UTF-8, header, SHA-256) are then one reading of the file, not two.
  */
 public final class InputDigests {
 
     private record Taken(String stamp, String sha256) {
     }
 
+    private record Inspected(String stamp, InspectedFile file) {
+    }
+
     private final Map<Path, Taken> taken = new ConcurrentHashMap<>();
+    private final Map<Path, Inspected> inspected = new ConcurrentHashMap<>();
 
     /** Reads the file whole: its SHA-256 in hex, kept for {@link #taken}. */
     public String sha256(Path file) throws IOException {
@@ -47,9 +55,47 @@ public final class InputDigests {
         }
     }
 
+    /**
+     * Inspects a cohort file whole ({@link CohortFileInspector#inspect}), kept for {@link #inspected}, and returns
+     * its SHA-256. A file its inspection refuses is only digested, and not kept: the first step inspects it again
+     * and fails the run with the file's error, as it would have without this.
+     */
+    public String inspect(Path file) throws IOException {
+        String before = stamp(file);
+        try {
+            InspectedFile result = CohortFileInspector.inspect(file);
+            inspected.put(key(file), new Inspected(before, result));
+            return result.sha256();
+        } catch (CohortFileException refused) {
+            return InputFingerprint.sha256(file);
+        }
+    }
+
+    /**
+     * What {@link #inspect} found in the file, named as {@code file} names it, if it still has the size, file key
+     * and modification time it had before that reading; else {@code null}.
+     */
+    public InspectedFile inspected(Path file) throws IOException {
+        Inspected then = inspected.get(key(file));
+        if (then == null) {
+            return null;
+        }
+        try {
+            if (!then.stamp().equals(stamp(file))) {
+                return null;
+            }
+        } catch (NoSuchFileException gone) {
+            return null;
+        }
+        InspectedFile kept = then.file();
+        return new InspectedFile(file.getFileName().toString(), file.toString(), kept.bytes(), kept.sha256(),
+                kept.ignoredColumns());
+    }
+
     /** Forgets every digest: a new launch takes its own. */
     public void clear() {
         taken.clear();
+        inspected.clear();
     }
 
     private static Path key(Path file) {

@@ -11,6 +11,7 @@ import ca.trialpath.cohort.CohortRowValidator;
 import ca.trialpath.cohort.InputDigests;
 import ca.trialpath.cohort.InputFingerprint;
 import ca.trialpath.trials.CatalogueFacts;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ public class InputInspection implements Tasklet {
             // each file in its own format: NAACCR XML by its name, as a cohort file by .csv
             InspectedFile result = CohortFiles.isNaaccrFile(file)
                     ? RegistryInput.inspectExtract(file, digestsTaken == null ? null : digestsTaken.taken(file))
-                    : CohortFileInspector.inspect(file);
+                    : inspect(file);
             // names as a message shows values: a file or column name with a line break cannot forge a log line
             String line = "input " + CohortRowValidator.shorten(result.name()) + ": " + result.bytes() + " bytes, sha256 "
                     + result.sha256() + (result.ignoredColumns().isEmpty() ? "" : ", ignored columns "
@@ -153,5 +154,19 @@ public class InputInspection implements Tasklet {
         RunState.of(chunkContext.getStepContext().getStepExecution().getJobExecution()).inspected(inspected, identities);
         RunState.of(chunkContext.getStepContext().getStepExecution().getJobExecution()).supplementIndex(supplementIndex);
         return RepeatStatus.FINISHED;
+    }
+
+    private InspectedFile inspect(Path file) throws IOException {
+        return inspect(file, digestsTaken);
+    }
+
+    /**
+     * A cohort file as the launcher inspected it, if it is unchanged since (one reading for both); else inspected
+     * now. A change that keeps the size, file key and modification time is still caught: the assessment checks the
+     * bytes it reads against this SHA-256.
+     */
+    static InspectedFile inspect(Path file, InputDigests taken) throws IOException {
+        InspectedFile kept = taken == null ? null : taken.inspected(file);
+        return kept != null ? kept : CohortFileInspector.inspect(file);
     }
 }
