@@ -121,10 +121,13 @@ public class NightlyJobConfiguration {
                 .withDigestsTaken(inputDigests);
     }
 
-    /** The SHA-256 of the NAACCR extracts as the launcher took them, for the first step (issue 14, point 7). */
+    /**
+     * The SHA-256 of the NAACCR extracts and the inspections of the cohort files (with their cuts, on more than one
+     * thread) as the launcher took them, for the first steps.
+     */
     @Bean
-    InputDigests inputDigests() {
-        return new InputDigests();
+    InputDigests inputDigests(TrialPathProperties properties) {
+        return new InputDigests(properties.effectiveThreads() > 1 ? properties.partitionRows() : 0);
     }
 
     private static Path pathOrNull(String path) {

@@ -21,9 +21,17 @@ import java.util.List;
  */
 public final class CohortFileInspector {
 
-    /** What a run needs to know about a file before reading it. */
-    public record InspectedFile(String name, String path, long bytes, String sha256, List<String> ignoredColumns)
-            implements java.io.Serializable {
+    /**
+     * What a run needs to know about a file before reading it.
+     *
+     * @param cuts where the file may be cut for threads, found on the inspection's pass; {@code null}: not looked for
+     */
+    public record InspectedFile(String name, String path, long bytes, String sha256, List<String> ignoredColumns,
+            CutScan.Cuts cuts) implements java.io.Serializable {
+
+        public InspectedFile(String name, String path, long bytes, String sha256, List<String> ignoredColumns) {
+            this(name, path, bytes, sha256, ignoredColumns, null);
+        }
     }
 
     private static final int HEADER_PREFIX = 1024 * 1024;
@@ -33,10 +41,20 @@ public final class CohortFileInspector {
 
     /** @throws CohortFileException for a file-level error, naming the file */
     public static InspectedFile inspect(Path file) throws IOException {
+        return inspect(file, 0);
+    }
+
+    /**
+     * @param cutLinesApart also where to cut the file after about every so many lines ({@link CutScan}), on the
+     *                      same pass; 0: not
+     * @throws CohortFileException for a file-level error, naming the file
+     */
+    public static InspectedFile inspect(Path file, long cutLinesApart) throws IOException {
         String name = file.getFileName().toString();
         // messages name the whole path: an operator with several export folders must find the file
         String where = file.toString();
         MessageDigest sha256 = InputFingerprint.newSha256();
+        CutScan cuts = cutLinesApart > 0 ? new CutScan(cutLinesApart) : null;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -50,6 +68,9 @@ public final class CohortFileInspector {
             int n;
             while ((n = in.read(chunk)) > 0) {
                 sha256.update(chunk, 0, n);
+                if (cuts != null) {
+                    cuts.update(chunk, n);
+                }
                 bytes += n;
                 pending.put(chunk, 0, n).flip();
                 line = decode(decoder, pending, chars, false, line, head, where);
@@ -73,7 +94,7 @@ public final class CohortFileInspector {
         }
         CohortHeader parsed = CohortHeader.of(where, header.cells());
         return new InspectedFile(name, file.toString(), bytes, HexFormat.of().formatHex(sha256.digest()),
-                parsed.ignoredColumns());
+                parsed.ignoredColumns(), cuts == null ? null : cuts.finish());
     }
 
     private static long decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer out, boolean endOfInput, long line,

@@ -30,6 +30,17 @@ public final class InputDigests {
 
     private final Map<Path, Taken> taken = new ConcurrentHashMap<>();
     private final Map<Path, Inspected> inspected = new ConcurrentHashMap<>();
+    private final long cutLinesApart;
+
+    /** Keeps no cuts of cohort files: a run on one thread does not cut them. */
+    public InputDigests() {
+        this(0);
+    }
+
+    /** @param cutLinesApart the inspections also find where to cut cohort files for threads ({@link CutScan}); 0: not */
+    public InputDigests(long cutLinesApart) {
+        this.cutLinesApart = cutLinesApart;
+    }
 
     /** Reads the file whole: its SHA-256 in hex, kept for {@link #taken}. */
     public String sha256(Path file) throws IOException {
@@ -63,7 +74,7 @@ public final class InputDigests {
     public String inspect(Path file) throws IOException {
         String before = stamp(file);
         try {
-            InspectedFile result = CohortFileInspector.inspect(file);
+            InspectedFile result = CohortFileInspector.inspect(file, cutLinesApart);
             inspected.put(key(file), new Inspected(before, result));
             return result.sha256();
         } catch (CohortFileException refused) {
@@ -89,7 +100,7 @@ public final class InputDigests {
         }
         InspectedFile kept = then.file();
         return new InspectedFile(file.getFileName().toString(), file.toString(), kept.bytes(), kept.sha256(),
-                kept.ignoredColumns());
+                kept.ignoredColumns(), kept.cuts());
     }
 
     /** Forgets every digest: a new launch takes its own. */

@@ -8,6 +8,7 @@ import ca.trialpath.batch.run.CohortPartition;
 import ca.trialpath.batch.run.InputIdentity;
 import ca.trialpath.batch.run.RunState;
 import ca.trialpath.cohort.CohortFileInspector.InspectedFile;
+import ca.trialpath.cohort.CutScan;
 import ca.trialpath.cohort.CohortHeader;
 import ca.trialpath.cohort.CohortRowValidator;
 import ca.trialpath.cohort.CsvRecord;
@@ -359,10 +360,9 @@ public class CohortIndexing implements Tasklet {
     }
 
     /**
-     * Where to cut each file: with one thread nowhere; else after about every {@code partitionRows} lines, at a
-     * line break outside quotes (an even number of quotes before it) between two lines that are not blank, so that
-     * a reader started there reads the same records as one that read the whole file. The index checks that it
-     * does.
+     * Where to cut each file ({@link CutScan}): with one thread nowhere; else after about every
+     * {@code partitionRows} lines, at a line break outside quotes between two lines that are not blank. The index
+     * checks that each part reads up to the next cut.
      */
     private List<Range> cut(List<InspectedFile> files) throws IOException {
         List<Range> ranges = new ArrayList<>();
@@ -372,15 +372,21 @@ public class CohortIndexing implements Tasklet {
                 // a NAACCR file is one partition (no byte offsets into XML or gzip), the supplement another
                 ranges.add(new Range(f, 0, file.bytes(), file.sha256(), 0, true));
             } else if (threads > 1 && file.bytes() > 0) {
-                Scan scan = scan(Path.of(file.path()), partitionRows);
-                if (!scan.sha256().equals(file.sha256())) {
-                    throw InputIdentity.changed(file, "its SHA-256 is no longer " + file.sha256());
+                // found by the inspection on its pass over the file, unless asked for other cuts than these
+                CutScan.Cuts cuts = file.cuts();
+                if (cuts == null || cuts.linesApart() != partitionRows) {
+                    Scan scan = scan(Path.of(file.path()), partitionRows);
+                    if (!scan.sha256().equals(file.sha256())) {
+                        throw InputIdentity.changed(file, "its SHA-256 is no longer " + file.sha256());
+                    }
+                    cuts = scan.cuts();
                 }
                 long start = 0;
-                for (int k = 0; k <= scan.cuts().size(); k++) {
-                    long end = k < scan.cuts().size() ? scan.cuts().get(k) : file.bytes();
-                    ranges.add(new Range(f, start, end, scan.rangeSha256().get(k), scan.rangeLines().get(k),
-                            !scan.cuts().isEmpty()));
+                boolean cut = !cuts.at().isEmpty();
+                for (int k = 0; k <= cuts.at().size(); k++) {
+                    long end = k < cuts.at().size() ? cuts.at().get(k) : file.bytes();
+                    String sha256 = cut ? cuts.rangeSha256().get(k) : file.sha256();
+                    ranges.add(new Range(f, start, end, sha256, cuts.rangeLines().get(k), cut));
                     start = end;
                 }
             } else {
@@ -445,69 +451,26 @@ public class CohortIndexing implements Tasklet {
         return partitions;
     }
 
-    /** The SHA-256 of a file, and where to cut it with the SHA-256 and line breaks of each range. */
-    record Scan(List<Long> cuts, List<String> rangeSha256, List<Long> rangeLines, String sha256) {
+    /** The SHA-256 of a file, and where to cut it. */
+    record Scan(CutScan.Cuts cuts, String sha256) {
     }
 
     static List<Long> cuts(Path file, long linesApart) throws IOException {
-        return scan(file, linesApart).cuts();
+        return scan(file, linesApart).cuts().at();
     }
 
     static Scan scan(Path file, long linesApart) throws IOException {
-        List<Long> cuts = new ArrayList<>();
-        List<String> rangeSha256 = new ArrayList<>();
-        List<Long> rangeLines = new ArrayList<>();
         MessageDigest whole = sha256();
-        MessageDigest range = sha256();
+        CutScan cuts = new CutScan(linesApart);
         byte[] buffer = new byte[1 << 16];
-        boolean inQuotes = false;
-        boolean lineHasText = false;
-        boolean previousLineHadText = false;
-        boolean atLineStart = false;
-        // the header's line is not a row
-        long lines = -1;
-        long linesInRange = 0;
-        long position = 0;
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 whole.update(buffer, 0, n);
-                int hashedUpTo = 0;
-                for (int i = 0; i < n; i++, position++) {
-                    byte b = buffer[i];
-                    if (atLineStart) {
-                        atLineStart = false;
-                        // a cut here when the line before and this one hold text, outside quotes, far enough on
-                        if (!inQuotes && previousLineHadText && b != '\n' && b != '\r' && lines >= linesApart) {
-                            cuts.add(position);
-                            range.update(buffer, hashedUpTo, i - hashedUpTo);
-                            hashedUpTo = i;
-                            rangeSha256.add(HexFormat.of().formatHex(range.digest()));
-                            rangeLines.add(linesInRange);
-                            linesInRange = 0;
-                            lines = 0;
-                        }
-                    }
-                    if (b == '"') {
-                        inQuotes = !inQuotes;
-                        lineHasText = true;
-                    } else if (b == '\n') {
-                        lines++;
-                        linesInRange++;
-                        previousLineHadText = lineHasText;
-                        lineHasText = false;
-                        atLineStart = true;
-                    } else if (b != '\r' && b != ' ' && b != '\t') {
-                        lineHasText = true;
-                    }
-                }
-                range.update(buffer, hashedUpTo, n - hashedUpTo);
+                cuts.update(buffer, n);
             }
         }
-        rangeSha256.add(HexFormat.of().formatHex(range.digest()));
-        // a last line without a line break is a line too
-        rangeLines.add(linesInRange + (atLineStart || position == 0 ? 0 : 1));
-        return new Scan(cuts, rangeSha256, rangeLines, HexFormat.of().formatHex(whole.digest()));
+        return new Scan(cuts.finish(), HexFormat.of().formatHex(whole.digest()));
     }
 
     private static MessageDigest sha256() {

@@ -67,6 +67,30 @@ class CohortIndexingTests {
     }
 
     @Test
+    void shouldTakeTheCutsTheInspectionFoundForTheSameLinesApartAndScanForOthers() throws Exception {
+        // given: a file of 40 rows, inspected with cuts 10 lines apart
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 40; i++) {
+            text.append("P").append(i).append(",1950-01-01,F,ON,C21.1,8070/3,2024-01-01,46,liver,,,,,\n");
+        }
+        Path file = Files.writeString(temp.resolve("cohort.csv"), text);
+        InspectedFile inspected = CohortFileInspector.inspect(file, 10);
+        assertThat(inspected.cuts().at()).hasSize(3);
+
+        // when: indexed 10 rows apart, and 20
+        List<CohortPartition> taken = new CohortIndexing(LocalDate.of(2026, 11, 27),
+                new RunFolders.Staging(temp.resolve("ten")), null, 2, 10, 1000).index(List.of(inspected));
+        List<CohortPartition> scanned = new CohortIndexing(LocalDate.of(2026, 11, 27),
+                new RunFolders.Staging(temp.resolve("twenty")), null, 2, 20, 1000).index(List.of(inspected));
+
+        // then: the inspection's cuts where they were asked for alike; a scan of its own where not
+        assertThat(taken).hasSize(4);
+        assertThat(taken.stream().map(p -> p.pieces().get(0).startByte()).skip(1).toList())
+                .isEqualTo(inspected.cuts().at());
+        assertThat(scanned).hasSize(2);
+    }
+
+    @Test
     void shouldIndexWholeWhenAStrayQuoteFoolsTheByteScan() throws Exception {
         // given: a stray quote in an unquoted cell (the reader keeps it as text), then quoted line breaks, which
         // the byte scan now takes for record ends
@@ -153,6 +177,11 @@ class CohortIndexingTests {
         List<String> expected = records(inspected, whole);
         assertThat(records(inspected, cut)).isEqualTo(expected);
         assertThat(cut.stream().mapToLong(CohortPartition::records).sum()).isEqualTo(expected.size());
+        // the cuts the inspection finds on its own pass over the file plan the same partitions as the index's scan
+        List<CohortPartition> fromInspection = new CohortIndexing(LocalDate.of(2026, 11, 27),
+                new RunFolders.Staging(temp.resolve("three")), null, 2, partitionRows, 1000)
+                .index(List.of(CohortFileInspector.inspect(file, partitionRows)));
+        assertThat(fromInspection).isEqualTo(cut);
         return cut;
     }
 
