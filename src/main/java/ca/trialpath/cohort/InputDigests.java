@@ -56,14 +56,7 @@ public final class InputDigests {
      */
     public String taken(Path file) throws IOException {
         Taken then = taken.get(key(file));
-        if (then == null) {
-            return null;
-        }
-        try {
-            return then.stamp().equals(stamp(file)) ? then.sha256() : null;
-        } catch (NoSuchFileException gone) {
-            return null;
-        }
+        return then != null && unchangedSince(then.stamp(), file) ? then.sha256() : null;
     }
 
     /**
@@ -88,14 +81,7 @@ public final class InputDigests {
      */
     public InspectedFile inspected(Path file) throws IOException {
         Inspected then = inspected.get(key(file));
-        if (then == null) {
-            return null;
-        }
-        try {
-            if (!then.stamp().equals(stamp(file))) {
-                return null;
-            }
-        } catch (NoSuchFileException gone) {
+        if (then == null || !unchangedSince(then.stamp(), file)) {
             return null;
         }
         InspectedFile kept = then.file();
@@ -107,6 +93,15 @@ public final class InputDigests {
     public void clear() {
         taken.clear();
         inspected.clear();
+    }
+
+    /** Whether the file still has the size, file key and modification time of {@code stamp}; gone, it has not. */
+    private static boolean unchangedSince(String stamp, Path file) throws IOException {
+        try {
+            return stamp.equals(stamp(file));
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
     }
 
     private static Path key(Path file) {
